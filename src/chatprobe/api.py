@@ -1,0 +1,30 @@
+"""Database-free parsing, for scripting and for `chatprobe parse`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from chatprobe.errors import InputError
+from chatprobe.ingest import ChatStream, open_chats, sources_for
+from chatprobe.ingest.source import sha256_file
+
+
+@contextmanager
+def parse_file(path: Path | str, date_order: str | None = None) -> Iterator[list[ChatStream]]:
+    """Open one export (txt, zip or JSON) read-only and hand back its chat streams.
+
+    Iterate ``stream.messages()`` for each; warnings, events and participants fill in as you go.
+    """
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{p} is a folder", "give the export file inside it: the .zip, _chat.txt or result.json")
+    if not p.is_file():
+        raise InputError(f"{p}: no such file", "check the path")
+    sha, size = sha256_file(p)
+    sources, _ = sources_for(p, sha, size)
+    streams: list[ChatStream] = []
+    for source in sources:
+        streams.extend(open_chats(source, date_order=date_order))
+    yield streams

@@ -1,0 +1,213 @@
+"""The command line: thin commands over the core API. Errors map to one line and an exit code.
+
+Exit codes: 0 ok, 1 verification found problems, 2 bad input, 3 evidence store, 4 database, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from chatprobe import __version__
+from chatprobe.api import parse_file
+from chatprobe.case import Case, ImportReport, default_home
+from chatprobe.errors import ChatprobeError
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+DATE_ORDER = click.Choice(["dmy", "mdy", "ymd"])
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ChatprobeError as exc:
+            err.print(f"[bold red]error:[/] {escape(exc.message)}")
+            if exc.hint:
+                err.print(f"  [dim]what to do:[/] {escape(exc.hint)}")
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            err.print("interrupted; nothing half-written was kept")
+            sys.exit(130)
+
+
+def _case_options(f: Any) -> Any:
+    f = click.option("--db", metavar="PATH|URL",
+                     help="Database file or URL (sqlite:///…, postgresql+psycopg://…). "
+                          "Default: <home>/<case>/case.db")(f)
+    f = click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None,
+                     help="Folder that holds cases (default: $CHATPROBE_HOME or ./chatprobe-cases).")(f)
+    f = click.option("--case", "case_name", default="default", show_default=True, metavar="NAME",
+                     help="Case name: its evidence store and database live in <home>/<NAME>/.")(f)
+    return f
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="chatprobe")
+def main() -> None:
+    """chatprobe — investigate offensive group chats, offline.
+
+    \b
+    Typical session:
+      chatprobe import chat.zip --case op-larch     hash, store and import an export
+      chatprobe verify --case op-larch              prove the evidence is unchanged
+      chatprobe parse chat.txt --jsonl | head       messages as JSON lines, no database
+
+    Inputs: WhatsApp exports (.txt or the .zip with media, Android or iOS, any locale) and Telegram
+    Desktop JSON (result.json). The format is recognised from the content, not the file name.
+    """
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_case_options
+@click.option("--date-order", type=DATE_ORDER, default=None,
+              help="Day/month order for WhatsApp dates when the file cannot tell (it is inferred otherwise).")
+@click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON on stdout.")
+def import_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str | None,
+               date_order: str | None, as_json: bool) -> None:
+    """Hash, store and import chat exports into a case.
+
+    Each file is copied read-only into the case's evidence store under its SHA-256 and recorded with
+    who, when and which tool version. Importing the same file again does nothing. Each file is imported
+    in one transaction: a file that fails leaves the database as it was.
+
+    \b
+    Examples:
+      chatprobe import "WhatsApp Chat - Team.zip" --case op-larch
+      chatprobe import _chat.txt --date-order mdy        US export where no day exceeds 12
+    """
+    case = Case.open(case_name, home=home, db=db)
+    try:
+        with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), DownloadColumn(),
+                      TimeRemainingColumn(), console=err, transient=True,
+                      disable=as_json or not err.is_terminal) as bar:
+            tasks: dict[str, Any] = {}
+
+            def progress(label: str, done: int, total: int) -> None:
+                if label not in tasks:
+                    tasks[label] = bar.add_task(label, total=total)
+                bar.update(tasks[label], completed=done)
+
+            report = case.import_paths(paths, date_order=date_order, progress=progress,
+                                       command="chatprobe " + " ".join(sys.argv[1:]))
+    finally:
+        case.close()
+    if as_json:
+        out.print_json(data=report.to_json())
+    else:
+        _print_report(report, case)
+    if report.failed:
+        sys.exit(2)
+
+
+def _print_report(report: ImportReport, case: Case) -> None:
+    for f in report.files:
+        if f.outcome == "failed":
+            err.print(f"[bold red]failed[/] {escape(f.path)}\n  {escape(f.error or '')}")
+            continue
+        if f.outcome == "already-imported":
+            out.print(f"[yellow]already in case[/] {escape(f.path)}  sha256 {f.sha256}")
+            continue
+        out.print(f"[green]imported[/] {escape(f.path)}\n  sha256 {f.sha256}")
+        for c in f.chats:
+            kinds = ", ".join(f"{k} {v}" for k, v in sorted(c.kinds.items(), key=lambda kv: -kv[1]))
+            out.print(f"  chat [bold]{escape(c.title or '(untitled)')}[/] — {c.platform}, {escape(c.source)}")
+            out.print(f"    {c.messages} messages ({kinds}); {c.participants} participants; "
+                      f"{c.events} membership events")
+            out.print(f"    from {c.first or '?'} to {c.last or '?'}")
+            order = f", dates {c.date_order} ({c.date_order_source})" if c.date_order else ""
+            out.print(f"    layout {c.layout}{order} because:")
+            for line in c.evidence:
+                out.print(f"      - {escape(line)}")
+    if report.warnings:
+        codes = Counter(w.code for w in report.warnings)
+        err.print(f"[yellow]{len(report.warnings)} warnings[/] ({', '.join(f'{k} {v}' for k, v in codes.items())}):")
+        for w in report.warnings[:20]:
+            err.print(f"  {escape(str(w))}")
+        if len(report.warnings) > 20:
+            err.print(f"  … {len(report.warnings) - 20} more are stored with the case (import run {report.run_id})")
+    out.print(f"case [bold]{escape(case.name)}[/] at {escape(str(case.root))}  (import run {report.run_id})")
+
+
+@main.command("parse")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--date-order", type=DATE_ORDER, default=None, help="Override the inferred day/month order.")
+@click.option("--jsonl", is_flag=True, help="One JSON object per message on stdout (the default output).")
+@click.option("--summary", is_flag=True, help="Print only the layout, counts and warnings.")
+def parse_cmd(path: Path, date_order: str | None, jsonl: bool, summary: bool) -> None:
+    """Parse one export and print its messages as JSON lines, touching no database.
+
+    Each line has at least: timestamp (ISO 8601 as interpreted), timestamp_raw, sender (null for
+    system messages), kind (text, media, system, deleted, poll, location, call, view-once), text,
+    line, and id, file and file_sha256 for provenance. Layout evidence and warnings go to stderr.
+
+    \b
+    Example:
+      chatprobe parse _chat.txt --jsonl | jq -r 'select(.kind=="system") | .text'
+    """
+    kinds: Counter[str] = Counter()
+    write = sys.stdout.write
+    with parse_file(path, date_order=date_order) as streams:
+        for stream in streams:
+            for msg in stream.messages():
+                kinds[msg.kind.value] += 1
+                if not summary:
+                    row = msg.to_json()
+                    row["chat"] = stream.title
+                    write(json.dumps(row, ensure_ascii=False) + "\n")
+            lay = stream.layout
+            err.print(f"{escape(stream.source.display)}: {stream.platform} {lay.name}"
+                      + (f", dates {lay.date_order} ({lay.date_order_source})" if lay.date_order else ""))
+            for line in lay.evidence:
+                err.print(f"  - {escape(line)}")
+            for w in stream.warnings.all():
+                err.print(f"  [yellow]warning[/] {escape(str(w))}")
+    err.print("messages: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+
+
+@main.command("verify")
+@_case_options
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def verify_cmd(case_name: str, home: Path | None, db: str | None, as_json: bool) -> None:
+    """Re-hash every file in the case's evidence store and report any change.
+
+    Exit code 0 when every file matches its recorded SHA-256, 1 when anything is missing, altered,
+    writable or unregistered.
+    """
+    root = (home or default_home()) / case_name
+    if db is None and not (root / "case.db").exists():
+        raise ChatprobeError(f"no case {case_name!r} under {root.parent}", "check --case and --home")
+    case = Case.open(case_name, home=home, db=db)
+    try:
+        checked, problems = case.verify()
+    finally:
+        case.close()
+    if as_json:
+        out.print_json(data={"checked": checked, "ok": not problems,
+                             "problems": [p.__dict__ for p in problems]})
+    else:
+        table = Table("result", "sha256", "detail", show_lines=False)
+        for p in problems:
+            table.add_row(f"[red]{p.kind}[/]", p.sha256[:16] + "…", escape(p.detail))
+        if problems:
+            out.print(table)
+        out.print(f"{checked} evidence files checked: " +
+                  ("[green]all intact[/]" if not problems else f"[red]{len(problems)} problems[/]"))
+    if problems:
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

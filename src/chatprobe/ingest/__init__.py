@@ -1,0 +1,48 @@
+"""Ingest: turn evidence files into chat streams. The importer is chosen by content, never by file name.
+
+    open_chats(source)  ->  [ChatStream, ...]   (WhatsApp text, Telegram JSON; zips are unpacked in place)
+"""
+
+from __future__ import annotations
+
+from chatprobe.errors import UnsupportedFormat
+from chatprobe.ingest.base import ChatStream, WarningLog
+from chatprobe.ingest.source import Source, detect_encoding, sources_for
+from chatprobe.ingest.telegram import open_telegram
+from chatprobe.ingest.whatsapp import WhatsAppChatStream
+from chatprobe.ingest.whatsapp.parser import sniff_whatsapp
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def sniff(source: Source) -> str:
+    """Return "whatsapp" or "telegram" from the first bytes, or raise UnsupportedFormat."""
+    with source.open() as f:
+        head = f.read(4096)
+    if head.startswith(SQLITE_MAGIC):
+        raise UnsupportedFormat(
+            f"{source.display}: this is an SQLite database (a phone extraction), not a chat export",
+            "database importers (msgstore.db, ChatStorage.sqlite) are not available yet; import an exported chat",
+        )
+    if head[:4] == b"PK\x03\x04":
+        raise UnsupportedFormat(f"{source.display}: a zip inside a zip is an attachment, not a chat")
+    enc = detect_encoding(head)
+    try:
+        text = head.decode(enc, errors="ignore").lstrip("\ufeff \t\r\n")
+    except LookupError:  # pragma: no cover - detect_encoding only names real codecs
+        text = ""
+    if text.startswith("{"):
+        return "telegram"
+    if text.startswith("[") and not sniff_whatsapp(text):
+        return "telegram"  # a JSON array; the Telegram importer says clearly if it is not an export
+    return "whatsapp"
+
+
+def open_chats(source: Source, date_order: str | None = None) -> list[ChatStream]:
+    kind = sniff(source)
+    if kind == "telegram":
+        return list(open_telegram(source))
+    return [WhatsAppChatStream(source, date_order=date_order)]
+
+
+__all__ = ["ChatStream", "Source", "WarningLog", "open_chats", "sniff", "sources_for"]

@@ -1,0 +1,56 @@
+"""The importer contract: every format yields ChatStreams; a ChatStream yields Messages one at a time."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+
+from chatprobe.ingest.source import Source
+from chatprobe.model import Layout, MembershipEvent, Message, Participant, ParseWarning
+
+MAX_WARNINGS_KEPT = 1000
+
+
+class WarningLog:
+    """Warnings with file and line. Keeps the first MAX_WARNINGS_KEPT and counts the rest by code."""
+
+    def __init__(self) -> None:
+        self.items: list[ParseWarning] = []
+        self.dropped: dict[str, int] = {}
+
+    def add(self, file: str, line: int | None, code: str, message: str) -> None:
+        if len(self.items) < MAX_WARNINGS_KEPT:
+            self.items.append(ParseWarning(file, line, code, message))
+        else:
+            self.dropped[code] = self.dropped.get(code, 0) + 1
+
+    def all(self) -> list[ParseWarning]:
+        extra = [
+            ParseWarning("", None, code, f"… and {n} more warnings of type {code!r}")
+            for code, n in sorted(self.dropped.items())
+        ]
+        return self.items + extra
+
+    def __len__(self) -> int:
+        return len(self.items) + sum(self.dropped.values())
+
+
+class ChatStream(ABC):
+    """One chat from one source document. Iterate :meth:`messages` once; the rest fills in as you go."""
+
+    platform: str = ""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.chat_id: str = ""
+        self.title: str | None = None
+        self.layout: Layout = Layout(self.platform, "unknown")
+        self.participants: dict[str, Participant] = {}
+        self.events: list[MembershipEvent] = []
+        self.warnings = WarningLog()
+        self.message_count = 0
+        self.bytes_done = 0  # for progress bars: roughly how far into the source the stream has read
+
+    @abstractmethod
+    def messages(self) -> Iterator[Message]:
+        """Yield the chat's messages in file order."""

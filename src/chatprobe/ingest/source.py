@@ -1,0 +1,272 @@
+"""Reading evidence files safely: plain files, zip archives (with bomb and traversal checks), encodings.
+
+A :class:`Source` is something that can be opened for reading more than once (importers make two passes
+over WhatsApp text: one to learn the layout and day/month order, one to parse) and that knows its own
+SHA-256. Zip members are read straight from the archive, never extracted to disk.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import os
+import posixpath
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from chatprobe.errors import UnsafeArchive, UnsupportedFormat
+
+CHUNK = 1 << 20
+
+# Zip-bomb limits: generous for real exports (a few GB of video), fatal for crafted archives.
+MAX_MEMBER_RATIO = 200  # uncompressed / compressed for members above MIN_RATIO_CHECK bytes
+MIN_RATIO_CHECK = 1 << 20
+MAX_TOTAL_UNCOMPRESSED = 64 << 30
+MAX_MEMBERS = 200_000
+
+
+def sha256_stream(stream: BinaryIO) -> tuple[str, int]:
+    h = hashlib.sha256()
+    size = 0
+    while chunk := stream.read(CHUNK):
+        h.update(chunk)
+        size += len(chunk)
+    return h.hexdigest(), size
+
+
+def sha256_file(path: Path) -> tuple[str, int]:
+    with open(path, "rb") as f:
+        return sha256_stream(f)
+
+
+@dataclass(frozen=True)
+class MemberInfo:
+    name: str  # path inside the archive
+    size: int
+    sha256: str
+
+
+@dataclass
+class Source:
+    """A readable text or JSON document: a file on disk or one member of a zip archive."""
+
+    display: str  # what warnings and reports call it: "chat.zip!/_chat.txt" or "export.txt"
+    path: Path  # the file on disk (the archive for members)
+    sha256: str  # of this document's own bytes
+    size: int
+    evidence_sha256: str  # of the evidence file it came from (the archive for members)
+    member: str | None = None
+    siblings: dict[str, MemberInfo] = field(default_factory=dict)  # other archive members by base name
+
+    def open(self) -> BinaryIO:
+        if self.member is None:
+            return open(self.path, "rb")
+        zf = zipfile.ZipFile(self.path)
+        try:
+            raw = zf.open(self.member)
+        except Exception:
+            zf.close()
+            raise
+        return _ClosingReader(raw, zf, self.size, self.display)
+
+
+class _ClosingReader(io.RawIOBase):
+    """Reads a zip member, refusing to produce more bytes than the archive declared (bomb guard)."""
+
+    def __init__(self, raw: BinaryIO, zf: zipfile.ZipFile | None, limit: int, display: str) -> None:
+        self._raw, self._zf, self._limit, self._seen, self._display = raw, zf, limit, 0, display
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: memoryview) -> int:  # type: ignore[override]
+        try:
+            data = self._raw.read(len(b))
+        except (zipfile.BadZipFile, EOFError, OSError) as exc:
+            raise UnsafeArchive(
+                f"{self._display}: archive member is corrupt or truncated ({exc})",
+                "ask for a fresh copy of the export; nothing from this file was stored",
+            ) from exc
+        self._seen += len(data)
+        if self._seen > self._limit:
+            raise UnsafeArchive(f"{self._display}: member inflates beyond its declared size (zip bomb?)")
+        b[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        try:
+            self._raw.close()
+            if self._zf is not None:
+                self._zf.close()
+        finally:
+            super().close()
+
+
+def _is_unsafe_name(name: str) -> bool:
+    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
+        return True
+    parts = posixpath.normpath(name.replace("\\", "/")).split("/")
+    return ".." in parts or "\x00" in name
+
+
+@dataclass(frozen=True)
+class Archive:
+    path: Path
+    sha256: str
+    members: tuple[MemberInfo, ...]
+    chat_members: tuple[str, ...]  # candidates for the chat document, best first
+
+
+def _chat_rank(name: str) -> int | None:
+    base = posixpath.basename(name)
+    low = base.lower()
+    if name.startswith("__MACOSX/") or base.startswith("._"):
+        return None
+    if low == "_chat.txt":
+        return 0
+    if low.startswith("whatsapp chat") and low.endswith(".txt"):
+        return 1
+    if low == "result.json":
+        return 2
+    if low.endswith(".txt") and "/" not in name:
+        return 3
+    if low.endswith(".json") and "/" not in name:
+        return 4
+    return None
+
+
+def open_archive(path: Path, evidence_sha256: str) -> Archive:
+    """Validate a zip archive and hash every member. Raises UnsafeArchive on anything suspicious."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise UnsafeArchive(
+            f"{path}: not a readable zip archive ({exc}); it may be truncated",
+            "check the file was copied completely (compare its size with the original)",
+        ) from exc
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise UnsafeArchive(f"{path}: {len(infos)} members is more than any chat export has")
+        total = 0
+        for info in infos:
+            if _is_unsafe_name(info.filename):
+                raise UnsafeArchive(
+                    f"{path}: member name {info.filename!r} points outside the archive (path traversal)",
+                    "the archive was crafted or corrupted; examine it by hand before going further",
+                )
+            if info.flag_bits & 0x1:
+                raise UnsafeArchive(f"{path}: member {info.filename!r} is encrypted", "decrypt it first")
+            total += info.file_size
+            if info.file_size > MIN_RATIO_CHECK and info.file_size > MAX_MEMBER_RATIO * max(
+                info.compress_size, 1
+            ):
+                raise UnsafeArchive(
+                    f"{path}: member {info.filename!r} would inflate {info.file_size // max(info.compress_size, 1)}x"
+                    " (zip bomb?)"
+                )
+        if total > MAX_TOTAL_UNCOMPRESSED:
+            raise UnsafeArchive(f"{path}: archive would inflate to {total >> 30} GiB (zip bomb?)")
+        members: list[MemberInfo] = []
+        for info in infos:
+            if info.is_dir():
+                continue
+            display = f"{path.name}!/{info.filename}"
+            h = hashlib.sha256()
+            size = 0
+            with _ClosingReader(zf.open(info), None, info.file_size, display) as reader:
+                while chunk := reader.read(CHUNK):
+                    h.update(chunk)
+                    size += len(chunk)
+            members.append(MemberInfo(info.filename, size, h.hexdigest()))
+    ranked = sorted(
+        (r, m.name) for m in members if (r := _chat_rank(m.name)) is not None
+    )
+    return Archive(path, evidence_sha256, tuple(members), tuple(n for _, n in ranked))
+
+
+def sources_for(path: Path, evidence_sha256: str, size: int) -> tuple[list[Source], Archive | None]:
+    """The documents to import from one evidence file: itself, or the chat document(s) in a zip."""
+    with open(path, "rb") as f:
+        magic = f.read(4)
+    if magic[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        archive = open_archive(path, evidence_sha256)
+        if not archive.chat_members:
+            raise UnsupportedFormat(
+                f"{path}: zip archive has no chat text (_chat.txt, 'WhatsApp Chat with ….txt' or result.json)",
+                "export the chat again with WhatsApp's 'Export chat' and import the zip it produces",
+            )
+        by_base = {posixpath.basename(m.name): m for m in archive.members}
+        first = archive.chat_members[0]
+        info = next(m for m in archive.members if m.name == first)
+        src = Source(
+            display=f"{path.name}!/{first}",
+            path=path,
+            sha256=info.sha256,
+            size=info.size,
+            evidence_sha256=evidence_sha256,
+            member=first,
+            siblings=by_base,
+        )
+        return [src], archive
+    return [Source(str(path.name), path, evidence_sha256, size, evidence_sha256)], None
+
+
+# --- text decoding ---------------------------------------------------------------------------------------
+
+def detect_encoding(head: bytes) -> str:
+    """utf-8, utf-8-sig, utf-16 (BOM) or utf-16-le/-be without BOM. Never the platform default."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if len(head) >= 4:
+        even_nuls = head[0::2].count(0)
+        odd_nuls = head[1::2].count(0)
+        if odd_nuls > len(head) // 4 and even_nuls == 0:
+            return "utf-16-le"
+        if even_nuls > len(head) // 4 and odd_nuls == 0:
+            return "utf-16-be"
+    return "utf-8"
+
+
+def looks_binary(head: bytes, encoding: str) -> bool:
+    if encoding.startswith("utf-16"):
+        return False
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return len(head) > 0 and control / len(head) > 0.05
+
+
+def iter_lines(stream: BinaryIO, encoding: str) -> Iterator[tuple[int, str, bool]]:
+    """Yield (line number, text without line ending, decoded cleanly?) in constant memory."""
+    if encoding.startswith("utf-16"):
+        text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+        for n, line in enumerate(text, 1):
+            line = line.rstrip("\r\n")
+            yield n, line, "\ufffd" not in line
+        return
+    reader = io.BufferedReader(stream, CHUNK) if not isinstance(stream, io.BufferedReader) else stream
+    first = True
+    for n, raw in enumerate(reader, 1):
+        if raw.endswith(b"\n"):
+            raw = raw[:-1]
+        if raw.endswith(b"\r"):
+            raw = raw[:-1]
+        if first:
+            first = False
+            if raw.startswith(codecs.BOM_UTF8):
+                raw = raw[3:]
+        try:
+            yield n, raw.decode("utf-8"), True
+        except UnicodeDecodeError:
+            yield n, raw.decode("utf-8", errors="replace"), False
+
+
+def file_size(path: Path) -> int:
+    return os.stat(path).st_size

@@ -1,0 +1,147 @@
+"""Immutable records shared by every layer: chats, participants, messages, membership events.
+
+Every derived record traces back to evidence: a :class:`SourceRef` names the evidence file's SHA-256,
+the member inside an archive (if any), that member's own SHA-256 and the line span.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+class MessageKind(str, enum.Enum):
+    TEXT = "text"
+    MEDIA = "media"
+    SYSTEM = "system"
+    DELETED = "deleted"
+    POLL = "poll"
+    LOCATION = "location"
+    CALL = "call"
+    VIEW_ONCE = "view-once"
+
+
+class MembershipKind(str, enum.Enum):
+    CREATED = "created"
+    ADDED = "added"
+    JOINED_BY_LINK = "joined_by_link"
+    LEFT = "left"
+    REMOVED = "removed"
+    CHANGED_NUMBER = "changed_number"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a record came from: evidence file, archive member and lines (1-based, inclusive)."""
+
+    evidence_sha256: str
+    file: str
+    file_sha256: str
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    name: str
+    type: str  # image | video | audio | sticker | gif | document | contact | other
+    present: bool  # True when the file itself is in the archive
+    size: int | None = None
+    sha256: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    display_name: str
+    phone: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    id: str  # stable: <first 16 hex of source file sha256>-<position>
+    chat_id: str
+    position: int  # 0-based index within the source file
+    timestamp_raw: str  # exactly as written in the export
+    timestamp: datetime | None  # as interpreted (local time, no zone)
+    sender: str | None  # None for system messages
+    kind: MessageKind
+    text: str
+    source: SourceRef
+    edited: bool = False
+    attachments: tuple[Attachment, ...] = ()
+    system_type: str | None = None  # e.g. "added", "encryption_notice" for kind=system
+    reply_to: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "chat_id": self.chat_id,
+            "position": self.position,
+            "timestamp": self.timestamp.isoformat() if self.timestamp else None,
+            "timestamp_raw": self.timestamp_raw,
+            "sender": self.sender,
+            "kind": self.kind.value,
+            "text": self.text,
+            "edited": self.edited,
+            "system_type": self.system_type,
+            "attachments": [
+                {"name": a.name, "type": a.type, "present": a.present, "size": a.size, "sha256": a.sha256}
+                for a in self.attachments
+            ],
+            "file": self.source.file,
+            "file_sha256": self.source.file_sha256,
+            "line": self.source.line_start,
+            "line_end": self.source.line_end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class MembershipEvent:
+    chat_id: str
+    message_id: str
+    kind: MembershipKind
+    subject: str  # the member the event is about ("You" for the exporting user)
+    actor: str | None  # who did it, when known
+    timestamp: datetime | None
+    detail: str | None = None  # e.g. the new number, the group title
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    """Something the importer could not take at face value. Always names the file and line."""
+
+    file: str
+    line: int | None
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What an importer recognised in a file, and why."""
+
+    platform: str  # whatsapp | telegram
+    name: str  # e.g. "android", "ios", "ios-time-first", "telegram-json-single"
+    date_order: str | None = None  # dmy | mdy | ymd
+    date_order_source: str | None = None  # "inferred" | "assumed" | "user" | "unambiguous"
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chat:
+    """One conversation from one source file. Participants and events fill in as messages stream."""
+
+    id: str
+    platform: str
+    title: str | None
+    source_file: str
+    source_sha256: str
+    evidence_sha256: str
+    layout: Layout
+    participants: dict[str, Participant] = field(default_factory=dict)

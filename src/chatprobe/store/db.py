@@ -1,0 +1,112 @@
+"""The database behind a case: SQLite by default, PostgreSQL by URL, the same Alembic migrations for both."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from chatprobe.errors import StoreError
+from chatprobe.store import schema as t
+
+MIGRATIONS = str(Path(__file__).with_name("migrations"))
+
+
+def url_for(db: str | Path) -> str:
+    """Accept a URL (sqlite:///…, postgresql+psycopg://…) or a plain file path."""
+    s = str(db)
+    if "://" in s:
+        return s
+    return f"sqlite:///{Path(s).resolve()}"
+
+
+def _alembic_config(connection: Connection) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", MIGRATIONS)
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+class Store:
+    """Owns the engine. Writes go through :meth:`transaction`, which commits all or nothing."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, db: str | Path, migrate: bool = True) -> Store:
+        url = url_for(db)
+        if url.startswith("sqlite:///"):
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            engine = create_engine(url, future=True)
+        except (SQLAlchemyError, ImportError) as exc:
+            raise StoreError(f"cannot open database {url}: {exc}",
+                             "for PostgreSQL install the extra: pip install 'chatprobe[postgres]'") from exc
+        if engine.dialect.name == "sqlite":
+            @event.listens_for(engine, "connect")
+            def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+                cur = dbapi_conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.close()
+        store = cls(engine)
+        if migrate:
+            store.migrate()
+        return store
+
+    def migrate(self) -> None:
+        try:
+            with self.engine.begin() as conn:
+                command.upgrade(_alembic_config(conn), "head")
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot prepare the database: {exc}",
+                             "check the path or URL, permissions and free disk space") from exc
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    @staticmethod
+    def head_revision() -> str | None:
+        cfg = Config()
+        cfg.set_main_option("script_location", MIGRATIONS)
+        return ScriptDirectory.from_config(cfg).get_current_head()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- reads used by the CLI and tests ---------------------------------------------------------------
+
+    def count(self, table: Any, *where: Any) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
+
+    def evidence_rows(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(select(t.evidence).order_by(t.evidence.c.imported_at))]
+
+    def has_evidence(self, sha256: str) -> bool:
+        return self.count(t.evidence, t.evidence.c.sha256 == sha256) > 0
+
+    def has_chat(self, chat_id: str) -> bool:
+        return self.count(t.chat, t.chat.c.id == chat_id) > 0
+
+    def snapshot_counts(self) -> dict[str, int]:
+        tables = [t.evidence, t.evidence_member, t.chat, t.participant, t.message, t.attachment,
+                  t.membership_event, t.import_warning]
+        return {tab.name: self.count(tab) for tab in tables}

@@ -1,0 +1,1 @@
+"""Alembic migrations, run programmatically by chatprobe.store.db (no alembic.ini needed)."""
