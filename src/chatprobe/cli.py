@@ -22,7 +22,7 @@ from chatprobe.api import parse_file
 from chatprobe.case import Case, ImportReport, default_home
 from chatprobe.errors import ChatprobeError
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 DATE_ORDER = click.Choice(["dmy", "mdy", "ymd"])

@@ -13,6 +13,7 @@ import io
 import os
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,7 +87,7 @@ class _ClosingReader(io.RawIOBase):
     def readinto(self, b: memoryview) -> int:  # type: ignore[override]
         try:
             data = self._raw.read(len(b))
-        except (zipfile.BadZipFile, EOFError, OSError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
             raise UnsafeArchive(
                 f"{self._display}: archive member is corrupt or truncated ({exc})",
                 "ask for a fresh copy of the export; nothing from this file was stored",

@@ -466,13 +466,13 @@ class WhatsAppChatStream(ChatStream):
         book = self._book
         self._participant(sender)
         edited = False
-        t = text.rstrip(MARKS + " ")
+        tail = text.rstrip(MARKS + " ")
         for suffix in book.edited_suffixes:
-            if t.endswith(suffix):
+            if tail.endswith(suffix):
                 edited = True
-                t = t[: -len(suffix)].rstrip(MARKS + " ")
+                text = tail[: -len(suffix)].rstrip(MARKS + " ")
                 break
-        text = t.lstrip(MARKS)
+        text = text.lstrip(MARKS)
         first_line, _, caption = text.partition("\n")
         first_clean = first_line.strip(MARKS + " ")
         kind = MessageKind.TEXT

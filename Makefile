@@ -1,0 +1,29 @@
+# The two commands a fresh clone needs (each installs what it needs first):
+#   make demo   import the bundled sample export into ./demo-case and verify its evidence
+#   make test   run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || (echo "chatprobe needs Python >= 3.11" >&2; exit 1)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(BIN)/.installed
+	rm -rf demo-case
+	$(BIN)/chatprobe import samples/response-team-b.zip --home demo-case --case demo
+	$(BIN)/chatprobe verify --home demo-case --case demo
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest -q
+
+bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/parse.py
+
+clean:
+	rm -rf $(VENV) demo-case .pytest_cache .hypothesis

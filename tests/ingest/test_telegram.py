@@ -1,0 +1,62 @@
+"""Telegram Desktop JSON: single chat and full-account exports, entity-list text, service messages."""
+
+from __future__ import annotations
+
+import json
+
+from chatprobe import parse_file
+
+SINGLE = {
+    "name": "Ops Room", "type": "private_supergroup", "id": 4242,
+    "messages": [
+        {"id": 1, "type": "service", "date": "2023-05-01T09:00:00", "date_unixtime": "1682931600",
+         "actor": "Kim Lee", "actor_id": "user1", "action": "create_group", "title": "Ops Room",
+         "members": ["Ravi Shah", "Ana Cruz"], "text": "", "text_entities": []},
+        {"id": 2, "type": "message", "date": "2023-05-01T09:01:00", "from": "Ravi Shah", "from_id": "user2",
+         "text": ["Check ", {"type": "link", "text": "https://example.org"}, " now"], "edited": "2023-05-01T09:02:00"},
+        {"id": 3, "type": "message", "date": "2023-05-01T09:03:00", "from": "Ana Cruz", "from_id": "user3",
+         "photo": "photos/photo_1.jpg", "width": 10, "height": 10, "text": "scene"},
+        {"id": 4, "type": "message", "date": "2023-05-01T09:04:00", "from": "Ana Cruz", "from_id": "user3",
+         "file": "(File not included. Change data exporting settings to download.)", "media_type": "voice_message",
+         "text": ""},
+        {"id": 5, "type": "service", "date": "2023-05-02T10:00:00", "actor": "Sam Fox", "action": "join_group_by_link",
+         "text": ""},
+        {"id": 6, "type": "service", "date": "2023-05-03T10:00:00", "actor": "Ana Cruz", "action": "remove_members",
+         "members": ["Ana Cruz"], "text": ""},
+        {"id": 7, "type": "service", "date": "2023-05-03T11:00:00", "actor": "Kim Lee", "action": "remove_members",
+         "members": ["Sam Fox"], "text": ""},
+        {"id": 8, "type": "message", "date": "2023-05-03T12:00:00", "from": None, "from_id": "user9", "text": "ghost",
+         "reply_to_message_id": 2},
+    ],
+}
+
+
+def test_single_chat(write) -> None:
+    path = write(json.dumps(SINGLE, indent=1, ensure_ascii=False), "result.json")
+    with parse_file(path) as streams:
+        (stream,) = streams
+        msgs = list(stream.messages())
+    assert stream.title == "Ops Room" and stream.layout.name == "telegram-json-single"
+    assert [m.kind.value for m in msgs] == ["system", "text", "media", "media", "system", "system", "system", "text"]
+    assert msgs[1].text == "Check https://example.org now" and msgs[1].edited
+    assert msgs[2].attachments[0].type == "image" and msgs[2].text == "scene"
+    assert msgs[3].attachments[0].type == "audio" and not msgs[3].attachments[0].present
+    assert msgs[7].sender == "user9" and msgs[7].reply_to == "2"
+    assert [(e.kind.value, e.subject, e.actor) for e in stream.events] == [
+        ("created", "Kim Lee", "Kim Lee"), ("created", "Ravi Shah", "Kim Lee"), ("created", "Ana Cruz", "Kim Lee"),
+        ("joined_by_link", "Sam Fox", "Sam Fox"), ("left", "Ana Cruz", "Ana Cruz"), ("removed", "Sam Fox", "Kim Lee")]
+    # Each message cites the line where its JSON object starts.
+    text = path.read_text(encoding="utf-8").splitlines()
+    for m in msgs:
+        assert text[m.source.line_start - 1].strip() == "{"
+        assert f'"id": {int(m.id.rsplit("-", 1)[1]) + 1},' in text[m.source.line_start]
+
+
+def test_full_account_export_with_left_chats(write) -> None:
+    doc = {"about": "x", "chats": {"about": "", "list": [SINGLE, {"name": "Two", "id": 7, "messages": [
+        {"id": 1, "type": "message", "date": "2023-01-01T00:00:00", "from": "A", "text": "hi"}]}]},
+           "left_chats": {"list": [{"name": "Gone", "id": 9, "messages": []}]}}
+    with parse_file(write(json.dumps(doc), "result.json")) as streams:
+        assert [s.title for s in streams] == ["Ops Room", "Two", "Gone"]
+        ids = [m.id for s in streams for m in s.messages()]
+    assert len(ids) == len(set(ids)) == 9

@@ -1,0 +1,97 @@
+"""The CLI is a thin adapter: every command documented, clean errors, JSON for scripting."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from chatprobe.cli import main
+from tests.conftest import ROOT
+
+SAMPLE = ROOT / "samples" / "response-team-b.zip"
+
+
+@pytest.fixture
+def run(tmp_path: Path):
+    runner = CliRunner()
+
+    def _run(*args: str):
+        return runner.invoke(main, list(args), env={"CHATPROBE_HOME": str(tmp_path / "cases")},
+                             catch_exceptions=False)
+
+    return _run
+
+
+def test_every_command_has_help(run) -> None:
+    for name, cmd in main.commands.items():
+        assert cmd.help and len(cmd.help) > 40, name
+        res = run(name, "--help")
+        assert res.exit_code == 0 and "Example" in res.output or name == "verify", name
+        for param in cmd.params:
+            if isinstance(param, click.Option):
+                assert param.help, f"{name} {param.name}"
+
+
+def test_import_prints_summary_with_layout_reasons(run) -> None:
+    res = run("import", str(SAMPLE), "--case", "demo")
+    assert res.exit_code == 0, res.output
+    assert "282 messages" in res.output
+    assert "layout ios, dates dmy (inferred)" in res.output
+    assert "first field exceeds 12" in res.output
+    assert "10 membership events" in res.output
+    again = run("import", str(SAMPLE), "--case", "demo")
+    assert "already in case" in again.output
+
+
+def test_import_json_and_bad_file(run, tmp_path: Path) -> None:
+    bad = tmp_path / "notes.txt"
+    bad.write_text("just some notes\n")
+    res = run("import", str(SAMPLE), str(bad), "--json")
+    assert res.exit_code == 2
+    data = json.loads(res.stdout)
+    assert [f["outcome"] for f in data["files"]] == ["imported", "failed"]
+    assert data["files"][0]["chats"][0]["messages"] == 282
+    assert "Traceback" not in res.output
+
+
+def test_parse_jsonl_fields(run) -> None:
+    res = run("parse", str(SAMPLE), "--jsonl")
+    assert res.exit_code == 0
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert len(rows) == 282
+    for row in rows:
+        assert {"timestamp", "sender", "kind", "text", "line"} <= set(row)
+    assert rows[0]["sender"] is None and rows[0]["kind"] == "system"
+    assert rows[10]["timestamp"].startswith("2024-03-")
+
+
+def test_parse_error_is_one_line_no_traceback(run, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    res = run("parse", str(empty))
+    assert res.exit_code == 2
+    assert "error:" in res.stderr and "empty" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_verify_exit_codes(run, tmp_path: Path) -> None:
+    assert run("verify", "--case", "nope").exit_code == 1
+    run("import", str(SAMPLE), "--case", "v")
+    res = run("verify", "--case", "v", "--json")
+    assert res.exit_code == 0 and json.loads(res.stdout) == {"checked": 1, "ok": True, "problems": []}
+    stored = next((tmp_path / "cases" / "v" / "evidence" / "objects").rglob("*/*"))
+    stored.chmod(0o644)
+    stored.write_bytes(b"tampered")
+    res = run("verify", "--case", "v")
+    assert res.exit_code == 1 and "altered" in res.stdout
+
+
+def test_markup_in_chat_content_is_not_interpreted(run, tmp_path: Path) -> None:
+    p = tmp_path / "[red]x.txt"
+    p.write_text('13/02/2020, 10:00 - A created group "[bold red]evil[/]"\n13/02/2020, 10:01 - A: hi\n',
+                 encoding="utf-8")
+    res = run("import", str(p))
+    assert "[bold red]evil[/]" in res.output and "[red]x.txt" in res.output
