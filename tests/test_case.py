@@ -57,16 +57,17 @@ def test_failed_import_leaves_database_and_store_as_they_were(case: Case, monkey
 
     import chatprobe.case as case_mod
 
-    real = case_mod._message_row
+    real = case_mod.bulk_insert
     calls = {"n": 0}
 
-    def exploding(msg, ts):
-        calls["n"] += 1
-        if calls["n"] == 11_000:  # after two batches were already written inside the transaction
-            raise OSError("disk full")
-        return real(msg, ts)
+    def exploding(conn, table, columns, rows):
+        if table is t.message:
+            calls["n"] += 1
+            if calls["n"] == 3:  # two batches of 5,000 are already written inside the transaction
+                raise OSError("disk full")
+        return real(conn, table, columns, rows)
 
-    monkeypatch.setattr(case_mod, "_message_row", exploding)
+    monkeypatch.setattr(case_mod, "bulk_insert", exploding)
     with pytest.raises(OSError):
         case.import_paths([other])
     assert case.store.snapshot_counts() == before

@@ -10,24 +10,45 @@ The core API (everything else — CLI, reports, web — is a thin adapter over i
 
 __version__ = "0.1.0"
 
-from chatprobe.api import parse_file  # noqa: E402
-from chatprobe.case import Case, ImportReport  # noqa: E402
-from chatprobe.errors import ChatprobeError  # noqa: E402
-from chatprobe.model import (  # noqa: E402
-    Attachment,
-    Chat,
-    Layout,
-    MembershipEvent,
-    MembershipKind,
-    Message,
-    MessageKind,
-    Participant,
-    ParseWarning,
-    SourceRef,
-)
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "Attachment", "Case", "Chat", "ChatprobeError", "ImportReport", "Layout", "MembershipEvent",
-    "MembershipKind", "Message", "MessageKind", "Participant", "ParseWarning", "SourceRef", "__version__",
-    "parse_file",
-]
+# The public names load lazily (PEP 562), so that importing one subpackage (a parser worker process, say)
+# does not pull in the database layer.
+_EXPORTS = {
+    "parse_file": "chatprobe.api",
+    "Case": "chatprobe.case",
+    "ImportReport": "chatprobe.case",
+    "ChatprobeError": "chatprobe.errors",
+    **{name: "chatprobe.model" for name in (
+        "Attachment", "Chat", "Layout", "MembershipEvent", "MembershipKind", "Message", "MessageKind",
+        "Participant", "ParseWarning", "SourceRef")},
+}
+
+__all__ = [*sorted(_EXPORTS), "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'chatprobe' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
+
+if TYPE_CHECKING:  # pragma: no cover
+    from chatprobe.api import parse_file
+    from chatprobe.case import Case, ImportReport
+    from chatprobe.errors import ChatprobeError
+    from chatprobe.model import (
+        Attachment,
+        Chat,
+        Layout,
+        MembershipEvent,
+        MembershipKind,
+        Message,
+        MessageKind,
+        Participant,
+        ParseWarning,
+        SourceRef,
+    )

@@ -12,10 +12,11 @@ from chatprobe.ingest.source import sha256_file
 
 
 @contextmanager
-def parse_file(path: Path | str, date_order: str | None = None) -> Iterator[list[ChatStream]]:
+def parse_file(path: Path | str, date_order: str | None = None, workers: int = 1) -> Iterator[list[ChatStream]]:
     """Open one export (txt, zip or JSON) read-only and hand back its chat streams.
 
     Iterate ``stream.messages()`` for each; warnings, events and participants fill in as you go.
+    ``workers`` > 1 (or 0 for one per core) parses large WhatsApp files in several processes.
     """
     p = Path(path)
     if p.is_dir():
@@ -26,5 +27,5 @@ def parse_file(path: Path | str, date_order: str | None = None) -> Iterator[list
     sources, _ = sources_for(p, sha, size)
     streams: list[ChatStream] = []
     for source in sources:
-        streams.extend(open_chats(source, date_order=date_order))
+        streams.extend(open_chats(source, date_order=date_order, workers=workers))
     yield streams

@@ -26,11 +26,15 @@ from chatprobe.errors import ChatprobeError, InputError
 from chatprobe.evidence import EvidenceStore, StoredEvidence, VerifyProblem
 from chatprobe.ingest import ChatStream, open_chats, sources_for
 from chatprobe.ingest.source import Archive
-from chatprobe.model import Message, ParseWarning
+from chatprobe.model import MessageKind, ParseWarning
 from chatprobe.store import Store
 from chatprobe.store import schema as t
+from chatprobe.store.db import bulk_insert
 
 BATCH = 5000
+MESSAGE_COLUMNS = ("id", "chat_id", "position", "timestamp_raw", "timestamp", "sender", "kind", "system_type",
+                   "text", "edited", "reply_to", "source_file", "source_sha256", "line_start", "line_end")
+ATTACHMENT_COLUMNS = ("message_id", "name", "type", "present", "size", "sha256")
 ProgressFn = Callable[[str, int, int], None]  # (label, bytes done, bytes total)
 
 
@@ -112,7 +116,8 @@ class Case:
     # --- intake -----------------------------------------------------------------------------------------
 
     def import_paths(self, paths: Iterable[Path], date_order: str | None = None,
-                     progress: ProgressFn | None = None, command: str | None = None) -> ImportReport:
+                     progress: ProgressFn | None = None, command: str | None = None,
+                     workers: int = 1) -> ImportReport:
         with self.store.transaction() as conn:
             run_id = conn.execute(insert(t.import_run).values(
                 started_at=_now(), run_by=getpass.getuser(), host=socket.gethostname(),
@@ -120,7 +125,7 @@ class Case:
             )).inserted_primary_key[0]
         report = ImportReport(int(run_id))
         for path in paths:
-            outcome = self._import_one(Path(path), run_id, date_order, progress, report)
+            outcome = self._import_one(Path(path), run_id, date_order, progress, report, workers)
             report.files.append(outcome)
         with self.store.transaction() as conn:
             conn.execute(update(t.import_run).where(t.import_run.c.id == run_id).values(
@@ -128,7 +133,7 @@ class Case:
         return report
 
     def _import_one(self, path: Path, run_id: int, date_order: str | None, progress: ProgressFn | None,
-                    report: ImportReport) -> FileOutcome:
+                    report: ImportReport, workers: int) -> FileOutcome:
         try:
             if path.is_dir():
                 raise InputError(f"{path} is a folder",
@@ -143,7 +148,7 @@ class Case:
                 self._intake(conn, run_id, stored.sha256, path, "already-imported")
             return FileOutcome(str(path), stored.sha256, "already-imported")
         try:
-            outcome = self._ingest(path, stored, run_id, date_order, progress, report)
+            outcome = self._ingest(path, stored, run_id, date_order, progress, report, workers)
         except ChatprobeError as exc:
             self.evidence.discard(stored)
             with self.store.transaction() as conn:
@@ -159,13 +164,13 @@ class Case:
                                              source_path=str(path.resolve()), outcome=outcome, at=_now()))
 
     def _ingest(self, path: Path, stored: StoredEvidence, run_id: int, date_order: str | None,
-                progress: ProgressFn | None, report: ImportReport) -> FileOutcome:
+                progress: ProgressFn | None, report: ImportReport, workers: int) -> FileOutcome:
         sources, archive = sources_for(stored.path, stored.sha256, stored.size)
         for s in sources:  # name things after the original, not the store's hash path
             s.display = s.display.replace(stored.path.name, path.name, 1)
         streams: list[ChatStream] = []
         for source in sources:
-            streams.extend(open_chats(source, date_order=date_order))
+            streams.extend(open_chats(source, date_order=date_order, workers=workers))
         outcome = FileOutcome(str(path), stored.sha256, "imported")
         with self.store.transaction() as conn:
             self._insert_evidence(conn, path, stored, archive, streams)
@@ -208,34 +213,35 @@ class Case:
             date_order_source=stream.layout.date_order_source,
             layout_evidence=json.dumps(list(stream.layout.evidence)), import_run_id=run_id, message_count=0,
         ))
-        kinds: Counter[str] = Counter()
+        kinds: Counter[MessageKind] = Counter()
         first: str | None = None
         last: str | None = None
-        batch: list[dict[str, Any]] = []
-        attachments: list[dict[str, Any]] = []
+        batch: list[tuple[Any, ...]] = []
+        attachments: list[tuple[Any, ...]] = []
         total = stream.source.size
         n = 0
         for n, msg in enumerate(stream.messages(), 1):
-            kinds[msg.kind.value] += 1
+            kinds[msg.kind] += 1
             ts = msg.timestamp.isoformat() if msg.timestamp else None
             if ts:
-                first = ts if first is None or ts < first else first
-                last = ts if last is None or ts > last else last
-            batch.append(_message_row(msg, ts))
+                if first is None or ts < first:
+                    first = ts
+                if last is None or ts > last:
+                    last = ts
+            src = msg.source
+            batch.append((msg.id, msg.chat_id, msg.position, msg.timestamp_raw, ts, msg.sender, msg.kind.value,
+                          msg.system_type, msg.text, msg.edited, msg.reply_to, src.file, src.file_sha256,
+                          src.line_start, src.line_end))
             for a in msg.attachments:
-                attachments.append({"message_id": msg.id, "name": a.name, "type": a.type, "present": a.present,
-                                    "size": a.size, "sha256": a.sha256})
+                attachments.append((msg.id, a.name, a.type, a.present, a.size, a.sha256))
             if len(batch) >= BATCH:
-                conn.execute(insert(t.message), batch)
-                if attachments:
-                    conn.execute(insert(t.attachment), attachments)
+                bulk_insert(conn, t.message, MESSAGE_COLUMNS, batch)
+                bulk_insert(conn, t.attachment, ATTACHMENT_COLUMNS, attachments)
                 batch, attachments = [], []
                 if progress:
                     progress(stream.source.display, min(stream.bytes_done, total), total)
-        if batch:
-            conn.execute(insert(t.message), batch)
-        if attachments:
-            conn.execute(insert(t.attachment), attachments)
+        bulk_insert(conn, t.message, MESSAGE_COLUMNS, batch)
+        bulk_insert(conn, t.attachment, ATTACHMENT_COLUMNS, attachments)
         if progress:
             progress(stream.source.display, total, total)
         if stream.events:
@@ -255,7 +261,8 @@ class Case:
                                                                                  title=stream.title))
         return ChatSummary(stream.chat_id, stream.platform, stream.title, stream.source.display,
                            stream.layout.name, stream.layout.date_order, stream.layout.date_order_source,
-                           stream.layout.evidence, n, dict(kinds), len(stream.participants), first, last,
+                           stream.layout.evidence, n, {k.value: v for k, v in kinds.items()},
+                           len(stream.participants), first, last,
                            len(stream.events))
 
     def _warnings(self, conn: Connection, run_id: int, stream: ChatStream) -> None:
@@ -272,13 +279,3 @@ class Case:
     def verify(self) -> tuple[int, list[VerifyProblem]]:
         expected = {row["sha256"]: int(row["size"]) for row in self.store.evidence_rows()}
         return self.evidence.verify(expected)
-
-
-def _message_row(msg: Message, ts: str | None) -> dict[str, Any]:
-    return {
-        "id": msg.id, "chat_id": msg.chat_id, "position": msg.position, "timestamp_raw": msg.timestamp_raw,
-        "timestamp": ts, "sender": msg.sender, "kind": msg.kind.value, "system_type": msg.system_type,
-        "text": msg.text, "edited": msg.edited, "reply_to": msg.reply_to, "source_file": msg.source.file,
-        "source_sha256": msg.source.file_sha256, "line_start": msg.source.line_start,
-        "line_end": msg.source.line_end,
-    }

@@ -9,7 +9,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -19,13 +19,21 @@ from rich.table import Table
 
 from chatprobe import __version__
 from chatprobe.api import parse_file
-from chatprobe.case import Case, ImportReport, default_home
 from chatprobe.errors import ChatprobeError
+
+if TYPE_CHECKING:
+    from chatprobe.case import Case, ImportReport
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 DATE_ORDER = click.Choice(["dmy", "mdy", "ymd"])
+
+
+def _workers_option(f: Any) -> Any:
+    return click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
+                        help="Processes for large WhatsApp files (24 MB and up); 0 = one per core, up to 4. "
+                             "The result is the same for any number.")(f)
 
 
 class _Group(click.Group):
@@ -75,8 +83,9 @@ def main() -> None:
 @click.option("--date-order", type=DATE_ORDER, default=None,
               help="Day/month order for WhatsApp dates when the file cannot tell (it is inferred otherwise).")
 @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON on stdout.")
+@_workers_option
 def import_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str | None,
-               date_order: str | None, as_json: bool) -> None:
+               date_order: str | None, as_json: bool, workers: int) -> None:
     """Hash, store and import chat exports into a case.
 
     Each file is copied read-only into the case's evidence store under its SHA-256 and recorded with
@@ -88,6 +97,8 @@ def import_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: s
       chatprobe import "WhatsApp Chat - Team.zip" --case op-larch
       chatprobe import _chat.txt --date-order mdy        US export where no day exceeds 12
     """
+    from chatprobe.case import Case  # the database layer loads only for commands that use it
+
     case = Case.open(case_name, home=home, db=db)
     try:
         with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), DownloadColumn(),
@@ -101,7 +112,7 @@ def import_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: s
                 bar.update(tasks[label], completed=done)
 
             report = case.import_paths(paths, date_order=date_order, progress=progress,
-                                       command="chatprobe " + " ".join(sys.argv[1:]))
+                                       command="chatprobe " + " ".join(sys.argv[1:]), workers=workers)
     finally:
         case.close()
     if as_json:
@@ -146,7 +157,8 @@ def _print_report(report: ImportReport, case: Case) -> None:
 @click.option("--date-order", type=DATE_ORDER, default=None, help="Override the inferred day/month order.")
 @click.option("--jsonl", is_flag=True, help="One JSON object per message on stdout (the default output).")
 @click.option("--summary", is_flag=True, help="Print only the layout, counts and warnings.")
-def parse_cmd(path: Path, date_order: str | None, jsonl: bool, summary: bool) -> None:
+@_workers_option
+def parse_cmd(path: Path, date_order: str | None, jsonl: bool, summary: bool, workers: int) -> None:
     """Parse one export and print its messages as JSON lines, touching no database.
 
     Each line has at least: timestamp (ISO 8601 as interpreted), timestamp_raw, sender (null for
@@ -158,23 +170,25 @@ def parse_cmd(path: Path, date_order: str | None, jsonl: bool, summary: bool) ->
       chatprobe parse _chat.txt --jsonl | jq -r 'select(.kind=="system") | .text'
     """
     kinds: Counter[str] = Counter()
-    write = sys.stdout.write
-    with parse_file(path, date_order=date_order) as streams:
+    total = 0
+    with parse_file(path, date_order=date_order, workers=workers) as streams:
         for stream in streams:
-            for msg in stream.messages():
-                kinds[msg.kind.value] += 1
-                if not summary:
-                    row = msg.to_json()
-                    row["chat"] = stream.title
-                    write(json.dumps(row, ensure_ascii=False) + "\n")
+            if summary:
+                kinds.update(msg.kind.value for msg in stream.messages())
+                total += stream.message_count
+            else:
+                sys.stdout.flush()
+                total += stream.write_jsonl(sys.stdout.buffer)
+                sys.stdout.buffer.flush()
             lay = stream.layout
+            err.print(f"chat: {escape(stream.title or '(untitled)')} ({stream.chat_id})")
             err.print(f"{escape(stream.source.display)}: {stream.platform} {lay.name}"
                       + (f", dates {lay.date_order} ({lay.date_order_source})" if lay.date_order else ""))
             for line in lay.evidence:
                 err.print(f"  - {escape(line)}")
             for w in stream.warnings.all():
                 err.print(f"  [yellow]warning[/] {escape(str(w))}")
-    err.print("messages: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+    err.print(f"{total} messages" + (": " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) if kinds else ""))
 
 
 @main.command("verify")
@@ -186,6 +200,8 @@ def verify_cmd(case_name: str, home: Path | None, db: str | None, as_json: bool)
     Exit code 0 when every file matches its recorded SHA-256, 1 when anything is missing, altered,
     writable or unregistered.
     """
+    from chatprobe.case import Case, default_home
+
     root = (home or default_home()) / case_name
     if db is None and not (root / "case.db").exists():
         raise ChatprobeError(f"no case {case_name!r} under {root.parent}", "check --case and --home")

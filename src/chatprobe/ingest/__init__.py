@@ -38,11 +38,12 @@ def sniff(source: Source) -> str:
     return "whatsapp"
 
 
-def open_chats(source: Source, date_order: str | None = None) -> list[ChatStream]:
+def open_chats(source: Source, date_order: str | None = None, workers: int = 1) -> list[ChatStream]:
+    """The chats in one document. ``workers``: processes for large WhatsApp files (0: one per core)."""
     kind = sniff(source)
     if kind == "telegram":
         return list(open_telegram(source))
-    return [WhatsAppChatStream(source, date_order=date_order)]
+    return [WhatsAppChatStream(source, date_order=date_order, workers=workers)]
 
 
 __all__ = ["ChatStream", "Source", "WarningLog", "open_chats", "sniff", "sources_for"]

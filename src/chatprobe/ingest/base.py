@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
+from typing import BinaryIO
+
+import orjson
 
 from chatprobe.ingest.source import Source
 from chatprobe.model import Layout, MembershipEvent, Message, Participant, ParseWarning
@@ -29,7 +32,8 @@ class WarningLog:
             ParseWarning("", None, code, f"… and {n} more warnings of type {code!r}")
             for code, n in sorted(self.dropped.items())
         ]
-        return self.items + extra
+        ordered = sorted(self.items, key=lambda w: (w.line is not None, w.line or 0))
+        return ordered + extra
 
     def __len__(self) -> int:
         return len(self.items) + sum(self.dropped.values())
@@ -54,3 +58,15 @@ class ChatStream(ABC):
     @abstractmethod
     def messages(self) -> Iterator[Message]:
         """Yield the chat's messages in file order."""
+
+    def write_jsonl(self, out: BinaryIO) -> int:
+        """Write every message as one JSON line (see Message.to_json); returns how many."""
+        n = 0
+        for msg in self.messages():
+            out.write(message_jsonl(msg))
+            n += 1
+        return n
+
+
+def message_jsonl(msg: Message) -> bytes:
+    return orjson.dumps(msg.to_json()) + b"\n"

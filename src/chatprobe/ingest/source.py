@@ -12,6 +12,7 @@ import hashlib
 import io
 import os
 import posixpath
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -63,6 +64,25 @@ class Source:
     member: str | None = None
     siblings: dict[str, MemberInfo] = field(default_factory=dict)  # other archive members by base name
 
+    def open_range(self, start: int, end: int | None) -> BinaryIO:
+        """Read bytes [start, end) only (end None: to the end). Archive members are inflated up to start."""
+        f = self.open()
+        try:
+            if start:
+                if self.member is None:
+                    f.seek(start)
+                else:
+                    left = start
+                    while left > 0:
+                        got = f.read(min(CHUNK, left))
+                        if not got:
+                            break
+                        left -= len(got)
+        except BaseException:
+            f.close()
+            raise
+        return f if end is None else _Limited(f, end - start)
+
     def open(self) -> BinaryIO:
         if self.member is None:
             return open(self.path, "rb")
@@ -103,6 +123,28 @@ class _ClosingReader(io.RawIOBase):
             self._raw.close()
             if self._zf is not None:
                 self._zf.close()
+        finally:
+            super().close()
+
+
+class _Limited(io.RawIOBase):
+    def __init__(self, inner: BinaryIO, length: int) -> None:
+        self._inner, self._left = inner, length
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: memoryview) -> int:  # type: ignore[override]
+        if self._left <= 0:
+            return 0
+        data = self._inner.read(min(len(b), self._left))
+        self._left -= len(data)
+        b[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        try:
+            self._inner.close()
         finally:
             super().close()
 
@@ -267,6 +309,68 @@ def iter_lines(stream: BinaryIO, encoding: str) -> Iterator[tuple[int, str, bool
             yield n, raw.decode("utf-8"), True
         except UnicodeDecodeError:
             yield n, raw.decode("utf-8", errors="replace"), False
+
+
+_decode_errors = threading.local()
+
+
+def _record_bad_bytes(exc: UnicodeError) -> tuple[str, int]:
+    if isinstance(exc, UnicodeDecodeError):
+        _decode_errors.offsets.append(exc.start)
+        return "\ufffd", exc.end
+    raise exc
+
+
+codecs.register_error("chatprobe-record", _record_bad_bytes)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Decoded text that ends on a line break (except at end of file), with its first line number."""
+
+    text: str
+    first_line: int
+    bad_lines: tuple[int, ...]  # lines holding bytes that were not valid text (replaced by U+FFFD)
+
+
+def iter_chunks(stream: BinaryIO, encoding: str, size: int = CHUNK) -> Iterator[Chunk]:
+    """Decode a stream in large pieces, each ending at a newline, in constant memory.
+
+    Invalid UTF-8 is replaced with U+FFFD and the line it was on is reported, so one corrupt line in a
+    million costs one warning, not the file.
+    """
+    utf8 = encoding in ("utf-8", "utf-8-sig")
+    dec = codecs.getincrementaldecoder("utf-8" if utf8 else encoding)(
+        errors="chatprobe-record" if utf8 else "replace")
+    carry = ""
+    line = 1  # number of the first line in `carry`
+    raw_line = 1  # line number at the start of the next raw read (UTF-8 byte counting)
+    first = True
+    while True:
+        raw = stream.read(size)
+        final = not raw
+        _decode_errors.offsets = []
+        buffered = len(dec.getstate()[0]) if utf8 else 0
+        text = dec.decode(raw, final)
+        bad = tuple(sorted({raw_line + raw.count(b"\n", 0, max(0, off - buffered)) for off in _decode_errors.offsets}))
+        raw_line += raw.count(b"\n")
+        if first:
+            text = text.lstrip("\ufeff") if text.startswith("\ufeff") else text
+            first = False
+        text = carry + text
+        if final:
+            if text or bad:
+                yield Chunk(text, line, bad)
+            return
+        cut = text.rfind("\n")
+        if cut < 0:
+            carry = text
+            if bad:
+                yield Chunk("", line, bad)
+            continue
+        out, carry = text[: cut + 1], text[cut + 1:]
+        yield Chunk(out, line, bad)
+        line += out.count("\n")
 
 
 def file_size(path: Path) -> int:

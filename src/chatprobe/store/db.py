@@ -35,6 +35,24 @@ def _alembic_config(connection: Connection) -> Config:
     return cfg
 
 
+_PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s", "numeric": "?"}
+
+
+def bulk_insert(conn: Connection, table: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """Insert many rows as plain tuples through the driver's executemany (several times faster than
+    dict rows through SQLAlchemy Core, which matters for a million messages). Same transaction."""
+    if not rows:
+        return
+    mark = _PLACEHOLDER.get(conn.dialect.paramstyle)
+    if mark is None:  # pragma: no cover - an exotic driver: take the portable road
+        conn.execute(table.insert(), [dict(zip(columns, r, strict=True)) for r in rows])
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+           f"VALUES ({', '.join([mark] * len(columns))})")
+    conn.exec_driver_sql(sql, rows)
+
+
 class Store:
     """Owns the engine. Writes go through :meth:`transaction`, which commits all or nothing."""
 

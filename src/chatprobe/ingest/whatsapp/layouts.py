@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 # Formatting marks that WhatsApp scatters around headers (BOM, LRM, RLM, embeddings, isolates).
 MARKS = "\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -45,9 +46,11 @@ _DATE = (
     rf"(?P<d1>\d{{1,4}}){_M}[./-]{_SP}?{_M}(?P<d2>\d{{1,2}}){_M}[./-]{_SP}?{_M}"
     rf"(?P<era>[MTSHR])?(?P<d3>\d{{1,4}})\.?(?:{_SP}?(?P<be>BE|B\.E\.|พ\.ศ\.))?"
 )
+# A lookahead on the first letters of every AM/PM word lets 24-hour files skip the alternation at once.
+_AP_FIRST = "".join(sorted({c for w in AMPM_WORDS for c in (w[0].lower(), w[0].upper())}))
 _TIME = (
-    rf"(?:(?P<ap0>{_AP}){_SP}?)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?"
-    rf"(?:{_SP}*{_M}(?P<ap>{_AP})(?![\w]))?"
+    rf"(?:(?=[{_AP_FIRST}])(?P<ap0>{_AP}){_SP}?)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?"
+    rf"(?:{_SP}*{_M}(?=[{_AP_FIRST}])(?P<ap>{_AP})(?![\w]))?"
 )
 _DT_SEP = rf"{_M}[,،]?{_SP}+{_M}(?:klo{_SP}+)?"
 
@@ -116,8 +119,10 @@ def resolve_year(raw: str, era: str | None, buddhist: bool) -> int:
 def resolve_hour(hour: int, ap: str | None) -> int:
     if ap is None:
         return hour
-    period = AMPM_WORDS.get(_norm_ap(ap))
+    period = _PERIODS.get(ap)
     if period is None:
+        period = _PERIODS[ap] = AMPM_WORDS.get(_norm_ap(ap), "")
+    if not period:
         raise BadTimestamp(f"unknown AM/PM marker {ap!r}")
     if hour > 12:
         # 24-hour clock with a day-period word: take the hour as written.
@@ -136,29 +141,48 @@ def _norm_ap(ap: str) -> str:
 
 # Normalise the keys once so lookups are tolerant of NBSP/NNBSP and case.
 AMPM_WORDS = {_norm_ap(k): v for k, v in AMPM_WORDS.items()}
+_PERIODS: dict[str, str] = {}  # marker exactly as written -> period ("" if unknown)
 
 
-def interpret(m: re.Match[str], order: str) -> datetime:
-    """Turn a header match into a datetime under the given day/month order."""
-    d1, d2, d3 = m.group("d1"), m.group("d2"), m.group("d3")
-    era, be = m.group("era"), m.group("be")
+DateKey = tuple[str, str, str, "str | None", "str | None"]  # d1, d2, d3, era, Buddhist-era marker
+
+
+def date_of(key: DateKey, order: str) -> tuple[int, int, int]:
+    """(year, month, day) for the date fields of a header under the given order (not validated)."""
+    d1, d2, d3, era, be = key
     if order == "ymd":
-        year, month, day = resolve_year(d1, None, bool(be)), int(d2), int(d3)
-    elif order == "dmy":
-        day, month, year = int(d1), int(d2), resolve_year(d3, era, bool(be))
-    elif order == "mdy":
-        month, day, year = int(d1), int(d2), resolve_year(d3, era, bool(be))
-    else:  # pragma: no cover - guarded by callers
-        raise ValueError(order)
-    ap = m.group("ap") or m.group("ap0")
-    hour = resolve_hour(int(m.group("h")), ap)
-    second = int(m.group("s")) if m.group("s") else 0
+        return resolve_year(d1, None, bool(be)), int(d2), int(d3)
+    if order == "dmy":
+        return resolve_year(d3, era, bool(be)), int(d2), int(d1)
+    if order == "mdy":
+        return resolve_year(d3, era, bool(be)), int(d1), int(d2)
+    raise ValueError(order)
+
+
+def timestamp_of(ymd: tuple[int, int, int], h: str, mi: str, sec: str | None, ap: str | None) -> datetime:
+    hour = int(h) if ap is None else resolve_hour(int(h), ap)
     try:
-        return datetime(year, month, day, hour, int(m.group("mi")), second)
+        return datetime(ymd[0], ymd[1], ymd[2], hour, int(mi), int(sec) if sec else 0)
     except ValueError as exc:
         raise BadTimestamp(str(exc)) from exc
 
 
-def year_first(m: re.Match[str]) -> bool:
-    d1 = m.group("d1")
+def interpret(m: re.Match[str], order: str) -> datetime:
+    """Turn one header match into a datetime under the given day/month order."""
+    key = m.group("d1", "d2", "d3", "era", "be")
+    return timestamp_of(date_of(key, order), m.group("h"), m.group("mi"), m.group("s"),
+                        m.group("ap") or m.group("ap0"))
+
+
+def capture(layout: HeaderLayout, tail: str = "") -> re.Pattern[str]:
+    """The layout's header as group 1 at every line start (plus ``tail``), for split() and findall()."""
+    return _capture(layout.regex.pattern, tail)
+
+
+@lru_cache(maxsize=32)
+def _capture(pattern: str, tail: str) -> re.Pattern[str]:
+    return re.compile(f"^({pattern}){tail}", re.M)
+
+
+def year_first(d1: str) -> bool:
     return len(d1) >= 3 or int(d1) > 31

@@ -39,9 +39,79 @@ class Phrasebook:
     media_omitted: dict[str, str]  # placeholder (casefolded) -> attachment type
     edited_suffixes: tuple[str, ...]
     languages: tuple[str, ...]
+    special: SpecialFilter  # says whether a first line may be anything but plain text
+
+
 
     def all_system_rules(self) -> tuple[SystemRule, ...]:
         return self.membership_rules + self.system_rules
+
+
+class SpecialFilter:
+    """A cheap test that a message's first line may be a placeholder, attachment, call, poll and so on.
+
+    Running every placeholder regex on every message is slow (patterns that start with ``.+?`` scan the
+    whole line). Instead each pattern contributes a literal it cannot match without, found by parsing it:
+    a prefix (one ``startswith`` for all), a suffix (one ``endswith``) or, failing those, a substring.
+    Patterns with no such literal run as one anchored alternation. False positives merely take the slow
+    path; there are no false negatives.
+    """
+
+    def __init__(self, patterns: list[str], endings: tuple[str, ...]) -> None:
+        prefixes: set[str] = set()
+        suffixes: set[str] = set()
+        contains: set[str] = set()
+        anchored: list[str] = []
+        for p in patterns:
+            where, lit = _required_literal(p)
+            {"prefix": prefixes, "suffix": suffixes, "contains": contains}.get(where, set()).add(lit)
+            if where == "none":
+                anchored.append(p)
+        self.prefixes = tuple(sorted(prefixes))
+        self.suffixes = tuple(sorted(suffixes))
+        self.contains = tuple(sorted(contains, key=len, reverse=True))
+        self.anchored = _alternation(anchored)
+        self.endings = endings
+
+    def __call__(self, first_line: str) -> bool:
+        if not first_line or first_line.startswith(self.prefixes) or first_line.endswith(self.suffixes):
+            return True
+        for lit in self.contains:
+            if lit in first_line:
+                return True
+        if self.anchored.fullmatch(first_line) is not None:
+            return True
+        return first_line.casefold().endswith(self.endings)
+
+
+def _required_literal(pattern: str) -> tuple[str, str]:
+    """Where a literal every match must contain sits: ("prefix" | "suffix" | "contains" | "none", text)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return "none", ""
+    runs: list[tuple[int, int, str]] = []  # (first item, last item, text)
+    items = list(parsed)
+    i = 0
+    while i < len(items):
+        if items[i][0] is c.LITERAL:
+            j = i
+            while j < len(items) and items[j][0] is c.LITERAL:
+                j += 1
+            runs.append((i, j - 1, "".join(chr(av) for _, av in items[i:j])))
+            i = j
+        else:
+            i += 1
+    for first, _, text in runs:
+        if first == 0 and len(text) >= 2:
+            return "prefix", text
+    for _, last, text in runs:
+        if last == len(items) - 1 and len(text) >= 3:
+            return "suffix", text
+    longest = max((text for _, _, text in runs), key=len, default="")
+    return ("contains", longest) if len(longest) >= 3 else ("none", "")
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -89,6 +159,8 @@ def load_phrasebook() -> Phrasebook:
         documents.extend(re.compile(p) for p in ph.get("document_omitted", []))
         media.update({k.casefold(): v for k, v in ph.get("media_omitted", {}).items()})
         edited.extend(ph.get("edited_suffix", []))
+    special_parts = [p for key in buckets for p in buckets[key]]
+    special_parts += [p.pattern for p in attached] + [p.pattern for p in documents]
     return Phrasebook(
         membership_rules=tuple(membership),
         system_rules=tuple(system),
@@ -102,4 +174,5 @@ def load_phrasebook() -> Phrasebook:
         media_omitted=media,
         edited_suffixes=tuple(sorted(set(edited), key=len, reverse=True)),
         languages=tuple(languages),
+        special=SpecialFilter(special_parts, tuple(media)),
     )
