@@ -123,37 +123,32 @@ def build() -> tuple[str, dict[str, bytes]]:
             else:
                 say(sender, rnd.choice(FILLER))
 
+    incidents = iter(INCIDENTS)
+
+    def incident() -> None:
+        sender, text, responses = next(incidents)
+        say(sender, text)
+        for who, reply in responses:
+            say(who, reply)
+
     chatter(70)
     say(CREATOR, f"{LRM}Location: https://maps.google.com/?q=51.50700,-0.12750")
     say(CREATOR, "POLL:\nChristmas do venue?\nOPTION: The Crown (4 votes)\nOPTION: Bowling (2 votes)")
     chatter(30)
-    inc = iter(INCIDENTS)
     for _ in range(2):
-        sender, text, responses = next(inc)
-        say(sender, text)
-        for who, reply in responses:
-            say(who, reply)
+        incident()
         chatter(25)
     system(f"{LATE} joined using this group's invite link")
     members.append(LATE)
     chatter(30)
-    sender, text, responses = next(inc)
-    say(sender, text)
-    for who, reply in responses:
-        say(who, reply)
+    incident()
     system("Priya Nair left")
     members.remove("Priya Nair")
     chatter(30)
-    sender, text, responses = next(inc)
-    say(sender, text)
-    for who, reply in responses:
-        say(who, reply)
+    incident()
     system("+44 7700 900123 changed their phone number to a new number. Tap to message or add the new number.")
     chatter(25)
-    sender, text, responses = next(inc)
-    say(sender, text)
-    for who, reply in responses:
-        say(who, reply)
+    incident()
     system(f"{CREATOR} removed Liam Corrigan")
     members.remove("Liam Corrigan")
     chatter(20)

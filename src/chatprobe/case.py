@@ -124,12 +124,16 @@ class Case:
                 tool_version=__version__, command=command or " ".join(sys.argv), status="running",
             )).inserted_primary_key[0]
         report = ImportReport(int(run_id))
-        for path in paths:
-            outcome = self._import_one(Path(path), run_id, date_order, progress, report, workers)
-            report.files.append(outcome)
-        with self.store.transaction() as conn:
-            conn.execute(update(t.import_run).where(t.import_run.c.id == run_id).values(
-                finished_at=_now(), status="failed" if report.failed else "ok"))
+        status = "interrupted"
+        try:
+            for path in paths:
+                outcome = self._import_one(Path(path), run_id, date_order, progress, report, workers)
+                report.files.append(outcome)
+            status = "failed" if report.failed else "ok"
+        finally:
+            with self.store.transaction() as conn:
+                conn.execute(update(t.import_run).where(t.import_run.c.id == run_id).values(
+                    finished_at=_now(), status=status))
         return report
 
     def _import_one(self, path: Path, run_id: int, date_order: str | None, progress: ProgressFn | None,

@@ -10,7 +10,7 @@ times per large export, and a tuple is built about seven times faster while bein
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
@@ -77,11 +77,13 @@ class Message(NamedTuple):
     reply_to: str | None = None
 
     def to_json(self) -> dict[str, object]:
+        """A JSON-ready dict. ``timestamp`` is a datetime: orjson writes it as ISO 8601, as does
+        ``json.dumps(..., default=datetime.isoformat)``."""
         return {
             "id": self.id,
             "chat_id": self.chat_id,
             "position": self.position,
-            "timestamp": self.timestamp.isoformat() if self.timestamp else None,
+            "timestamp": self.timestamp,
             "timestamp_raw": self.timestamp_raw,
             "sender": self.sender,
             "kind": self.kind.value,
@@ -91,7 +93,7 @@ class Message(NamedTuple):
             "attachments": [
                 {"name": a.name, "type": a.type, "present": a.present, "size": a.size, "sha256": a.sha256}
                 for a in self.attachments
-            ],
+            ] if self.attachments else [],
             "file": self.source.file,
             "file_sha256": self.source.file_sha256,
             "line": self.source.line_start,
@@ -137,7 +139,7 @@ class Layout:
 
 @dataclass(frozen=True)
 class Chat:
-    """One conversation from one source file. Participants and events fill in as messages stream."""
+    """One conversation from one source document, complete: what a ChatStream knows once it was read."""
 
     id: str
     platform: str
@@ -146,4 +148,6 @@ class Chat:
     source_sha256: str
     evidence_sha256: str
     layout: Layout
-    participants: dict[str, Participant] = field(default_factory=dict)
+    participants: tuple[Participant, ...]
+    events: tuple[MembershipEvent, ...]
+    message_count: int

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import orjson
 import pytest
+
+from chatprobe.ingest.base import message_jsonl
 
 from tests.conftest import FIXTURES
 from tests.helpers import parse_all
@@ -22,7 +25,7 @@ def test_golden(expected_path: Path) -> None:
     assert stream.layout.date_order == expected["date_order"]
     assert len(msgs) == len(expected["messages"])
     for got, want in zip(msgs, expected["messages"], strict=True):
-        row = got.to_json()
+        row = orjson.loads(message_jsonl(got))  # exactly what `chatprobe parse --jsonl` prints
         for key, value in want.items():
             if key == "attachments":
                 assert [{k: a[k] for k in ("name", "type", "present")} for a in row["attachments"]] == value
@@ -33,4 +36,7 @@ def test_golden(expected_path: Path) -> None:
     assert events == expected["events"]
     assert {p.display_name: p.phone for p in stream.participants.values()} == expected["participants"]
     assert stream.title == expected["title"]
+    chat = stream.record()
+    assert (chat.title, chat.message_count, len(chat.events)) == (expected["title"], len(msgs), len(events))
+    assert chat.source_sha256 == msgs[0].source.file_sha256
     assert not [w for w in stream.warnings.all() if w.code != "system-unrecognised"]

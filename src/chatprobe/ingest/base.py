@@ -9,7 +9,7 @@ from typing import BinaryIO
 import orjson
 
 from chatprobe.ingest.source import Source
-from chatprobe.model import Layout, MembershipEvent, Message, Participant, ParseWarning
+from chatprobe.model import Chat, Layout, MembershipEvent, Message, Participant, ParseWarning
 
 MAX_WARNINGS_KEPT = 1000
 
@@ -58,6 +58,12 @@ class ChatStream(ABC):
     @abstractmethod
     def messages(self) -> Iterator[Message]:
         """Yield the chat's messages in file order."""
+
+    def record(self) -> Chat:
+        """The chat as an immutable record (call after the messages were read)."""
+        return Chat(self.chat_id, self.platform, self.title, self.source.display, self.source.sha256,
+                    self.source.evidence_sha256, self.layout, tuple(self.participants.values()),
+                    tuple(self.events), self.message_count)
 
     def write_jsonl(self, out: BinaryIO) -> int:
         """Write every message as one JSON line (see Message.to_json); returns how many."""

@@ -145,6 +145,9 @@ class TelegramChatStream(ChatStream):
         ]
         if not lines:
             evidence.append("message line numbers could not be located; positions are array indexes")
+        msgs = chat.get("messages") if isinstance(chat.get("messages"), list) else []
+        if any(isinstance(m, dict) and "date" not in m and "date_unixtime" in m for m in msgs):
+            evidence.append("some messages have only date_unixtime: those times are UTC, the others local")
         self.layout = Layout("telegram", layout, None, None, tuple(evidence))
         self.warnings = WarningLog()
 

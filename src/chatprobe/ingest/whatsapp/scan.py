@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 
@@ -63,8 +64,9 @@ class DateEvidence:
     def distinct_dates(self) -> int:
         return len(self.seen)
 
-    def add_run(self, key: DateKey, header: str, line: Callable[[], int], repeat: int) -> None:
-        """Count ``repeat`` consecutive headers dated ``key``; ``line`` (lazy) locates the first of them."""
+    def add_run(self, key: DateKey, where: Callable[[], tuple[int, str]], repeat: int) -> None:
+        """Count ``repeat`` consecutive headers dated ``key``; ``where`` (lazy) gives the first one's line
+        and text, for the evidence notes."""
         self.headers += repeat
         d1s, d2s, d3s, era, be = key
         if year_first(d1s):
@@ -78,11 +80,13 @@ class DateEvidence:
         if d1 > 12:
             self.first_over_12 += repeat
             if self.first_over_12_line is None:
-                self.first_over_12_line, self.first_over_12_value = line(), header.strip(MARKS + " ")
+                self.first_over_12_line, header = where()
+                self.first_over_12_value = header.strip(MARKS + " ")
         if d2 > 12:
             self.second_over_12 += repeat
             if self.second_over_12_line is None:
-                self.second_over_12_line, self.second_over_12_value = line(), header.strip(MARKS + " ")
+                self.second_over_12_line, header = where()
+                self.second_over_12_value = header.strip(MARKS + " ")
         self._step((y, d1, d2))
 
     def _step(self, cur: tuple[int, int, int]) -> None:
@@ -252,7 +256,8 @@ def scan_range(source: Source, layout_name: str, encoding: str, start: int, end:
     """Scan bytes [start, end): date evidence and sender names (lines counted from the range start).
     Runs in a worker process too."""
     layout = LAYOUTS_BY_NAME[layout_name]
-    rx = capture(layout, r"(?:([^:\n]*): )?")  # the name before the first ": " (a colon ends it)
+    rx = _scan_regex(layout.regex.pattern)
+    header_rx = capture(layout)
     gi = rx.groupindex
     date_key = itemgetter(gi["d1"] - 1, gi["d2"] - 1, gi["d3"] - 1, gi["era"] - 1, gi["be"] - 1)
     sender_of = itemgetter(rx.groups - 1)
@@ -266,23 +271,31 @@ def scan_range(source: Source, layout_name: str, encoding: str, start: int, end:
                 part.senders.update(map(sender_of, rows))
             k = 0
             for key, run in groupby(rows, key=date_key):
-                first = next(run)
-                n = 1 + sum(1 for _ in run)
-                part.dates.add_run(key, first[0], _line_of_header(rx, text, chunk.first_line, k), n)
+                n = sum(1 for _ in run)
+                part.dates.add_run(key, _header_at(header_rx, text, chunk.first_line, k), n)
                 k += n
             part.newlines += text.count("\n")
     part.senders.pop("", None)
     return part
 
 
-def _line_of_header(rx: re.Pattern[str], text: str, first_line: int, k: int) -> Callable[[], int]:
-    def line() -> int:
+@lru_cache(maxsize=16)
+def _scan_regex(pattern: str) -> re.Pattern[str]:
+    """The header with only the date fields captured, plus the name before the first ": " (a colon ends
+    it): findall() then builds small tuples, which is most of the scan's cost."""
+    dates_only = re.sub(r"\(\?P<(?!d1>|d2>|d3>|era>|be>)\w+>", "(?:", pattern)
+    return re.compile(f"^{dates_only}(?:([^:\\n]*): )?", re.M)
+
+
+def _header_at(rx: re.Pattern[str], text: str, first_line: int, k: int) -> Callable[[], tuple[int, str]]:
+    """Lazily: (line number, text) of the k-th header in a chunk (only wanted for evidence notes)."""
+    def find() -> tuple[int, str]:
         for i, m in enumerate(rx.finditer(text)):
             if i == k:
-                return first_line + text.count("\n", 0, m.start())
-        return first_line  # pragma: no cover - k always names an existing header
+                return first_line + text.count("\n", 0, m.start()), m.group(1)
+        return first_line, ""  # pragma: no cover - k always names an existing header
 
-    return line
+    return find
 
 
 @dataclass
