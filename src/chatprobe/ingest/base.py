@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 import orjson
@@ -74,5 +74,5 @@ class ChatStream(ABC):
         return n
 
 
-def message_jsonl(msg: Message) -> bytes:
-    return orjson.dumps(msg.to_json()) + b"\n"
+def message_jsonl(msg: Message, _dumps: Callable[..., bytes] = orjson.dumps) -> bytes:
+    return _dumps(msg.to_json(), option=orjson.OPT_APPEND_NEWLINE)

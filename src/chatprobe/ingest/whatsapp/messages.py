@@ -8,7 +8,7 @@ learns (events, participants, warnings, title changes) is kept on the parser, to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -39,7 +39,6 @@ MAX_MESSAGE_CHARS = 16 << 20  # a runaway continuation is cut with a warning, no
 _MARKS_SP = MARKS + " "
 _SLOW_TAIL = MARKS + " >"  # a text ending in these may carry an edit marker
 _HEADER_STRIP = MARKS + " \u00a0\u202f"
-_UNSEEN = object()
 _PHONE = re.compile(r"^\+?[\d\s\u00a0\u202f\u2011()\-]{7,}$")
 _DIGITS = re.compile(r"\d")
 
@@ -85,7 +84,7 @@ class RangeConfig:
     layout: str
     encoding: str
     date_order: str
-    senders: dict[str, int]
+    known_names: frozenset[str]  # senders seen in the file's first lines
     group_names: frozenset[str]
 
 
@@ -113,7 +112,9 @@ class RangeParser:
         self._ev_sha, self._display, self._file_sha = src.evidence_sha256, src.display, src.sha256
         self._id_prefix = f"{src.sha256[:16]}-"
         self._chat_id = cfg.chat_id
-        self._fast_senders: dict[str, str | None] = {}
+        self._fast_senders: dict[str, str] = {}  # raw name -> clean name, for regular senders
+        self._sender_lines: dict[str, int] = {}  # clean name -> "Name: " lines seen so far in this range
+        self._regulars: set[str] = set()  # clean names in _fast_senders
 
     def parse(self, start: int, end: int | None, first_line: int, first_position: int) -> Iterator[Message]:
         cfg = self.cfg
@@ -125,7 +126,7 @@ class RangeParser:
         order = cfg.date_order
         cache: dict[tuple[str | None, ...], tuple[int, int, int]] = {}
         result, warn, display = self.result, self.result.warnings.add, self._display
-        emit = self._emit
+        emit = self._make_emit()
         # The message being read: its first line, header, timestamp and text so far (None: none yet).
         p_line, p_raw, p_ts, p_body = 0, "", None, None
         position = first_position
@@ -193,39 +194,64 @@ class RangeParser:
 
     # --- one message ------------------------------------------------------------------------------------
 
-    def _emit(self, line: int, raw: str, ts: datetime | None, body: str, position: int) -> Message:
-        """Build one message. Ordinary text from a regular sender takes the fast path; anything that
+    def _make_emit(self) -> Callable[[int, str, datetime | None, str, int], Message]:
+        """The function that builds one message. Ordinary text from a regular sender takes the fast path,
+        written with every constant in a local (this runs a million times per large export); anything that
         might be a placeholder, system line, edit or attachment goes to :meth:`_finish`."""
-        if body[-1:] == "\n":
-            body = body[:-2] if body[-2:] == "\r\n" else body[:-1]
-        if "\r" in body:
-            body = body.replace("\r\n", "\n")
-        raw = raw.strip(_HEADER_STRIP)
-        nl = body.find("\n")
-        sep = body.find(": ", 0, nl) if nl >= 0 else body.find(": ")
-        if raw and sep > 0:
-            sender = self._fast_senders.get(body[:sep], _UNSEEN)
-            if sender is _UNSEEN:
-                sender = self._fast_sender(body[:sep])
-            if sender is not None:
-                text = body[sep + 2:]
-                if text and text[0] not in MARKS and text[-1] not in _SLOW_TAIL:
-                    first = text if nl < 0 else text[: nl - sep - 2]
-                    if not self._book.special(first.strip(_MARKS_SP)):
-                        if sender not in self.result.participants:
-                            self._participant(sender)
-                        end = line if nl < 0 else line + body.count("\n")
-                        return Message(f"{self._id_prefix}{position}", self._chat_id, position, raw, ts, sender,
-                                       MessageKind.TEXT, text,
-                                       SourceRef(self._ev_sha, self._display, self._file_sha, line, end), False)
-        return self._finish(_Pending(line, raw, ts, [body]), position)
+        fast_senders, fast_sender = self._fast_senders, self._fast_sender
+        participants, add_participant = self.result.participants, self._participant
+        special = self._book.special
+        prefixes, suffixes, contains = special.prefixes, special.suffixes, special.contains
+        anchored, endings = special.anchored.fullmatch, special.endings
+        id_prefix, chat_id, ev_sha, display, file_sha = (self._id_prefix, self._chat_id, self._ev_sha,
+                                                         self._display, self._file_sha)
+        text_kind, finish = MessageKind.TEXT, self._finish
+
+        def emit(line: int, raw: str, ts: datetime | None, body: str, position: int) -> Message:
+            if body[-1:] == "\n":
+                body = body[:-2] if body[-2:] == "\r\n" else body[:-1]
+            if "\r" in body:
+                body = body.replace("\r\n", "\n")
+            raw = raw.strip(_HEADER_STRIP)
+            nl = body.find("\n")
+            sep = body.find(": ", 0, nl) if nl >= 0 else body.find(": ")
+            if raw and sep > 0:
+                sender = fast_senders.get(body[:sep])
+                if sender is None:
+                    sender = fast_sender(body[:sep])
+                if sender is not None:
+                    text = body[sep + 2:]
+                    if text and text[0] not in MARKS and text[-1] not in _SLOW_TAIL:
+                        first = (text if nl < 0 else text[: nl - sep - 2]).strip(_MARKS_SP)
+                        # SpecialFilter.__call__, inlined: is this first line possibly not plain text?
+                        plain = bool(first) and not first.startswith(prefixes) and not first.endswith(suffixes)
+                        if plain:
+                            for lit in contains:
+                                if lit in first:
+                                    plain = False
+                                    break
+                        if plain and anchored(first) is None and not first.casefold().endswith(endings):
+                            if sender not in participants:
+                                add_participant(sender)
+                            end = line if nl < 0 else line + body.count("\n")
+                            return Message(f"{id_prefix}{position}", chat_id, position, raw, ts, sender, text_kind,
+                                           text, SourceRef(ev_sha, display, file_sha, line, end), False)
+            return finish(_Pending(line, raw, ts, [body]), position)
+
+        return emit
 
     def _fast_sender(self, raw_name: str) -> str | None:
-        """The clean name when this raw name may take the fast path: a frequent sender, not a group name."""
+        """The clean name once this raw name has posted often enough to skip the system-phrase check (and
+        is not a group name); None before that. The check cannot match a genuine "Name: text" line (every
+        system pattern would need ": " inside its leading name), so skipping it never changes the result;
+        it only keeps the cost of the check to a sender's first few lines."""
         name = clean_name(raw_name)
-        ok = self.cfg.senders.get(name, 0) >= FREQUENT_SENDER and name not in self.cfg.group_names
-        self._fast_senders[raw_name] = name if ok else None
-        return name if ok else None
+        seen = self._sender_lines[name] = self._sender_lines.get(name, 0) + 1
+        if seen > FREQUENT_SENDER and name not in self.cfg.group_names:
+            self._fast_senders[raw_name] = name
+            self._regulars.add(name)
+            return name
+        return None
 
     def _finish(self, p: _Pending, position: int) -> Message:
         body = p.parts[0]  # line endings already normalised by _emit
@@ -235,12 +261,12 @@ class RangeParser:
             return self._system(mid, position, p, ref, body.strip(MARKS), "orphan")
         nl = body.find("\n")
         first = body if nl < 0 else body[:nl]
-        senders = self.cfg.senders
         sep = first.find(": ")
         if sep < 0:
-            # "Name:." — a colon with no space after it, from someone known to post.
+            # "Name:." — a colon with no space after it, from someone seen posting in the first lines.
             colon = first.find(":")
-            if colon > 0 and clean_name(first[:colon]) in senders and first[colon + 1:colon + 2] != "/":
+            if (colon > 0 and clean_name(first[:colon]) in self.cfg.known_names
+                    and first[colon + 1:colon + 2] != "/"):
                 sep = colon
             else:
                 return self._classify_system(mid, position, p, ref, body)
@@ -248,9 +274,9 @@ class RangeParser:
         sender = self._names.get(sender_raw)
         if sender is None:
             sender = self._names[sender_raw] = clean_name(sender_raw)
-        # A system sentence that happens to contain ": " (e.g. a quoted group subject). Someone who posts
-        # again and again under this name is a sender, so only rare "names" are checked (it is costly).
-        if senders.get(sender, 0) < FREQUENT_SENDER:
+        # A system sentence that happens to contain ": " (e.g. a quoted group subject). The check is costly;
+        # see _fast_sender for why regular senders skip it.
+        if sender not in self._regulars:
             whole = body.strip(_MARKS_SP)
             rule, m = self._match_system(whole)
             if rule is not None and m is not None and not any(

@@ -94,7 +94,7 @@ class WhatsAppChatStream(ChatStream):
         self._unrecognised = 0
         self._consumed = False
         self._config = RangeConfig(source, self.chat_id, lay.name, detection.encoding, order,
-                                   dict(self._scan.senders), detection.group_names)
+                                   detection.known_names, detection.group_names)
 
     def messages(self) -> Iterator[Message]:
         """All messages in file order, parsed in this process range by range."""

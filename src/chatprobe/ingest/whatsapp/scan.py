@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
-from operator import itemgetter
 
 from chatprobe.errors import UnsupportedFormat
 from chatprobe.ingest.source import CHUNK, Source, detect_encoding, iter_chunks, iter_lines, looks_binary
@@ -21,6 +20,7 @@ from chatprobe.ingest.whatsapp.layouts import (
     LAYOUTS,
     LAYOUTS_BY_NAME,
     MARKS,
+    _DATE,
     DateKey,
     HeaderLayout,
     capture,
@@ -29,7 +29,6 @@ from chatprobe.ingest.whatsapp.layouts import (
 )
 
 DETECT_LINES = 2000
-MAX_KNOWN_SENDERS = 50_000
 PARALLEL_MIN_BYTES = 24 << 20  # below this, one process is quicker than starting workers
 
 
@@ -201,6 +200,7 @@ class Detection:
     lines_seen: int
     encoding: str
     group_names: frozenset[str]  # authors of the encryption notice (iOS 2024+ puts the group name there)
+    known_names: frozenset[str]  # names before ": " in the first lines (to read "Name:." as a message)
 
 
 def detect(source: Source) -> Detection:
@@ -232,14 +232,18 @@ def detect(source: Source) -> Detection:
             "is this a WhatsApp export? Telegram exports are JSON; databases come from a forensic extraction",
         )
     best = max(LAYOUTS, key=lambda lay: (counts[lay.name], -LAYOUTS.index(lay)))
-    groups = set()
-    for line in head_lines[:200]:
+    groups: set[str] = set()
+    names: set[str] = set()
+    for n, line in enumerate(head_lines):
         m = best.regex.match(line)
-        if m is not None and "end-to-end" in line:
-            i = line.find(": ", m.end())
-            if i > 0:
-                groups.add(clean_name(line[m.end():i]))
-    return Detection(best, counts[best.name], len(head_lines), encoding, frozenset(groups))
+        i = line.find(": ", m.end()) if m is not None else -1
+        if m is None or i <= m.end():
+            continue
+        names.add(clean_name(line[m.end():i]))
+        if n < 200 and "end-to-end" in line:
+            groups.add(clean_name(line[m.end():i]))
+    return Detection(best, counts[best.name], len(head_lines), encoding, frozenset(groups),
+                     frozenset(names - groups))
 
 
 # --- scanning byte ranges ---------------------------------------------------------------------------------
@@ -247,44 +251,47 @@ def detect(source: Source) -> Detection:
 @dataclass
 class ScanPart:
     dates: DateEvidence = field(default_factory=DateEvidence)
-    senders: Counter[str] = field(default_factory=Counter)  # raw names before ": ", with counts
     headers: int = 0
     newlines: int = 0
 
 
 def scan_range(source: Source, layout_name: str, encoding: str, start: int, end: int | None) -> ScanPart:
-    """Scan bytes [start, end): date evidence and sender names (lines counted from the range start).
+    """Scan bytes [start, end) for day/month evidence (lines counted from the range start).
     Runs in a worker process too."""
     layout = LAYOUTS_BY_NAME[layout_name]
     rx = _scan_regex(layout.regex.pattern)
     header_rx = capture(layout)
-    gi = rx.groupindex
-    date_key = itemgetter(gi["d1"] - 1, gi["d2"] - 1, gi["d3"] - 1, gi["era"] - 1, gi["be"] - 1)
-    sender_of = itemgetter(rx.groups - 1)
     part = ScanPart()
+    keys: dict[str, DateKey] = {}
     with source.open_range(start, end) as stream:
         for chunk in iter_chunks(stream, encoding):
             text = chunk.text
-            rows = rx.findall(text)
-            part.headers += len(rows)
-            if len(part.senders) < MAX_KNOWN_SENDERS:
-                part.senders.update(map(sender_of, rows))
+            dates = rx.findall(text)  # the date of every header, as written
+            part.headers += len(dates)
             k = 0
-            for key, run in groupby(rows, key=date_key):
+            for written, run in groupby(dates):
                 n = sum(1 for _ in run)
+                key = keys.get(written)
+                if key is None:
+                    m = _DATE_RX.fullmatch(written)
+                    key = keys[written] = m.group("d1", "d2", "d3", "era", "be")  # type: ignore[union-attr]
                 part.dates.add_run(key, _header_at(header_rx, text, chunk.first_line, k), n)
                 k += n
             part.newlines += text.count("\n")
-    part.senders.pop("", None)
     return part
+
+
+_DATE_RX = re.compile(_DATE)
 
 
 @lru_cache(maxsize=16)
 def _scan_regex(pattern: str) -> re.Pattern[str]:
-    """The header with only the date fields captured, plus the name before the first ": " (a colon ends
-    it): findall() then builds small tuples, which is most of the scan's cost."""
-    dates_only = re.sub(r"\(\?P<(?!d1>|d2>|d3>|era>|be>)\w+>", "(?:", pattern)
-    return re.compile(f"^{dates_only}(?:([^:\\n]*): )?", re.M)
+    """The header with one group, the date as written: findall() then returns plain strings, which
+    makes the scan cheap. Every other group of the layout becomes non-capturing."""
+    assert pattern.count(_DATE) == 1
+    before, after = pattern.split(_DATE)
+    nocap = lambda p: re.sub(r"\(\?P<\w+>", "(?:", p)  # noqa: E731
+    return re.compile(f"^{nocap(before)}({nocap(_DATE)}){nocap(after)}", re.M)
 
 
 def _header_at(rx: re.Pattern[str], text: str, first_line: int, k: int) -> Callable[[], tuple[int, str]]:
@@ -302,7 +309,6 @@ def _header_at(rx: re.Pattern[str], text: str, first_line: int, k: int) -> Calla
 class ScanResult:
     detection: Detection
     dates: DateEvidence
-    senders: Counter[str]  # clean names before ": " on header lines, with how often each was seen
     ranges: list[tuple[int, int | None, int, int]]  # (start byte, end byte, first line, first position)
 
 
@@ -320,11 +326,7 @@ def merge(detection: Detection, bounds: list[tuple[int, int | None]], parts: lis
     dates = parts[0].dates
     for p in parts[1:]:
         dates.merge(p.dates)
-    senders: Counter[str] = Counter()
-    for p in parts:
-        for raw, n in p.senders.items():
-            senders[clean_name(raw)] += n
-    return ScanResult(detection, dates, senders, ranges)
+    return ScanResult(detection, dates, ranges)
 
 
 def plan_ranges(source: Source, detection: Detection, workers: int) -> list[tuple[int, int | None]]:
