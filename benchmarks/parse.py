@@ -4,8 +4,9 @@
     python benchmarks/parse.py --messages 200000 --layouts android --no-peers
 
 Generates the exports (benchmarks/out/, ~15% multi-line, 20 senders, ~1% system messages), then runs
-every contender as its own process, one after another in this run, and reports wall time, messages/s
-and peak resident memory (ru_maxrss of the child). The peers are installed into their own virtual
+every contender as its own process, round robin, --repeat times in this run, and reports the best and
+median wall time, messages/s and peak resident memory (ru_maxrss: the largest single process). Shared
+machines are noisy (the same command varies by a third here), so ratios compare best runs. The peers are installed into their own virtual
 environment (benchmarks/out/peer-venv) from PyPI on first use. Memory flatness is checked by running
 `chatprobe parse` on a file a tenth the size as well.
 """
@@ -16,6 +17,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -93,6 +95,7 @@ def main() -> None:
     ap.add_argument("--layouts", default="android,ios")
     ap.add_argument("--no-peers", action="store_true", help="skip whatstk and chat-miner")
     ap.add_argument("--no-import", action="store_true", help="skip chatprobe import")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per contender, round robin (best and median)")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = ap.parse_args()
 
@@ -123,34 +126,37 @@ def main() -> None:
         if peer_py:
             contenders += [("whatstk 0.9.1", [str(peer_py), str(driver), "whatstk", str(path)]),
                            ("chat-miner 0.6.0", [str(peer_py), str(driver), "chatminer", str(path)])]
-        results: dict[str, tuple[float, int]] = {}
-        for name, cmd in contenders:
-            secs, rss, _ = run_measured(cmd)
-            results[name] = (secs, rss)
-            print(f"  {name:32s} {secs:7.1f} s  {args.messages / secs:>9,.0f} msg/s  peak {rss:5d} MB")
-            rows.append({"layout": layout, "tool": name, "seconds": round(secs, 2),
-                         "messages_per_s": round(args.messages / secs), "peak_mb": rss})
         if not args.no_import:
-            home = Path(tempfile.mkdtemp(prefix="chatprobe-bench-"))
-            try:
-                secs, rss, _ = run_measured([chatprobe, "import", str(path), "--home", str(home), "--case", "b"])
-            finally:
-                shutil.rmtree(home, ignore_errors=True)
-            results["chatprobe import"] = (secs, rss)
-            print(f"  {'chatprobe import (SQLite)':32s} {secs:7.1f} s  {args.messages / secs:>9,.0f} msg/s  "
-                  f"peak {rss:5d} MB")
-            rows.append({"layout": layout, "tool": "chatprobe import", "seconds": round(secs, 2),
-                         "messages_per_s": round(args.messages / secs), "peak_mb": rss})
-        secs, rss_small, _ = run_measured([chatprobe, "parse", str(small), "--jsonl"])
+            contenders.append(("chatprobe import (SQLite)", [chatprobe, "import", str(path), "--case", "b"]))
+        times: dict[str, list[float]] = {name: [] for name, _ in contenders}
+        peaks: dict[str, int] = {name: 0 for name, _ in contenders}
+        for _ in range(args.repeat):  # round robin, so that a noisy minute hurts every contender alike
+            for name, cmd in contenders:
+                home = Path(tempfile.mkdtemp(prefix="chatprobe-bench-"))
+                try:
+                    secs, rss, _ = run_measured([*cmd, "--home", str(home)] if "import" in name else cmd)
+                finally:
+                    shutil.rmtree(home, ignore_errors=True)
+                times[name].append(secs)
+                peaks[name] = max(peaks[name], rss)
+        for name, _ in contenders:
+            best, median = min(times[name]), statistics.median(times[name])
+            print(f"  {name:32s} best {best:6.1f} s  median {median:6.1f} s  {args.messages / best:>9,.0f} msg/s"
+                  f"  peak {peaks[name]:5d} MB")
+            rows.append({"layout": layout, "tool": name, "best_s": round(best, 2), "median_s": round(median, 2),
+                         "runs": [round(x, 2) for x in times[name]], "messages_per_s": round(args.messages / best),
+                         "peak_mb": peaks[name]})
+        _, rss_small, _ = run_measured([chatprobe, "parse", str(small), "--jsonl"])
         print(f"  memory flatness: chatprobe parse peak {rss_small} MB at {args.messages // 10:,} messages, "
-              f"{results['chatprobe parse --jsonl'][1]} MB at {args.messages:,}")
+              f"{peaks['chatprobe parse --jsonl']} MB at {args.messages:,} (per process)")
         if peer_py:
-            fastest = min(("whatstk 0.9.1", "chat-miner 0.6.0"), key=lambda k: results[k][0])
-            base = results[fastest][0]
-            print(f"  ratios against the fastest peer ({fastest}, {base:.1f} s):")
-            for name in results:
-                if name not in ("whatstk 0.9.1", "chat-miner 0.6.0"):
-                    print(f"    {name:32s} {base / results[name][0]:5.2f}x faster")
+            peers = ("whatstk 0.9.1", "chat-miner 0.6.0")
+            fastest = min(peers, key=lambda k: min(times[k]))
+            base = min(times[fastest])
+            print(f"  ratios, best run against best run of the fastest peer ({fastest}, {base:.1f} s):")
+            for name, _ in contenders:
+                if name not in peers:
+                    print(f"    {name:32s} {base / min(times[name]):5.2f}x")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
 

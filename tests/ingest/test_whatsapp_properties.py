@@ -76,3 +76,58 @@ def test_round_trip(layout: str, stamps: list[datetime], senders: list[str], dat
             msgs, stream = parse_all(path, date_order=order)
     got = [(m.timestamp.isoformat(), m.sender, m.kind.value, m.text) for m in msgs]
     assert got == expected
+
+
+EVENTS = st.sampled_from(["added", "left", "removed", "joined", "media", "deleted", "edited", "text"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(layout=st.sampled_from(["android-24-dmy", "ios-24-dmy", "ios-12-mdy-lrm"]),
+       steps=st.lists(st.tuples(EVENTS, st.integers(0, 5), st.integers(0, 5)), min_size=1, max_size=30),
+       data=st.data())
+def test_round_trip_with_system_lines_and_placeholders(layout: str, steps: list[tuple[str, int, int]],
+                                                       data: st.DataObject) -> None:
+    """Membership lines, media placeholders, deletions and edits come back as the right kinds and events."""
+    render, order, seconds, eol = LAYOUTS[layout]
+    people = [f"Person {i}" for i in range(6)]
+    ios = layout.startswith("ios")
+    ts = datetime(2023, 5, 13, 8, 0, 0)
+    lines, expected_kinds, expected_events = [], [], []
+    for i, (what, a, b) in enumerate(steps):
+        ts = ts.replace(minute=i % 60, second=(i * 7) % 60 if seconds else 0)
+        actor, subject = people[a], people[(a + b + 1) % 6]
+        head = render(ts)
+        if what == "added":
+            lines.append(f"{head}{actor} added {subject}")
+            expected_kinds.append("system")
+            expected_events.append(("added", subject, actor))
+        elif what == "left":
+            lines.append(f"{head}{subject} left")
+            expected_kinds.append("system")
+            expected_events.append(("left", subject, None))
+        elif what == "removed":
+            lines.append(f"{head}{actor} removed {subject}")
+            expected_kinds.append("system")
+            expected_events.append(("removed", subject, actor))
+        elif what == "joined":
+            lines.append(f"{head}{subject} joined using this group's invite link")
+            expected_kinds.append("system")
+            expected_events.append(("joined_by_link", subject, None))
+        elif what == "media":
+            lines.append(f"{head}{actor}: " + ("\u200eimage omitted" if ios else "<Media omitted>"))
+            expected_kinds.append("media")
+        elif what == "deleted":
+            lines.append(f"{head}{actor}: " + ("\u200eThis message was deleted." if ios else "This message was deleted"))
+            expected_kinds.append("deleted")
+        else:
+            body = data.draw(bodies)
+            suffix = " <This message was edited>" if what == "edited" else ""
+            lines.append(f"{head}{actor}: {body}{suffix}")
+            expected_kinds.append("text")
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "chat.txt"
+        path.write_bytes(eol.join(lines).encode("utf-8") + eol.encode())
+        msgs, stream = parse_all(path, date_order=order)
+    assert [m.kind.value for m in msgs] == expected_kinds
+    assert [(e.kind.value, e.subject, e.actor) for e in stream.events] == expected_events
+    assert [m.edited for m in msgs] == [w == "edited" for w, _, _ in steps]

@@ -100,3 +100,18 @@ def test_weak_inference_from_sequence_is_flagged(write) -> None:
     assert stream.layout.date_order == "dmy"
     assert stream.layout.date_order_source == "inferred-weak"
     assert any(w.code == "date-order" for w in stream.warnings.all())
+
+
+def test_colon_without_space_from_a_known_sender(write) -> None:
+    msgs, _ = parse_all(write("19/01/19, 11:20 - John Doe: hello\n20/01/19, 11:23 - John Doe:.\n"
+                              "21/01/19, 09:00 - Missed voice call at 12:30\n"))
+    assert [(m.sender, m.kind.value, m.text) for m in msgs] == [
+        ("John Doe", "text", "hello"), ("John Doe", "text", "."), (None, "call", "Missed voice call at 12:30")]
+
+
+def test_system_line_with_quoted_colon_is_not_a_message(write) -> None:
+    text = ('13/02/2020, 10:00 - Ann: hi\n' * 5
+            + '13/02/2020, 10:01 - Ann changed the subject from "Shift: A" to "Shift: B"\n')
+    msgs, stream = parse_all(write(text))
+    assert (msgs[-1].sender, msgs[-1].kind.value, msgs[-1].system_type) == (None, "system", "subject_changed")
+    assert stream.title == "Shift: B"
