@@ -79,6 +79,7 @@ class Message(NamedTuple):
     def to_json(self) -> dict[str, object]:
         """A JSON-ready dict. ``timestamp`` is a datetime: orjson writes it as ISO 8601, as does
         ``json.dumps(..., default=datetime.isoformat)``."""
+        src = self.source
         return {
             "id": self.id,
             "chat_id": self.chat_id,
@@ -94,10 +95,10 @@ class Message(NamedTuple):
                 {"name": a.name, "type": a.type, "present": a.present, "size": a.size, "sha256": a.sha256}
                 for a in self.attachments
             ] if self.attachments else [],
-            "file": self.source.file,
-            "file_sha256": self.source.file_sha256,
-            "line": self.source.line_start,
-            "line_end": self.source.line_end,
+            "file": src.file,
+            "file_sha256": src.file_sha256,
+            "line": src.line_start,
+            "line_end": src.line_end,
         }
 
 

@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -49,16 +50,20 @@ def default_workers() -> int:
 
 
 def _pool(n: int) -> Executor:
-    # spawn, not fork: the parent may hold database connections and threads.
-    return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"))
+    # fork starts a worker in milliseconds (spawn takes a quarter of a second), but forking a process
+    # with other threads running (a progress bar, say) can deadlock the child: then spawn. Workers never
+    # touch what they inherit (database connections included) and leave through os._exit.
+    method = "fork" if hasattr(os, "fork") and threading.active_count() == 1 else "spawn"
+    return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method))
 
 
 class WhatsAppChatStream(ChatStream):
     platform = "whatsapp"
 
     def __init__(self, source: Source, date_order: str | None = None, workers: int = 1) -> None:
-        """``workers`` > 1 parses large files in that many processes (spawned: callers outside the CLI
-        need the usual ``if __name__ == "__main__":`` guard). 0 means one per core, up to four."""
+        """``workers`` > 1 parses large files in that many processes (0: one per core, up to four). Where
+        they must be spawned (other threads running), callers need the usual ``if __name__ ==
+        "__main__":`` guard."""
         super().__init__(source)
         if date_order is not None and date_order not in DATE_ORDERS:
             raise ValueError(f"date order must be one of {DATE_ORDERS}")
@@ -132,7 +137,7 @@ class WhatsAppChatStream(ChatStream):
                 for i, future in enumerate(futures, 1):
                     result: RangeResult = future.result()
                     with open(spill_dir / f"range-{i}.jsonl", "rb") as f:
-                        if shift:  # rare: ids in this range move (see _absorb_shifted)
+                        if shift:  # rare: ids in this range move (see _shift_id)
                             for row in f:
                                 out.write(_shift_row(row, shift))
                         else:
