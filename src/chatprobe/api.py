@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from chatprobe.errors import InputError
 from chatprobe.ingest import ChatStream, open_chats, sources_for
-from chatprobe.ingest.source import sha256_file
+from chatprobe.ingest.source import require_file, sha256_file
 
 
 @contextmanager
@@ -19,10 +18,7 @@ def parse_file(path: Path | str, date_order: str | None = None, workers: int = 1
     ``workers`` > 1 (or 0 for one per core) parses large WhatsApp files in several processes.
     """
     p = Path(path)
-    if p.is_dir():
-        raise InputError(f"{p} is a folder", "give the export file inside it: the .zip, _chat.txt or result.json")
-    if not p.is_file():
-        raise InputError(f"{p}: no such file", "check the path")
+    require_file(p)
     sha, size = sha256_file(p)
     sources, _ = sources_for(p, sha, size)
     streams: list[ChatStream] = []

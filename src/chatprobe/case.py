@@ -25,7 +25,7 @@ from chatprobe import __version__
 from chatprobe.errors import ChatprobeError, InputError
 from chatprobe.evidence import EvidenceStore, StoredEvidence, VerifyProblem
 from chatprobe.ingest import ChatStream, open_chats, sources_for
-from chatprobe.ingest.source import Archive
+from chatprobe.ingest.source import Archive, require_file
 from chatprobe.model import MessageKind, ParseWarning
 from chatprobe.store import Store
 from chatprobe.store import schema as t
@@ -139,11 +139,7 @@ class Case:
     def _import_one(self, path: Path, run_id: int, date_order: str | None, progress: ProgressFn | None,
                     report: ImportReport, workers: int) -> FileOutcome:
         try:
-            if path.is_dir():
-                raise InputError(f"{path} is a folder",
-                                 "give the export file inside it: the .zip, _chat.txt or result.json")
-            if not path.is_file():
-                raise InputError(f"{path}: no such file", "check the path")
+            require_file(path)
             stored = self.evidence.put(path)
         except ChatprobeError as exc:
             return FileOutcome(str(path), None, "failed", str(exc))

@@ -5,7 +5,6 @@ Exit codes: 0 ok, 1 verification found problems, 2 bad input, 3 evidence store, 
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path

@@ -24,7 +24,7 @@ def _export(path: Path, n: int) -> Path:
             lines.append("31/02/2022, 10:00 - Person 1: an impossible date, kept inside the previous message")
         else:
             lines.append(hdr + f"Person {i % 50}: message {i}" + ("\nsecond line" if i % 7 == 0 else ""))
-    lines.append(f"28/01/2022, 10:00 - Boss changed the subject from \"a\" to \"Final title\"")
+    lines.append("28/01/2022, 10:00 - Boss changed the subject from \"a\" to \"Final title\"")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 

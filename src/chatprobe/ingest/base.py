@@ -35,9 +35,6 @@ class WarningLog:
         ordered = sorted(self.items, key=lambda w: (w.line is not None, w.line or 0))
         return ordered + extra
 
-    def __len__(self) -> int:
-        return len(self.items) + sum(self.dropped.values())
-
 
 class ChatStream(ABC):
     """One chat from one source document. Iterate :meth:`messages` once; the rest fills in as you go."""

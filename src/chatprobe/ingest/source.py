@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
-import os
 import posixpath
 import threading
 import zipfile
@@ -20,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from chatprobe.errors import UnsafeArchive, UnsupportedFormat
+from chatprobe.errors import InputError, UnsafeArchive, UnsupportedFormat
 
 CHUNK = 1 << 20
 
@@ -373,5 +372,9 @@ def iter_chunks(stream: BinaryIO, encoding: str, size: int = CHUNK) -> Iterator[
         line += out.count("\n")
 
 
-def file_size(path: Path) -> int:
-    return os.stat(path).st_size
+def require_file(path: Path) -> None:
+    """One clear error for a path that is not a readable export file."""
+    if path.is_dir():
+        raise InputError(f"{path} is a folder", "give the export file inside it: the .zip, _chat.txt or result.json")
+    if not path.is_file():
+        raise InputError(f"{path}: no such file", "check the path")

@@ -167,13 +167,6 @@ def timestamp_of(ymd: tuple[int, int, int], h: str, mi: str, sec: str | None, ap
         raise BadTimestamp(str(exc)) from exc
 
 
-def interpret(m: re.Match[str], order: str) -> datetime:
-    """Turn one header match into a datetime under the given day/month order."""
-    key = m.group("d1", "d2", "d3", "era", "be")
-    return timestamp_of(date_of(key, order), m.group("h"), m.group("mi"), m.group("s"),
-                        m.group("ap") or m.group("ap0"))
-
-
 def capture(layout: HeaderLayout, tail: str = "") -> re.Pattern[str]:
     """The layout's header as group 1 at every line start (plus ``tail``), for split() and findall()."""
     return _capture(layout.regex.pattern, tail)
