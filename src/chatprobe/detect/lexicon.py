@@ -1,0 +1,461 @@
+"""Lexicon detector: slurs, dehumanising words, sexual terms and phrase rules, robust to obfuscation.
+
+Words are compared on folded forms (``text.tokens``): case, homoglyphs, leetspeak and inserted separators
+are undone there. Here the lexicon adds what needs the term list: repeated letters (collapsed forms),
+letters spaced out (``f a g``), multi-word terms run together (``towelhead``), censoring (``n****r``) and
+one inserted, deleted, changed or swapped letter in longer words that are not ordinary English.
+
+Every hit then gets a status from its context:
+
+* ``quoted`` – reported speech ("victim states he called him …"), a word discussed as a word ("the term …
+  is a slur"), or quotation marks together with either;
+* ``counter`` – counter-speech that quotes the hate ("calling them … is racist", "don't say …");
+* ``negated`` – a phrase rule whose claim is negated ("Muslims are not animals", "I don't hate gay people");
+* ``reclaimed`` – a slur used about oneself or one's own group ("I'm a proud queer woman");
+* ``active`` otherwise. Words listed as ambiguous count only when aimed at a person or group.
+
+Response labels come from the same data: ``endorsement`` for short laughing or approving replies and
+``counter_speech`` for challenges.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from chatprobe.detect.base import Detection, Detector, Explanation, TextItem, registry
+from chatprobe.detect.text import CENSOR, Token, collapse, fold_text, is_emoji, tokens
+
+NAME = "lexicon"
+
+# category → how a target is named in explanations when a slur names no group itself
+TARGET_OF = {"race": "an ethnic or national group", "religion": "a religious group", "sex": "women",
+             "sexual_orientation": "gay, lesbian or bisexual people", "gender_identity": "trans people",
+             "disability": "disabled people", "age": "an age group", "derogatory": "a person",
+             "sexual": "a person"}
+
+# censored spellings that mean ordinary profanity, not a lexicon term ("s**t" is shit, not slut)
+PROFANITY = ("fuck", "fucks", "fucking", "fucked", "fucker", "shit", "shite", "shits", "crap", "damn", "piss",
+             "pissed", "arse", "bloody", "bollocks", "hell", "bugger", "sod", "frick", "feck", "heck", "bitch")
+
+QUOTED = re.compile(r'"([^"]{2,200})"|“([^”]{2,200})”|‘([^’]{2,200})’|(?<!\w)\'([^\']{2,200})\'(?!\w)')
+EVALUATION = re.compile(r"\b(?:is|isnt|was|wasnt|are|arent|its|thats|such)\b(?: \w+){0,3} (?:not funny|funny|banter|a joke|ok|okay|"
+                        r"acceptable|unacceptable|racist|sexist|homophobic|transphobic|ableist|bigoted|hateful|vile|"
+                        r"disgusting|out of order|offensive|hate speech|wrong|gross|horrible|appalling|shameful)\b")
+
+# words that aim an ambiguous term at someone ("you muppet", "such a cow", "dirty pikey")
+AIM = frozenset("""you u ur youre your ya yer hes shes theyre were them that this what such absolute total
+proper dirty filthy stupid fat ugly little bloody typical these those like called calling
+absolute complete utter massive big thick lazy smelly old silly daft useless bunch load pack shower""".split())
+SEXUAL_AIM = frozenset("my her his your ur suck lick show nice big massive huge wet hard sucking licking".split())
+
+
+# plural identity words whose singular is an ordinary word ("poles" → "pole")
+NO_SINGULAR = frozenset(["poles", "whites", "blacks", "gays", "the jews", "lgbt", "queers", "men", "turks", "the old",
+                         "ic3s", "ic4s", "ic6s", "bame", "roma", "over 60s", "over 50s", "females", "males",
+                         "the disabled", "the elderly", "boomers", "trans folk", "oaps", "wives", "mothers"])
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    term: str
+    category: str
+    severity: int
+    ambiguous: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    label: str  # a category, or "group": take the category of the matched group
+    severity: int
+    note: str
+    regex: re.Pattern[str]
+    group_slots: tuple[str, ...]
+    neg_slots: tuple[str, ...]
+    group_also: bool
+    negatable_inside: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    label: str
+    severity: int
+    score: float
+    rule: str
+    note: str
+    term: str
+    matched: str
+    span: tuple[int, int] | None  # original offsets when the hit is a word
+    fpos: tuple[int, int]  # position in the folded text (for context rules)
+    target: str | None
+    status: str
+
+
+class LexiconData:
+    """The compiled lexicon file."""
+
+    def __init__(self, raw: dict[str, Any], english: frozenset[str]) -> None:
+        self.version: str = raw["version"]
+        self.exact: dict[str, list[Entry]] = {}
+        self.collapsed: dict[str, list[Entry]] = {}
+        self.allow: set[str] = set()
+        self.by_first: dict[str, list[tuple[str, Entry]]] = {}
+        self.max_words = 1
+        self.multi: set[str] = set()
+        for block in raw["slur"]:
+            amb = set(block.get("ambiguous", ()))
+            every = "*" in amb
+            for term in block["terms"]:
+                e = Entry(term, block["category"], int(block["severity"]), every or term in amb)
+                key = term.replace(" ", "")
+                self.exact.setdefault(key, []).append(e)
+                self.collapsed.setdefault(collapse(key), []).append(e)
+                self.by_first.setdefault(key[0], []).append((key, e))
+                self.max_words = max(self.max_words, term.count(" ") + 1)
+                if " " in term:
+                    self.multi.add(key)
+                    self.multi.add(collapse(key))
+            self.allow.update(w.replace(" ", "") for w in block.get("allow", ()))
+        self.english = frozenset(w for w in english if w not in self.exact)
+
+        self.identity: dict[str, set[str]] = {}
+        for cat, terms in raw["identity"].items():
+            for t in terms:
+                self.identity.setdefault(t, set()).add(cat)
+                if t.endswith("s") and not t.endswith("ss") and t not in NO_SINGULAR:
+                    self.identity.setdefault(t[:-1], set()).add(cat)
+        group_words = dict(self.identity)
+        for key, entries in self.exact.items():
+            for e in entries:
+                if e.category in TARGET_OF and e.category not in ("derogatory", "sexual") and not e.ambiguous:
+                    group_words.setdefault(e.term, set()).add(e.category)
+        self.group_cats = group_words
+        alt = "|".join(re.escape(t) for t in sorted(group_words, key=len, reverse=True))
+        insults = sorted({e.term for es in self.exact.values() for e in es
+                          if e.category in ("derogatory", "sex", "disability")}, key=len, reverse=True)
+        ins_alt = "|".join(re.escape(t) for t in insults)
+        ctx = raw["context"]
+        neg_alt = ctx["negation"].removeprefix(r"\b(?:").removesuffix(r")\b")
+
+        self.rules: list[Rule] = []
+        for r in raw["rule"]:
+            pat = r["pattern"]
+            gslots: list[str] = []
+            nslots: list[str] = []
+            while "{GROUP}" in pat:
+                name = f"g{len(gslots)}"
+                gslots.append(name)
+                pat = pat.replace("{GROUP}", f"(?P<{name}>(?:{alt})(?![a-z]))", 1)
+            while "{NEG}" in pat:
+                name = f"n{len(nslots)}"
+                nslots.append(name)
+                pat = pat.replace("{NEG}", f"(?P<{name}>{neg_alt})", 1)
+            pat = pat.replace("{INSULT}", f"(?:{ins_alt})")
+            self.rules.append(Rule(r["id"], r["label"], int(r["severity"]), r["note"], re.compile(pat),
+                                   tuple(gslots), tuple(nslots), bool(r.get("group_also", False)),
+                                   bool(r.get("negatable_inside", False))))
+        ident = "|".join(re.escape(t) for t in sorted(self.identity, key=len, reverse=True))
+        self.identity_re = re.compile(rf"\b(?:{ident})(?![a-z])")
+        self.endorse = re.compile(raw["responses"]["endorsement"])
+        self.counter = re.compile(raw["responses"]["counter_speech"])
+        self.negation = re.compile(ctx["negation"])
+        self.reported = re.compile(ctx["reported"])
+        self.mention = re.compile(ctx["mention"])
+        self.counter_quote = re.compile(ctx["counter_quote"])
+        self.self_ref = re.compile(ctx["self_reference"])
+        emo = raw["emoji"]
+        self.alias: dict[str, str] = emo["alias"]
+        self.alias_max = max(len(k) for k in self.alias)
+        self.laughing = frozenset(emo["laughing"])
+        self.approving = frozenset(emo["approving"])
+        self.disapproving = frozenset(emo["disapproving"])
+
+
+@cache
+def load(name: str = "lexicon_en.toml") -> LexiconData:
+    raw = tomllib.loads(resources.files("chatprobe.detect").joinpath("data", name).read_text("utf-8"))
+    return LexiconData(raw, _english_words())
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    """Whole words of the encoder's WordPiece vocabulary: real words a fuzzy match must not rewrite."""
+    from chatprobe.detect.encoder import vocabulary
+    return frozenset(w for w in vocabulary() if w.isalpha() and len(w) >= 4)
+
+
+def _within_one(a: str, b: str) -> bool:
+    """Levenshtein distance ≤ 1, or one swap of neighbours."""
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        return len(diff) <= 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
+
+
+class Lexicon(Detector):
+    """Words and phrase rules from ``data/lexicon_en.toml``."""
+
+    name = NAME
+
+    def __init__(self, lexicon: str = "lexicon_en.toml") -> None:
+        self.data = load(lexicon)
+        self.version = self.data.version
+        from chatprobe.detect.taxonomy import taxonomy
+        self.labels = taxonomy().labels
+
+    # -- words ----------------------------------------------------------------------------------------
+    def _lookup(self, cand: str) -> tuple[list[Entry], str] | None:
+        d = self.data
+        if not cand or not any(c.isalpha() for c in cand):
+            return None
+        if any(c in CENSOR for c in cand):
+            return self._censored(cand)
+        if cand in d.exact:
+            return d.exact[cand], "exact"
+        if cand in d.allow or cand in d.english:
+            return None
+        col = collapse(cand)
+        if col in d.collapsed:
+            return d.collapsed[col], "repeated letters"
+        if len(cand) >= 5 and cand.isalpha():
+            for key, e in d.by_first.get(cand[0], ()):
+                if len(key) >= 6 and not e.ambiguous and _within_one(col, collapse(key)):
+                    return [e], "one letter changed"
+        return None
+
+    def _censored(self, cand: str) -> tuple[list[Entry], str] | None:
+        visible = sum(c.isalpha() for c in cand)
+        if visible < 1 or len(cand) < 3 or not cand[0].isalpha():
+            return None
+        pat = re.compile("".join(f"[a-z]{{1,{len(m) + 1}}}" if m[0] in CENSOR else re.escape(m)
+                                 for m in re.findall(rf"[{re.escape(CENSOR)}]+|[^{re.escape(CENSOR)}]+", cand)))
+        if any(pat.fullmatch(p) for p in PROFANITY):
+            return None
+        found = [e for key, e in self.data.by_first.get(cand[0], ()) if pat.fullmatch(key)
+                 and (len(key) >= 4 or visible >= 2)]
+        if not found:
+            return None
+        found.sort(key=lambda e: (-e.severity, e.term))
+        return found[:1], "censored"
+
+    def _word_hits(self, text: str, toks: list[Token]) -> list[tuple[int, int, Entry, str]]:
+        """(first token, last token, entry, how) for every lexicon word, longest match first."""
+        out: list[tuple[int, int, Entry, str]] = []
+        used: set[int] = set()
+        n = len(toks)
+        forms = [t.form for t in toks]
+        # spaced-out letters: "f a g g o t", "n.i.g" already joined by folding
+        i = 0
+        while i < n:
+            j = i
+            while j < n and len(forms[j]) == 1 and forms[j].isalpha():
+                j += 1
+            if j - i >= 3:
+                found = self._lookup("".join(forms[i:j]))
+                if found:
+                    out.append((i, j - 1, found[0][0], "spaced letters"))
+                    used.update(range(i, j))
+                i = j
+            else:
+                i += 1
+        for width in range(self.data.max_words, 0, -1):
+            for i in range(n - width + 1):
+                if any(k in used for k in range(i, i + width)):
+                    continue
+                cand = "".join(forms[i:i + width])
+                if width > 1 and cand not in self.data.multi and collapse(cand) not in self.data.multi:
+                    continue
+                found = self._lookup(cand)
+                if found:
+                    entries, how = found
+                    out.append((i, i + width - 1, entries[0], how))
+                    for e in entries[1:]:
+                        out.append((i, i + width - 1, e, how))
+                    used.update(range(i, i + width))
+        return out
+
+    # -- one text -------------------------------------------------------------------------------------
+    def hits(self, text: str) -> list[Hit]:
+        d = self.data
+        toks = tokens(text)
+        folded_words = [t.form for t in toks]
+        # folded text with word positions, so word hits and phrase rules share one coordinate system
+        starts: list[int] = []
+        pos = 0
+        for w in folded_words:
+            starts.append(pos)
+            pos += len(w) + 1
+        folded = " ".join(folded_words)
+        result: list[Hit] = []
+        sexual_context = False
+        word_hits = self._word_hits(text, toks)
+        for i, j, e, how in word_hits:
+            if e.category == "sexual" and not e.ambiguous:
+                sexual_context = True
+        for i, j, e, how in word_hits:
+            before = folded_words[max(0, i - 2):i]
+            after = folded_words[j + 1:j + 2]
+            if e.ambiguous:
+                aimed = any(w in AIM for w in before) or (after and after[0] in ("you", "u", "ya"))
+                if e.category == "sexual":
+                    aimed = sexual_context or any(w in SEXUAL_AIM for w in before)
+                if not aimed:
+                    continue
+            score = {"exact": 0.95, "repeated letters": 0.92, "spaced letters": 0.92, "censored": 0.9,
+                     "one letter changed": 0.8}[how] - (0.15 if e.ambiguous else 0.0)
+            span = (toks[i].start, toks[j].end)
+            fpos = (starts[i], starts[j] + len(folded_words[j]))
+            kind = "slur" if e.category in TARGET_OF and e.category not in ("derogatory", "sexual") else \
+                "insult" if e.category == "derogatory" else "sexual term"
+            note = f"{kind} '{e.term}'" + (f" ({how})" if how != "exact" else "")
+            status = self._status(text, folded, fpos, slur=True, protected=kind == "slur")
+            result.append(Hit(e.category, e.severity, score, f"lexicon.{kind.replace(' ', '_')}", note, e.term,
+                              text[span[0]:span[1]], span, fpos, TARGET_OF.get(e.category), status))
+
+        # phrase rules run over the folded text with emoji replaced by words
+        ftext = fold_text(self._alias_emoji(text)) if not text.isascii() else folded
+        for rule in d.rules:
+            for m in rule.regex.finditer(ftext):
+                groups = [m.group(g) for g in rule.group_slots if m.group(g)]
+                negated = any(m.group(g) for g in rule.neg_slots) or (
+                    rule.negatable_inside and bool(d.negation.search(m.group(0))))
+                cats: list[str] = []
+                for g in groups:
+                    cats.extend(sorted(d.group_cats.get(g, ())))
+                labels: list[str] = []
+                if rule.label == "group":
+                    labels = cats or []
+                else:
+                    labels = [rule.label] + (cats if rule.group_also else [])
+                target = groups[0] if groups else None
+                fpos = (m.start(), m.end())
+                status = "negated" if negated else self._status(text, ftext, fpos, slur=False,
+                                                                 protected=bool(cats) or rule.label == "derogatory")
+                for label in dict.fromkeys(labels):
+                    sev = rule.severity if label == rule.label or rule.label == "group" else max(rule.severity, 2)
+                    result.append(Hit(label, sev, 0.9, f"lexicon.{rule.id}", rule.note, rule.id, m.group(0),
+                                      None, fpos, target or TARGET_OF.get(label), status))
+        return result
+
+    def _alias_emoji(self, text: str) -> str:
+        out: list[str] = []
+        i, n = 0, len(text)
+        alias = self.data.alias
+        while i < n:
+            for k in range(min(self.data.alias_max, n - i), 0, -1):
+                w = alias.get(text[i:i + k])
+                if w is not None:
+                    out.append(f" {w} ")
+                    i += k
+                    break
+            else:
+                ch = text[i]
+                out.append(" " if is_emoji(ch) or ch in "\ufe0f\u200d" or 0x1F3FB <= ord(ch) <= 0x1F3FF else ch)
+                i += 1
+        return "".join(out)
+
+    def _status(self, text: str, folded: str, fpos: tuple[int, int], *, slur: bool, protected: bool) -> str:
+        d = self.data
+        clause_start = max(folded.rfind(c, 0, fpos[0]) for c in ".!?;\n") + 1
+        before = folded[clause_start:fpos[0]]
+        if d.reported.search(before) or d.mention.search(folded):
+            return "quoted"
+        if d.counter_quote.search(folded):
+            return "counter"
+        if not slur:
+            window = " ".join(before.split()[-3:])
+            if d.negation.search(window):
+                return "negated"
+        if protected and d.self_ref.search(folded[max(0, fpos[0] - 40):fpos[0]]):
+            return "reclaimed"
+        if self._inside_challenged_quote(text, folded[fpos[0]:fpos[1]]):
+            return "counter"
+        return "active"
+
+    def _inside_challenged_quote(self, text: str, matched: str) -> bool:
+        """The hit lies inside quotation marks and the words outside them challenge or report it."""
+        quoted = QUOTED.findall(text)
+        if not quoted:
+            return False
+        inside = [fold_text("".join(q)) for q in quoted]
+        if not any(matched and (matched in q or q in matched) for q in inside if q):
+            return False
+        outside = fold_text(QUOTED.sub(" ", text))
+        d = self.data
+        return bool(d.counter.search(outside) or d.counter_quote.search(outside) or EVALUATION.search(outside)
+                    or d.reported.search(outside))
+
+    def context(self, text: str) -> str | None:
+        """Whole-message context: "quoted" for reported speech (crime reports, statements), "counter" for
+        counter-speech that quotes hate; None otherwise. The pipeline holds model-only flags to a higher
+        bar in these messages."""
+        folded = fold_text(text)
+        if self.data.reported.search(folded) or self.data.mention.search(folded):
+            return "quoted"
+        if self.data.counter_quote.search(folded):
+            return "counter"
+        return None
+
+    def mentions(self, text: str) -> dict[str, str]:
+        """Protected characteristics whose groups the text names: category → the group word found."""
+        ftext = fold_text(self._alias_emoji(text)) if not text.isascii() else fold_text(text)
+        found: dict[str, str] = {}
+        for m in self.data.identity_re.finditer(ftext):
+            for cat in sorted(self.data.identity[m.group(0)]):
+                found.setdefault(cat, m.group(0))
+        return found
+
+    # -- responses ------------------------------------------------------------------------------------
+    def responses(self, text: str) -> list[tuple[str, float, str]]:
+        d = self.data
+        out: list[tuple[str, float, str]] = []
+        emoji = [c for c in text if is_emoji(c)]
+        laughs = sum(c in d.laughing for c in emoji)
+        approves = sum(c in d.approving for c in emoji)
+        disapproves = sum(c in d.disapproving for c in emoji)
+        words = fold_text(text)
+        if d.counter.search(words):
+            out.append(("counter_speech", 0.9, "a challenge: " + d.counter.search(words).group(0)))  # type: ignore[union-attr]
+        elif disapproves and not words:
+            out.append(("counter_speech", 0.6, "disapproving emoji"))
+        if not disapproves and len(words.split()) <= 8 and not out:
+            plain = re.sub(r"[^a-z0-9 ]", "", words).strip()
+            if (not plain and (laughs or approves)) or (plain and d.endorse.fullmatch(plain)
+                                                        and (laughs or approves or len(plain.split()) <= 4)):
+                why = "laughing emoji" if laughs else "approving emoji" if approves else f"reply '{plain}'"
+                out.append(("endorsement", 0.9 if laughs or plain else 0.8, why))
+        return out
+
+    # -- the detector contract ------------------------------------------------------------------------
+    def detect(self, items: Sequence[TextItem]) -> list[tuple[Detection, ...]]:
+        return [self.detect_one(it) for it in items]
+
+    def detect_one(self, item: TextItem) -> tuple[Detection, ...]:
+        out: list[Detection] = []
+        for h in self.hits(item.text):
+            out.append(Detection(item.id, h.label, h.score, Explanation(
+                NAME, self.version, h.rule, h.note if h.status == "active" else f"{h.note}; set aside: {h.status}",
+                h.span, h.matched, h.term), severity=h.severity, target=h.target, status=h.status))  # type: ignore[arg-type]
+        for label, score, why in self.responses(item.text):
+            out.append(Detection(item.id, label, score, Explanation(NAME, self.version, f"lexicon.{label}", why)))
+        return tuple(out)
+
+
+@registry.register(NAME)
+def _make(**options: Any) -> Lexicon:
+    return Lexicon(**options)

@@ -1,0 +1,227 @@
+"""One decision per message and label, from the lexicon and the text model, with the reasons shown.
+
+Rules, in order, for each category:
+
+1. an *active* lexicon hit flags it (score = max of lexicon and model);
+2. else the model flags it at a calibrated score ≥ 0.5 — unless the lexicon set the message aside
+   (negated, quoted or reported speech, counter-speech, reclaimed use) or the message is counter-speech,
+   in which case the model needs ``override_context`` (0.9);
+3. protected characteristics: when the model's umbrella score for hate against a protected group is ≥ 0.5
+   and the message names a group (an identity word), that group's category gets the umbrella score.
+
+Response labels: ``counter_speech`` from the lexicon's challenge phrases or the model; ``endorsement`` from
+laughing/approving replies or the model, for short messages that are not themselves flagged.
+Identical texts are classified once. Results are deterministic and independent of batching.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from chatprobe.detect.base import Detection, Detector, TextItem, registry
+from chatprobe.detect.taxonomy import taxonomy
+from chatprobe.errors import InputError
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    label: str
+    score: float
+    source: str  # "lexicon", "text-model", "lexicon+text-model"
+    note: str
+    rule: str | None = None
+    matched: str | None = None
+    span: tuple[int, int] | None = None
+    set_aside: str | None = None  # why evidence did not count (for labels not given)
+
+    def to_json(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"label": self.label, "score": round(self.score, 4), "source": self.source,
+                             "note": self.note}
+        for k in ("rule", "matched", "set_aside"):
+            v = getattr(self, k)
+            if v is not None:
+                d[k] = v
+        if self.span is not None:
+            d["span"] = list(self.span)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    id: str
+    labels: tuple[str, ...]  # categories at or above threshold, then response labels
+    scores: dict[str, float]  # every label → score in [0, 1]
+    severity: dict[str, int]  # flagged category → advisory severity 1..3
+    targets: dict[str, str]  # flagged category → target when known
+    reasons: tuple[Reason, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "labels": list(self.labels),
+                "scores": {k: round(v, 4) for k, v in self.scores.items()},
+                "severity": self.severity, "targets": self.targets,
+                "explanations": [r.to_json() for r in self.reasons]}
+
+
+@dataclass
+class Pipeline:
+    name: str
+    detectors: list[Detector]
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, path: str | Path | None = None) -> Pipeline:
+        if path is None:
+            text = resources.files("chatprobe.detect").joinpath("pipelines/default.toml").read_text("utf-8")
+            where = "default pipeline"
+        else:
+            try:
+                text = Path(path).read_text("utf-8")
+            except OSError as exc:
+                raise InputError(f"cannot read pipeline file {path}: {exc.strerror}",
+                                 hint="pass a TOML file like src/chatprobe/detect/pipelines/default.toml") from None
+            where = str(path)
+        try:
+            cfg = tomllib.loads(text)
+            dets = [registry.create(d["name"], **{k: v for k, v in d.items() if k != "name"})
+                    for d in cfg.get("detector", [])]
+        except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+            raise InputError(f"{where}: invalid pipeline configuration ({exc})",
+                             hint="each [[detector]] needs a name from: " + ", ".join(registry.names())) from None
+        return cls(cfg.get("name", where), dets, dict(cfg.get("decision", {})))
+
+    @classmethod
+    def default(cls) -> Pipeline:
+        return cls.from_config(None)
+
+    def describe(self) -> dict[str, Any]:
+        return {"pipeline": self.name, "taxonomy": taxonomy().version, "options": self.options,
+                "detectors": [d.describe() for d in self.detectors]}
+
+    # -- running ---------------------------------------------------------------------------------------
+    def classify(self, texts: Iterable[str] | Sequence[TextItem]) -> list[Decision]:
+        items = [t if isinstance(t, TextItem) else TextItem(str(i), t) for i, t in enumerate(texts)]
+        uniq: dict[str, int] = {}
+        for it in items:
+            uniq.setdefault(it.text, len(uniq))
+        ukeys = list(uniq)
+        uitems = [TextItem(str(k), t) for k, t in enumerate(ukeys)]
+        per_detector = [d.detect(uitems) for d in self.detectors]
+        decided = [self._decide(ukeys[k], [dets[k] for dets in per_detector]) for k in range(len(ukeys))]
+        out = []
+        for it in items:
+            d = decided[uniq[it.text]]
+            out.append(Decision(it.id, d.labels, d.scores, d.severity, d.targets, d.reasons))
+        return out
+
+    def _decide(self, text: str, groups: list[tuple[Detection, ...]]) -> Decision:
+        tax = taxonomy()
+        opts = self.options
+        override = float(opts.get("override_context", 0.9))
+        max_words = int(opts.get("endorsement_max_words", 8))
+        dets = [d for g in groups for d in g]
+        lex = [d for d in dets if d.explanation.detector == "lexicon"]
+        model = {d.label: d for d in dets if d.explanation.detector == "text-model"}
+        mscore = {k: v.score for k, v in model.items()}
+        set_aside = [d for d in lex if d.status not in ("active", "below_threshold")]
+        lex_counter = any(d.label == "counter_speech" for d in lex)
+        lex_endorse = any(d.label == "endorsement" for d in lex)
+        lexicon = next((d for d in self.detectors if d.name == "lexicon"), None)
+        context = set_aside[0].status if set_aside else ("counter-speech" if lex_counter else None)
+        if context is None and lexicon is not None:
+            context = lexicon.context(text)  # type: ignore[attr-defined]
+        protected_min = float(opts.get("model_only_protected_min", 0.55))
+        abusive = mscore.get("abusive", 1.0)
+
+        named: dict[str, str] = {}
+        umbrella = mscore.get("discriminatory", 0.0)
+        if lexicon is not None and opts.get("umbrella_for_named_group", True) and umbrella >= 0.5:
+            named = lexicon.mentions(text)  # type: ignore[attr-defined]
+
+        labels: list[str] = []
+        scores: dict[str, float] = {}
+        severity: dict[str, int] = {}
+        targets: dict[str, str] = {}
+        reasons: list[Reason] = []
+        for code in tax.text_codes:
+            cat = tax.category(code)
+            active = [d for d in lex if d.label == code and d.status == "active"]
+            aside = [d for d in lex if d.label == code and d.status not in ("active", "below_threshold")]
+            m = mscore.get(code, 0.0)
+            m_note = f"text model {m:.2f}"
+            if cat.discriminatory:
+                # the category heads say which group a hateful text targets; the umbrella says whether it is
+                # hateful at all: the model flags a protected characteristic only when both agree
+                m_note = f"text model: hateful {umbrella:.2f}, abusive {abusive:.2f}, aimed at {code} {m:.2f}"
+                m = min(m, umbrella, abusive)
+                if code in named and umbrella > m and min(umbrella, abusive) > m:
+                    m = min(umbrella, abusive)
+                    m_note = (f"text model: hateful {umbrella:.2f}, abusive {abusive:.2f}, "
+                              f"naming '{named[code]}'")
+                # the lexicon finds explicit hate; alone, the model must be surer
+                if m < protected_min:
+                    m = min(m, 0.49)
+            lex_best = max(active, key=lambda d: (d.score, d.severity or 0), default=None)
+            if lex_best is not None:
+                score = max(lex_best.score, m)
+                labels.append(code)
+                severity[code] = max(d.severity or cat.severity for d in active)
+                if lex_best.target:
+                    targets[code] = lex_best.target
+                e = lex_best.explanation
+                both = m >= 0.5
+                reasons.append(Reason(code, score, "lexicon+text-model" if both else "lexicon",
+                                      e.note + (f"; {m_note}" if both else ""), e.rule, e.matched, e.span))
+            elif m >= 0.5 and (context is None or m >= override):
+                score = m
+                labels.append(code)
+                severity[code] = cat.severity if code != "threat" else 3
+                if code in named:
+                    targets[code] = named[code]
+                reasons.append(Reason(code, m, "text-model", m_note + (f" (over {context} context)" if context else ""),
+                                      "model.head"))
+            else:
+                # not flagged: keep the evidence that was set aside, for the reviewer
+                score = min(m, 0.49) if m >= 0.5 else m
+                if aside:
+                    e = aside[0].explanation
+                    reasons.append(Reason(code, score, "lexicon", e.note, e.rule, e.matched, e.span,
+                                          set_aside=aside[0].status))
+                elif m >= 0.5:
+                    reasons.append(Reason(code, score, "text-model", m_note, "model.head", set_aside=context))
+            scores[code] = round(float(score), 4)
+
+        flagged = bool(labels)
+        cs = mscore.get("counter_speech", 0.0)
+        lex_cs = next((d for d in lex if d.label == "counter_speech"), None)
+        if lex_cs is not None or cs >= 0.5:
+            labels.append("counter_speech")
+            s = max(cs, lex_cs.score if lex_cs else 0.0)
+            scores["counter_speech"] = round(s, 4)
+            reasons.append(Reason("counter_speech", s, "lexicon" if lex_cs else "text-model",
+                                  lex_cs.explanation.note if lex_cs else f"text model {cs:.2f}",
+                                  lex_cs.explanation.rule if lex_cs else "model.head"))
+        else:
+            scores["counter_speech"] = round(cs, 4)
+        en = mscore.get("endorsement", 0.0)
+        lex_en = next((d for d in lex if d.label == "endorsement"), None)
+        short = len(text.split()) <= max_words
+        if short and not flagged and "counter_speech" not in labels and (lex_endorse or en >= 0.5):
+            labels.append("endorsement")
+            s = max(en, lex_en.score if lex_en else 0.0)
+            scores["endorsement"] = round(s, 4)
+            reasons.append(Reason("endorsement", s, "lexicon" if lex_en else "text-model",
+                                  lex_en.explanation.note if lex_en else f"text model {en:.2f}",
+                                  lex_en.explanation.rule if lex_en else "model.head"))
+        else:
+            scores["endorsement"] = round(min(en, 0.49), 4)
+        return Decision("", tuple(labels), scores, severity, targets, tuple(reasons))
+
+
+def classify(texts: Iterable[str]) -> list[Decision]:
+    """Classify with the default pipeline (loaded once per call; keep a Pipeline for repeated use)."""
+    return Pipeline.default().classify(texts)

@@ -1,0 +1,155 @@
+"""Text normalisation shared by the detectors: obfuscation undone, emoji turned into words.
+
+``fold`` maps a message to a lower-case Latin skeleton with an offset map back to the original, undoing
+the usual disguises: homoglyphs (Cyrillic, Greek, full-width, mathematical letters), leetspeak inside
+words (``n1gg3r``), zero-width and soft-hyphen characters, and letters split by dots or dashes (``f.a.g``).
+Repeated letters are handled by the lexicon (it compares collapsed forms); censoring with ``*`` and
+spacing are handled there too, because they need the term list.
+
+``gloss`` prepares text for the sentence encoder, whose vocabulary has no emoji: each emoji becomes its
+Unicode name in words (``😂`` → ``face with tears of joy``; skin tones → ``dark skin tone``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+
+# Letters that look Latin but are not (Cyrillic, Greek, others).
+HOMOGLYPHS = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+    "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d", "ɡ": "g", "һ": "h",
+    "ӏ": "l", "ո": "n", "ս": "u", "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v",
+    "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "γ": "y", "ı": "i", "ł": "l", "ø": "o", "đ": "d",
+    "ß": "ss", "æ": "ae", "œ": "oe",
+})
+
+# Digits and symbols standing for letters, applied only inside a word that has letters.
+LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", "$": "s",
+        "!": "i", "|": "i", "+": "t", "€": "e", "£": "l", "(": "c", "¡": "i"}
+LEET_CHARS = "".join(LEET)
+# Inside a word these are read as separators that were inserted to break up the word ("f.a.g", "n-i-g").
+INNER_SEP = ".-_~,'’`^"
+CENSOR = "*#%"  # stand-ins for hidden letters ("n****r", "f#g")
+
+WORD = re.compile(r"[^\s]+")
+
+
+def _strip_marks(ch: str) -> str:
+    d = unicodedata.normalize("NFKD", ch)
+    base = "".join(c for c in d if not unicodedata.combining(c))
+    return base or ch
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    c = unicodedata.normalize("NFKC", ch)
+    c = c.casefold().translate(HOMOGLYPHS)
+    if len(c) == 1 and not c.isascii() and c.isalpha():
+        c = _strip_marks(c)
+    return c
+
+
+class Token(NamedTuple):
+    start: int  # offset in the original text
+    end: int
+    raw: str  # as written
+    form: str  # folded: lower-case Latin, leet undone, inner separators removed; keeps censor marks
+
+
+def tokens(text: str) -> list[Token]:
+    """Whitespace tokens with folded forms. Leading/trailing punctuation is trimmed from the form."""
+    out: list[Token] = []
+    clean = text.translate(ZERO_WIDTH) if any(ord(c) in ZERO_WIDTH for c in text) else text
+    # offsets refer to `clean`; map back when zero-width characters were removed
+    offs = _offset_map(text) if clean is not text else None
+    for m in WORD.finditer(clean):
+        raw = m.group()
+        folded = "".join(_fold_char(ch) for ch in raw)
+        form = _form(folded)
+        s, e = m.start(), m.end()
+        if offs is not None:
+            s, e = offs[s], offs[e - 1] + 1
+        out.append(Token(s, e, text[s:e], form))
+    return out
+
+
+def _offset_map(text: str) -> list[int]:
+    return [i for i, c in enumerate(text) if ord(c) not in ZERO_WIDTH] + [len(text)]
+
+
+_TRIM = re.compile(r"^[^\w*#%@$!|+€£(¡]+|[^\w*#%]+$")
+
+
+def _form(folded: str) -> str:
+    w = _TRIM.sub("", folded)
+    if not w:
+        return ""
+    letters = sum(c.isalpha() for c in w)
+    if letters and any(c in LEET_CHARS for c in w):
+        if letters >= 1 and not w.isdigit():
+            # "@" at the start is a mention, not a letter; keep it out of the word
+            w = "".join(LEET.get(c, c) if (c != "@" or i > 0) else "" for i, c in enumerate(w))
+    if letters and any(c in INNER_SEP for c in w):
+        w = "".join(c for c in w if c not in INNER_SEP)
+    return w
+
+
+def collapse(word: str) -> str:
+    """Runs of the same letter become one ("niiiggga" → "niga")."""
+    if not word:
+        return word
+    out = [word[0]]
+    for c in word[1:]:
+        if c != out[-1]:
+            out.append(c)
+    return "".join(out)
+
+
+def fold_text(text: str) -> str:
+    """The whole message as folded words separated by single spaces (for phrase rules)."""
+    return " ".join(t.form for t in tokens(text) if t.form)
+
+
+# ---- emoji → words, for the encoder -------------------------------------------------------------------
+
+_SKIN = {"\U0001F3FB": "light skin tone", "\U0001F3FC": "medium light skin tone",
+         "\U0001F3FD": "medium skin tone", "\U0001F3FE": "medium dark skin tone",
+         "\U0001F3FF": "dark skin tone"}
+
+
+def is_emoji(ch: str) -> bool:
+    o = ord(ch)
+    return (0x1F000 <= o <= 0x1FAFF or 0x2600 <= o <= 0x27BF or 0x2B00 <= o <= 0x2BFF or 0x1F900 <= o <= 0x1F9FF
+            or o in (0x203C, 0x2049, 0x2122, 0x2139, 0x3030, 0x303D, 0x3297, 0x3299, 0x00A9, 0x00AE))
+
+
+@lru_cache(maxsize=4096)
+def emoji_name(ch: str) -> str:
+    if ch in _SKIN:
+        return _SKIN[ch]
+    try:
+        name = unicodedata.name(ch).lower()
+    except ValueError:
+        return ""
+    return name.replace("regional indicator symbol letter ", "")
+
+
+def gloss(text: str) -> str:
+    """Emoji become their names in words; variation selectors and joiners disappear."""
+    if text.isascii():
+        return text
+    parts: list[str] = []
+    for ch in text:
+        if ch in "\ufe0f\ufe0e\u200d":
+            continue
+        if is_emoji(ch):
+            name = emoji_name(ch)
+            parts.append(f" {name} " if name else " ")
+        else:
+            parts.append(ch)
+    return re.sub(r"\s{2,}", " ", "".join(parts)).strip()

@@ -1,0 +1,60 @@
+import pytest
+
+from chatprobe.detect.base import Detection, Detector, Explanation, TextItem, registry
+from chatprobe.detect.conformance import ConformanceError, check_detector
+
+
+@pytest.mark.parametrize("name", ["lexicon", "text-model"])
+def test_every_registered_detector_conforms(name):
+    check_detector(registry.create(name))
+
+
+def test_registry_lists_builtins():
+    assert {"lexicon", "text-model"} <= set(registry.names())
+    with pytest.raises(KeyError, match="unknown detector"):
+        registry.create("nope")
+
+
+class _Flaky(Detector):
+    name, version, labels = "flaky", "1", ("derogatory",)
+
+    def __init__(self):
+        self.calls = 0
+
+    def detect(self, items):
+        self.calls += 1
+        return [(Detection(it.id, "derogatory", 1.5 if len(items) > 1 else 0.5,
+                           Explanation(self.name, self.version, "x", "x")),) for it in items]
+
+
+class _BatchDependent(Detector):
+    name, version, labels = "batchy", "1", ("derogatory",)
+
+    def detect(self, items):
+        return [(Detection(it.id, "derogatory", 1 / (1 + len(items)), Explanation(self.name, "1", "r", "n")),)
+                for it in items]
+
+
+def test_check_catches_broken_detectors():
+    with pytest.raises(ConformanceError, match="outside"):
+        check_detector(_Flaky())
+    with pytest.raises(ConformanceError, match="alone differs"):
+        check_detector(_BatchDependent())
+
+
+def test_pipeline_is_batch_invariant_and_deterministic(pipeline):
+    texts = ["you muppet", "😂😂", "IC3 male", "Muslims are vermin", "you muppet", "", "x" * 10_000]
+    batch = [d.to_json() for d in pipeline.classify(texts)]
+    alone = [pipeline.classify([t])[0].to_json() for t in texts]
+    for a, b in zip(batch, alone, strict=True):
+        a.pop("id"), b.pop("id")
+        assert a == b
+    assert [d.to_json() for d in pipeline.classify(texts)][1:] == [d.to_json() for d in pipeline.classify(texts)][1:]
+
+
+def test_scores_cover_every_label(pipeline):
+    from chatprobe.detect.taxonomy import taxonomy
+    d = pipeline.classify([TextItem("a", "hello")])[0]
+    assert set(d.scores) == set(taxonomy().labels)
+    assert all(0.0 <= v <= 1.0 for v in d.scores.values())
+    assert d.labels == ()

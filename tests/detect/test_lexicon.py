@@ -1,0 +1,98 @@
+"""Lexicon: obfuscation undone, context rules applied. Terms are the project's own list."""
+
+import pytest
+
+from chatprobe.detect.text import collapse, fold_text, gloss, tokens
+
+
+def active(lexicon, text):
+    return {h.label for h in lexicon.hits(text) if h.status == "active"}
+
+
+def statuses(lexicon, text):
+    return {(h.label, h.status) for h in lexicon.hits(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "faggot", "FAGGOT", "f4gg0t", "f@ggot", "f.a.g.g.o.t", "f-a-g-g-o-t", "f a g g o t", "faaaaggggot",
+    "fagggot", "faggt", "fagot", "f*ggot", "f**got", "fаggot",  # Cyrillic а
+    "ｆａｇｇｏｔ", "fag\u200bgot", "f\u00adaggot", "faggot!!!", "...faggot",
+])
+def test_obfuscated_spellings_found(lexicon, text):
+    assert "sexual_orientation" in active(lexicon, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Niger is in west Africa", "the pakistani restaurant", "he regards it as done", "fag end of the shift",
+    "the spice rack", "a pack of crisps", "shit day", "f**k this", "s**t happens", "the county court",
+    "my coon hound", "nigerian jollof",
+])
+def test_ordinary_words_left_alone(lexicon, text):
+    assert not (active(lexicon, text) - {"derogatory"}), text
+
+
+def test_folding_keeps_offsets():
+    text = "you\u200b n1gg3r!"
+    toks = tokens(text)
+    assert [t.form for t in toks] == ["you", "nigger"]
+    assert text[toks[1].start:toks[1].end] == "n1gg3r!"
+    assert collapse("niiiggga") == "niga"
+    assert fold_text("Don't") == "dont"
+
+
+def test_emoji_gloss_for_the_encoder():
+    assert gloss("lol 😂") == "lol face with tears of joy"
+    assert "dark skin tone" in gloss("👨🏿")
+    assert gloss("plain") == "plain"
+
+
+def test_spans_point_at_the_original_text(lexicon):
+    text = "oi   f4gg0t, get here"
+    hit = next(h for h in lexicon.hits(text) if h.label == "sexual_orientation")
+    assert text[hit.span[0]:hit.span[1]] == "f4gg0t,"
+    assert hit.matched == "f4gg0t,"
+
+
+@pytest.mark.parametrize("text,status", [
+    ("victim states the suspect called him a paki", "quoted"),
+    ("IP reports the male shouted paki at her", "quoted"),
+    ("the word paki is a racist slur", "quoted"),
+    ("calling people paki is racist", "counter"),
+    ("don't call him a paki", "counter"),
+    ('"muslims are vermin" is a vile thing to say', "counter"),
+    ("Muslims are not vermin", "negated"),
+    ("I don't hate muslims", "negated"),
+    ("I'm a proud dyke", "reclaimed"),
+])
+def test_context_sets_evidence_aside(lexicon, text, status):
+    st = statuses(lexicon, text)
+    assert st and all(s == status for _, s in st), st
+
+
+def test_ambiguous_words_need_a_target(lexicon):
+    assert not active(lexicon, "the tinker set off on his travels")
+    assert not active(lexicon, "that was a total cock-up") - {"derogatory"}
+    assert "derogatory" not in active(lexicon, "the junkie was arrested at 3")
+    assert "derogatory" in active(lexicon, "you muppet")
+    assert "derogatory" in active(lexicon, "what a scumbag he is")
+
+
+def test_phrase_rules_take_the_group_category(lexicon):
+    assert active(lexicon, "send the immigrants back") == {"race"}
+    assert active(lexicon, "kill all the muslims") == {"threat", "religion"}
+    assert active(lexicon, "trans women are men in dresses") == {"gender_identity"}
+    assert active(lexicon, "I would love to 🔪 some 👳🏾") == {"threat", "religion"}
+
+
+@pytest.mark.parametrize("text,label", [
+    ("😂😂😂", "endorsement"), ("LMAO 😂 facts", "endorsement"), ("haha so true", "endorsement"),
+    ("💯", "endorsement"), ("That's out of order Liam. Not funny.", "counter_speech"),
+    ("I'm reporting this to the Sgt.", "counter_speech"), ("delete that now", "counter_speech"),
+])
+def test_response_labels(lexicon, text, label):
+    assert label in {r[0] for r in lexicon.responses(text)}
+
+
+@pytest.mark.parametrize("text", ["ok", "see you at 6", "what time is briefing?", "👍 will do", "lol my car won't start"])
+def test_ordinary_replies_are_not_endorsements(lexicon, text):
+    assert "endorsement" not in {r[0] for r in lexicon.responses(text)}

@@ -1,0 +1,284 @@
+"""Train the text-model heads, calibrate thresholds, compare with a TF-IDF baseline, write the model files.
+
+    python training/train.py            # needs ../shared/data/train and the `train` extra (scikit-learn)
+
+Steps:
+1. corpus: the shared datasets mapped to chatprobe labels (datasets.py) + the project's chat examples
+   (chat_examples.py); official splits where they exist, else a hash split.
+2. embed every text with the shipped encoder (cached in training/.cache).
+3. target heads: the protected-characteristic heads learn *which group* a hateful text targets, so they
+   train only on rows whose ``discriminatory`` label is 1 (whether a text is hateful at all is the
+   ``discriminatory`` head's job; the pipeline needs both);
+   a small multi-task network on the train split (384 → 512 ReLU → one sigmoid per label, numpy, Adam,
+   seeded): each label's loss counts only rows where that label is known (the rest are masked); project
+   chat examples weigh 4×; positives are up-weighted by sqrt(negatives/positives).
+4. threshold per label: the one with the best F1 on the validation split.
+5. report precision/recall/F1 per label on the validation split of the shared datasets, beside a TF-IDF
+   (word 1–2-grams + char 2–5-grams) + logistic regression baseline trained on the same rows.
+6. write src/chatprobe/detect/models/heads.npz and heads.json, and training/metrics.json.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from build import corpus  # noqa: E402
+from datasets import CATEGORIES, HEADS, PROTECTED, RESPONSES  # noqa: E402
+from embed import embed_texts  # noqa: E402
+
+OUTPUT_LABELS = CATEGORIES + RESPONSES
+MODELS = ROOT / "src" / "chatprobe" / "detect" / "models"
+VERSION = "2026.11.1"
+CHAT_WEIGHT = 4.0
+HIDDEN = 512
+EPOCHS = 8
+LR = 1e-3
+WEIGHT_DECAY = 1e-4
+BATCH = 256
+SEED = 0
+
+
+def prf(y: np.ndarray, yhat: np.ndarray) -> dict[str, float]:
+    tp = int(((y == 1) & (yhat == 1)).sum())
+    fp = int(((y == 0) & (yhat == 1)).sum())
+    fn = int(((y == 1) & (yhat == 0)).sum())
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": int((y == 1).sum()),
+            "n": int(len(y))}
+
+
+def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
+    if y.sum() == 0:
+        return 0.5
+    grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
+    f1 = [prf(y, (p >= t).astype(int))["f1"] for t in grid]
+    return float(grid[int(np.argmax(f1))])
+
+
+def label_matrix(ex: list) -> np.ndarray:
+    y = np.full((len(ex), len(HEADS)), -1, dtype=np.int8)
+    for i, e in enumerate(ex):
+        for k, h in enumerate(HEADS):
+            v = e.labels.get(h)
+            if v is not None:
+                y[i, k] = v
+    return y
+
+
+def fit_heads(X: np.ndarray, Y: np.ndarray, w: np.ndarray, train: np.ndarray, val: np.ndarray,
+              make: object) -> tuple[list, np.ndarray, np.ndarray]:
+    """Train one head per label; returns (models, thresholds, validation probabilities)."""
+    models, thr = [], HALF
+    pv = np.zeros((int(val.sum()), len(HEADS)))
+    for k, h in enumerate(HEADS):
+        rows = train & (Y[:, k] >= 0)
+        y = Y[rows, k]
+        if y.sum() < 5:
+            raise SystemExit(f"label {h}: only {int(y.sum())} positive training rows")
+        m = make()  # type: ignore[operator]
+        m.fit(X[rows], y, sample_weight=w[rows])
+        models.append(m)
+        pv[:, k] = m.predict_proba(X[val])[:, 1]
+        known = Y[val, k] >= 0
+        thr[k] = best_threshold(Y[val, k][known], pv[known, k])
+        print(f"  {h:20s} train {int(rows.sum()):6d} rows, {int(y.sum()):5d} positive; threshold {thr[k]:.2f}",
+              file=sys.stderr)
+    return models, thr, pv
+
+
+def train_mlp(X: np.ndarray, Y: np.ndarray, w: np.ndarray, rows: np.ndarray) -> dict[str, np.ndarray]:
+    """Masked multi-label network, trained with Adam in numpy; deterministic for a given seed."""
+    rng = np.random.default_rng(SEED)
+    Xt, Yt, wt = X[rows], Y[rows].astype(np.float32), w[rows].astype(np.float32)
+    M = target_mask(Y[rows])
+    Yt = np.clip(Yt, 0, 1)
+    pos, neg = (Yt * M).sum(0), ((1 - Yt) * M).sum(0)
+    pw = np.sqrt(neg / np.maximum(pos, 1)).astype(np.float32)
+    d, L = X.shape[1], Y.shape[1]
+    p = {"w1": (rng.standard_normal((d, HIDDEN)) * np.sqrt(2 / d)).astype(np.float32),
+         "b1": np.zeros(HIDDEN, np.float32),
+         "w2": (rng.standard_normal((HIDDEN, L)) * np.sqrt(1 / HIDDEN)).astype(np.float32),
+         "b2": np.zeros(L, np.float32)}
+    m = {k: np.zeros_like(v) for k, v in p.items()}
+    v2 = {k: np.zeros_like(v) for k, v in p.items()}
+    t = 0
+    for epoch in range(EPOCHS):
+        perm = rng.permutation(len(Xt))
+        for i in range(0, len(perm), BATCH):
+            idx = perm[i:i + BATCH]
+            xb, yb, mb = Xt[idx], Yt[idx], M[idx] * wt[idx, None]
+            h = xb @ p["w1"] + p["b1"]
+            a = np.maximum(h, 0)
+            prob = 1 / (1 + np.exp(-(a @ p["w2"] + p["b2"])))
+            g = (prob - yb) * mb * np.where(yb > 0, pw, 1.0) / max(float(mb.sum()), 1.0)
+            ga = (g @ p["w2"].T) * (h > 0)
+            grads = {"w2": a.T @ g, "b2": g.sum(0), "w1": xb.T @ ga, "b1": ga.sum(0)}
+            t += 1
+            for k, gk in grads.items():
+                if p[k].ndim == 2:
+                    gk = gk + WEIGHT_DECAY * p[k]
+                m[k] = 0.9 * m[k] + 0.1 * gk
+                v2[k] = 0.999 * v2[k] + 0.001 * gk * gk
+                p[k] -= LR * (m[k] / (1 - 0.9 ** t)) / (np.sqrt(v2[k] / (1 - 0.999 ** t)) + 1e-8)
+        print(f"  epoch {epoch + 1}/{EPOCHS}", file=sys.stderr)
+    return p
+
+
+TARGET_HEADS = [HEADS.index(c) for c in PROTECTED]
+HALF = np.full(len(HEADS), 0.5)
+
+
+def target_mask(Y: np.ndarray) -> np.ndarray:
+    """1 where a label counts: known, and for target heads only on hateful rows."""
+    M = (Y >= 0).astype(np.float32)
+    hateful = (Y[:, HEADS.index("discriminatory")] == 1).astype(np.float32)
+    M[:, TARGET_HEADS] *= hateful[:, None]
+    return M
+
+
+def mlp_proba(p: dict[str, np.ndarray], X: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-(np.maximum(X @ p["w1"] + p["b1"], 0) @ p["w2"] + p["b2"])))
+
+
+def pipeline_predictions(texts: list[str], X: np.ndarray, net: dict[str, np.ndarray], thr: np.ndarray) -> np.ndarray:
+    """The whole pipeline (lexicon + this model + decision rules) on texts whose embeddings are known."""
+    from chatprobe.detect.base import Detector
+    from chatprobe.detect.classifier import Heads, detections
+    from chatprobe.detect.lexicon import Lexicon
+    from chatprobe.detect.pipeline import Pipeline
+
+    f = {k: v.astype(np.float64) for k, v in net.items()}
+    heads = Heads(tuple(HEADS), f["w1"], f["b1"], f["w2"], f["b2"], thr, VERSION, "", {})
+    by_text = {t: i for i, t in enumerate(texts)}
+    calibrated = heads.calibrated(X)
+
+    class Precomputed(Detector):
+        name, version, labels = "text-model", VERSION, tuple(HEADS)
+
+        def detect(self, items):  # type: ignore[no-untyped-def]
+            return detections(items, calibrated[[by_text[it.text] for it in items]], HEADS, VERSION)
+
+    pipe = Pipeline("training", [Lexicon(), Precomputed()], {})
+    out = np.zeros((len(texts), len(HEADS)), dtype=np.int8)
+    for i, d in enumerate(pipe.classify(texts)):
+        for lab in d.labels:
+            out[i, HEADS.index(lab)] = 1
+    return out
+
+
+def report(Y: np.ndarray, pv: np.ndarray, thr: np.ndarray, mask: np.ndarray) -> dict[str, dict[str, float]]:
+    out = {}
+    for k, h in enumerate(HEADS):
+        if h not in OUTPUT_LABELS:
+            continue
+        known = mask & (Y[:, k] >= 0)
+        if known.sum() == 0 or Y[known, k].sum() == 0:
+            continue
+        out[h] = prf(Y[known, k], (pv[known, k] >= thr[k]).astype(int))
+    return out
+
+
+def main() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from scipy.sparse import hstack
+
+    t0 = time.perf_counter()
+    ex = corpus()
+    texts = [e.text for e in ex]
+    split = np.array([e.split for e in ex])
+    source = np.array([e.source for e in ex])
+    Y = label_matrix(ex)
+    w = np.where(source == "chatprobe-chat", CHAT_WEIGHT, 1.0)
+    train, val, test = split == "train", split == "val", split == "test"
+    print(f"corpus: {len(ex):,} texts; train {train.sum():,}, val {val.sum():,}, test {test.sum():,}", file=sys.stderr)
+
+    X = embed_texts(texts, "corpus")
+    print("text model:", file=sys.stderr)
+    net = train_mlp(X, Y, w, train)
+    pv = mlp_proba(net, X[val])
+    thr = HALF
+    Mv = target_mask(Y[val])
+    for k, h in enumerate(HEADS):
+        known = Mv[:, k] > 0
+        thr[k] = best_threshold(Y[val, k][known], pv[known, k])
+        print(f"  {h:20s} threshold {thr[k]:.2f}", file=sys.stderr)
+
+    print("TF-IDF baseline:", file=sys.stderr)
+    word = TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_features=200_000, sublinear_tf=True)
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=3, max_features=300_000, sublinear_tf=True)
+    T = hstack([word.fit_transform(texts), char.fit_transform(texts)]).tocsr()
+    # the vectorisers see all texts' vocabulary but no labels; heads train on the train split only
+    bmake = lambda: LogisticRegression(C=4.0, class_weight="balanced", max_iter=3000, solver="liblinear")  # noqa: E731
+    _, bthr, bpv = fit_heads(T, Y, w, train, val, bmake)
+
+    # the model alone flags a protected characteristic when the target head and the umbrella agree
+    dk = HEADS.index("discriminatory")
+    pv_flag = (pv >= thr).astype(np.int8)
+    for k in TARGET_HEADS:
+        pv_flag[:, k] &= pv_flag[:, dk]
+    shared_val = source[val] != "chatprobe-chat"
+    print("pipeline (lexicon + model) on the validation split:", file=sys.stderr)
+    val_texts = [t for t, v in zip(texts, val, strict=True) if v]
+    pp = pipeline_predictions(val_texts, X[val], net, thr)
+    metrics = {
+        "validation_shared": {"model": report(Y[val], pv_flag, HALF, shared_val),
+                              "pipeline": report(Y[val], pp, HALF, shared_val),
+                              "tfidf_baseline": report(Y[val], bpv, bthr, shared_val)},
+        "validation_chat": {"model": report(Y[val], pv_flag, HALF, ~shared_val),
+                            "pipeline": report(Y[val], pp, HALF, ~shared_val),
+                            "tfidf_baseline": report(Y[val], bpv, bthr, ~shared_val)},
+    }
+    per_source = {}
+    for src in sorted(set(source[val])):
+        m = source[val] == src
+        per_source[src] = {"model": report(Y[val], pv_flag, HALF, m), "pipeline": report(Y[val], pp, HALF, m),
+                           "tfidf_baseline": report(Y[val], bpv, bthr, m)}
+    metrics["validation_by_source"] = per_source
+    counts = {s: {"train": int((train & (source == s)).sum()), "val": int((val & (source == s)).sum()),
+                  "test": int((test & (source == s)).sum())} for s in sorted(set(source))}
+
+    buf = io.BytesIO()
+    np.savez(buf, **net)
+    raw = buf.getvalue()
+    (MODELS / "heads.npz").write_bytes(raw)
+    from chatprobe.detect.encoder import MODEL_PACKAGE, model_sha256
+    meta = {
+        "version": VERSION, "labels": list(HEADS), "output_labels": list(OUTPUT_LABELS),
+        "thresholds": {h: round(float(t), 2) for h, t in zip(HEADS, thr, strict=True)},
+        "encoder": {"package": MODEL_PACKAGE, "sha256": model_sha256(), "pooling": "mean", "normalise": "l2",
+                    "max_tokens": 64},
+        "heads_sha256": hashlib.sha256(raw).hexdigest(),
+        "training": {"network": f"384-{HIDDEN} relu-{len(HEADS)} sigmoid", "epochs": EPOCHS, "lr": LR,
+                     "weight_decay": WEIGHT_DECAY, "batch": BATCH, "chat_example_weight": CHAT_WEIGHT, "seed": SEED,
+                     "texts": len(ex), "by_source": counts},
+    }
+    (MODELS / "heads.json").write_text(json.dumps(meta, indent=1) + "\n")
+    metrics["thresholds"] = meta["thresholds"]
+    metrics["tfidf_thresholds"] = {h: round(float(t), 2) for h, t in zip(HEADS, bthr, strict=True)}
+    metrics["corpus"] = counts
+    (HERE / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n")
+    print(f"wrote {MODELS / 'heads.npz'} ({len(raw):,} bytes) in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    vs = metrics["validation_shared"]
+    print(f"{'label':20s} {'model':>7s} {'pipeline':>9s} {'tfidf':>7s}")
+    for lab in vs["model"]:
+        print(f"{lab:20s} {vs['model'][lab]['f1']:7.3f} {vs['pipeline'].get(lab, {}).get('f1', 0):9.3f} "
+              f"{vs['tfidf_baseline'].get(lab, {}).get('f1', 0):7.3f}")
+
+
+if __name__ == "__main__":
+    main()
