@@ -82,7 +82,7 @@ def label_matrix(ex: list) -> np.ndarray:
 def fit_heads(X: np.ndarray, Y: np.ndarray, w: np.ndarray, train: np.ndarray, val: np.ndarray,
               make: object) -> tuple[list, np.ndarray, np.ndarray]:
     """Train one head per label; returns (models, thresholds, validation probabilities)."""
-    models, thr = [], HALF
+    models, thr = [], HALF.copy()
     pv = np.zeros((int(val.sum()), len(HEADS)))
     for k, h in enumerate(HEADS):
         rows = train & (Y[:, k] >= 0)
@@ -211,7 +211,7 @@ def main() -> None:
     print("text model:", file=sys.stderr)
     net = train_mlp(X, Y, w, train)
     pv = mlp_proba(net, X[val])
-    thr = HALF
+    thr = HALF.copy()
     Mv = target_mask(Y[val])
     for k, h in enumerate(HEADS):
         known = Mv[:, k] > 0
