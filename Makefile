@@ -1,5 +1,5 @@
 # The two commands a fresh clone needs (each installs what it needs first):
-#   make demo   import the bundled sample export into ./demo-case and verify its evidence
+#   make demo   import the bundled sample export into ./demo-case, verify its evidence, classify its messages
 #   make test   run the whole test suite
 PYTHON ?= python3
 VENV := .venv
@@ -18,6 +18,8 @@ demo: $(BIN)/.installed
 	rm -rf demo-case
 	$(BIN)/chatprobe import samples/response-team-b.zip --home demo-case --case demo
 	$(BIN)/chatprobe verify --home demo-case --case demo
+	$(BIN)/chatprobe parse samples/response-team-b.zip --jsonl > demo-case/messages.jsonl
+	$(BIN)/chatprobe classify demo-case/messages.jsonl --id-column id -o demo-case/classified.jsonl
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -q

@@ -36,15 +36,13 @@ PEERS = ["tox-block==0.1.2", "alt-profanity-check==1.9.1", "tf-keras~=2.21.0", "
 SHARED = ROOT.parent / "shared" / "data" / "train"
 
 sys.path.insert(0, str(HERE))
-from parse import run_measured  # noqa: E402
+from parse import run_measured
 
 REPLIES = ["ok", "lol", "😂", "😂😂", "😂😂😂", "🤣", "👍", "yes", "no", "on my way", "thanks", "cheers", "ta",
            "see you there", "will do", "haha", "LMAO", "nice one", "roger", "who's got the keys?", "5 mins",
            "omw", "yep", "nope", "👍👍", "sound", "done", "at custody", "in the van", "what time?", "💯",
            "morning all", "night all", "anyone free?", "brew?", "🙄", "FFS", "lol yes", "same", "good shout"]
-WORDS = ("the van is outside custody again and nobody has the keys ok lol on my way shift briefing at seven "
-         "please check the rota thanks mate see you later who has the radio suspect male female arrested "
-         "statement interview cell sarge skipper inspector job address flat road street car vrm").split()
+WORDS = ["the", "van", "is", "outside", "custody", "again", "and", "nobody", "has", "the", "keys", "ok", "lol", "on", "my", "way", "shift", "briefing", "at", "seven", "please", "check", "the", "rota", "thanks", "mate", "see", "you", "later", "who", "has", "the", "radio", "suspect", "male", "female", "arrested", "statement", "interview", "cell", "sarge", "skipper", "inspector", "job", "address", "flat", "road", "street", "car", "vrm"]
 
 TOXBLOCK = r"""
 import os, sys

@@ -8,8 +8,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from chat_examples import examples as chat_examples  # noqa: E402
-from datasets import Example, load_shared  # noqa: E402
+from chat_examples import examples as chat_examples
+from datasets import Example, load_shared
 
 SHARED = HERE.parent.parent / "shared" / "data" / "train"
 

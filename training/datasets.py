@@ -103,7 +103,7 @@ def online_misogyny(root: Path) -> Iterator[Example]:
         if r["level_1"] == "Misogynistic":
             labels = hateful(["sex"], known_target=False)
             labels["sex"] = 1
-            labels["threat"] = int(l3.startswith("Threatening_Physical") or l3.startswith("Threatening_Sexual"))
+            labels["threat"] = int(l3.startswith(("Threatening_Physical", "Threatening_Sexual")))
             if l3 == "Threatening_Sexual_violence":
                 labels["sexual"] = 1
         elif l2 == "Counter_speech":
@@ -283,7 +283,7 @@ LOADERS = {"davidson2017": davidson, "hatexplain": hatexplain, "edos": edos, "on
 
 def load_shared(root: Path) -> list[Example]:
     out: list[Example] = []
-    for name, loader in LOADERS.items():
+    for loader in LOADERS.values():
         out.extend(loader(root))
     return out
 

@@ -99,7 +99,7 @@ def main() -> None:
         "  `discriminatory` (hateful towards a protected group) and `abusive` (any abuse). The seven protected-",
         "  characteristic heads say *which group* a hateful text targets: they train on hateful rows only, and",
         "  the pipeline flags a characteristic from the model only when target, hateful and abusive heads agree.",
-        f"  Labels a dataset does not annotate are masked, not taken as negative; project chat examples weigh",
+        "  Labels a dataset does not annotate are masked, not taken as negative; project chat examples weigh",
         f"  ×{meta['training']['chat_example_weight']}.",
         "- **Thresholds**: per label, the best F1 on the validation split; scores are rescaled so 0.5 is the",
         "  threshold. Raw thresholds: " + ", ".join(f"{k} {v}" for k, v in meta["thresholds"].items()) + ".",

@@ -34,9 +34,9 @@ sys.path.insert(0, str(HERE))
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from build import corpus  # noqa: E402
-from datasets import CATEGORIES, HEADS, PROTECTED, RESPONSES  # noqa: E402
-from embed import embed_texts  # noqa: E402
+from build import corpus
+from datasets import CATEGORIES, HEADS, PROTECTED, RESPONSES
+from embed import embed_texts
 
 OUTPUT_LABELS = CATEGORIES + RESPONSES
 MODELS = ROOT / "src" / "chatprobe" / "detect" / "models"
@@ -58,7 +58,7 @@ def prf(y: np.ndarray, yhat: np.ndarray) -> dict[str, float]:
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": int((y == 1).sum()),
-            "n": int(len(y))}
+            "n": len(y)}
 
 
 def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
@@ -193,9 +193,9 @@ def report(Y: np.ndarray, pv: np.ndarray, thr: np.ndarray, mask: np.ndarray) -> 
 
 
 def main() -> None:
+    from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
-    from scipy.sparse import hstack
 
     t0 = time.perf_counter()
     ex = corpus()
@@ -223,7 +223,7 @@ def main() -> None:
     char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=3, max_features=300_000, sublinear_tf=True)
     T = hstack([word.fit_transform(texts), char.fit_transform(texts)]).tocsr()
     # the vectorisers see all texts' vocabulary but no labels; heads train on the train split only
-    bmake = lambda: LogisticRegression(C=4.0, class_weight="balanced", max_iter=3000, solver="liblinear")  # noqa: E731
+    bmake = lambda: LogisticRegression(C=4.0, class_weight="balanced", max_iter=3000, solver="liblinear")
     _, bthr, bpv = fit_heads(T, Y, w, train, val, bmake)
 
     # the model alone flags a protected characteristic when the target head and the umbrella agree

@@ -274,9 +274,10 @@ def classify_cmd(input_path: Path, output: Path, text_column: str, id_column: st
       chatprobe classify export.jsonl --text-column body --id-column msg_id -o out.jsonl
       chatprobe classify notes.txt | jq -c 'select(.labels | length > 0)'
     """
-    from chatprobe.detect.io import read_rows
-    from chatprobe.detect.base import TextItem
     import orjson
+
+    from chatprobe.detect.base import TextItem
+    from chatprobe.detect.io import read_rows
 
     pipe = _pipeline(pipeline_path)
     rows = read_rows(input_path, text_column, id_column)
@@ -344,6 +345,7 @@ def eval_cmd(labelled: Path, text_column: str, label_column: str | None, pipelin
       chatprobe eval my-labelled.csv --label-column labels
     """
     import orjson
+
     from chatprobe.detect.base import TextItem
     from chatprobe.detect.evaluate import parse_labels, score
     from chatprobe.detect.io import read_rows

@@ -96,3 +96,7 @@ def test_response_labels(lexicon, text, label):
 @pytest.mark.parametrize("text", ["ok", "see you at 6", "what time is briefing?", "👍 will do", "lol my car won't start"])
 def test_ordinary_replies_are_not_endorsements(lexicon, text):
     assert "endorsement" not in {r[0] for r in lexicon.responses(text)}
+
+
+def test_plural_and_disguised_slurs_in_a_sentence(lexicon):
+    assert active(lexicon, "gyppos parked on the rec again, f4gg0ts the lot of them") == {"race", "sexual_orientation"}

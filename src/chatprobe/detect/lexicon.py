@@ -49,10 +49,8 @@ EVALUATION = re.compile(r"\b(?:is|isnt|was|wasnt|are|arent|its|thats|such)\b(?: 
                         r"disgusting|out of order|offensive|hate speech|wrong|gross|horrible|appalling|shameful)\b")
 
 # words that aim an ambiguous term at someone ("you muppet", "such a cow", "dirty pikey")
-AIM = frozenset("""you u ur youre your ya yer hes shes theyre were them that this what such absolute total
-proper dirty filthy stupid fat ugly little bloody typical these those like called calling
-absolute complete utter massive big thick lazy smelly old silly daft useless bunch load pack shower""".split())
-SEXUAL_AIM = frozenset("my her his your ur suck lick show nice big massive huge wet hard sucking licking".split())
+AIM = frozenset(["you", "u", "ur", "youre", "your", "ya", "yer", "hes", "shes", "theyre", "were", "them", "that", "this", "what", "such", "absolute", "total", "proper", "dirty", "filthy", "stupid", "fat", "ugly", "little", "bloody", "typical", "these", "those", "like", "called", "calling", "absolute", "complete", "utter", "massive", "big", "thick", "lazy", "smelly", "old", "silly", "daft", "useless", "bunch", "load", "pack", "shower"])
+SEXUAL_AIM = frozenset(["my", "her", "his", "your", "ur", "suck", "lick", "show", "nice", "big", "massive", "huge", "wet", "hard", "sucking", "licking"])
 
 
 # plural identity words whose singular is an ordinary word ("poles" → "pole")

@@ -72,6 +72,10 @@ class Pipeline:
     name: str
     detectors: list[Detector]
     options: dict[str, Any] = field(default_factory=dict)
+    # decisions by text, kept across calls: chats repeat "ok", "lol", "😂" thousands of times. A decision
+    # depends only on the text, so reusing it changes nothing but the time taken.
+    memo_size: int = 100_000
+    _memo: dict[str, Decision] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_config(cls, path: str | Path | None = None) -> Pipeline:
@@ -105,16 +109,18 @@ class Pipeline:
     # -- running ---------------------------------------------------------------------------------------
     def classify(self, texts: Iterable[str] | Sequence[TextItem]) -> list[Decision]:
         items = [t if isinstance(t, TextItem) else TextItem(str(i), t) for i, t in enumerate(texts)]
-        uniq: dict[str, int] = {}
-        for it in items:
-            uniq.setdefault(it.text, len(uniq))
-        ukeys = list(uniq)
-        uitems = [TextItem(str(k), t) for k, t in enumerate(ukeys)]
-        per_detector = [d.detect(uitems) for d in self.detectors]
-        decided = [self._decide(ukeys[k], [dets[k] for dets in per_detector]) for k in range(len(ukeys))]
+        memo = self._memo
+        todo = list(dict.fromkeys(it.text for it in items if it.text not in memo))
+        if todo:
+            uitems = [TextItem(str(k), t) for k, t in enumerate(todo)]
+            per_detector = [d.detect(uitems) for d in self.detectors]
+            if len(memo) + len(todo) > self.memo_size:
+                memo.clear()
+            for k, text in enumerate(todo):
+                memo[text] = self._decide(text, [dets[k] for dets in per_detector])
         out = []
         for it in items:
-            d = decided[uniq[it.text]]
+            d = memo[it.text]
             out.append(Decision(it.id, d.labels, d.scores, d.severity, d.targets, d.reasons))
         return out
 

@@ -91,9 +91,8 @@ def _form(folded: str) -> str:
         return ""
     letters = sum(c.isalpha() for c in w)
     if letters and any(c in LEET_CHARS for c in w):
-        if letters >= 1 and not w.isdigit():
-            # "@" at the start is a mention, not a letter; keep it out of the word
-            w = "".join(LEET.get(c, c) if (c != "@" or i > 0) else "" for i, c in enumerate(w))
+        # "@" at the start is a mention, not a letter; keep it out of the word
+        w = "".join(LEET.get(c, c) if (c != "@" or i > 0) else "" for i, c in enumerate(w))
     if letters and any(c in INNER_SEP for c in w):
         w = "".join(c for c in w if c not in INNER_SEP)
     return w
