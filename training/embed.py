@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 import time
 from pathlib import Path
@@ -19,10 +20,11 @@ def _key(text: str) -> bytes:
 
 
 def embed_texts(texts: list[str], tag: str = "corpus") -> np.ndarray:
-    from chatprobe.detect.encoder import Encoder, model_sha256
+    from chatprobe.detect.encoder import Encoder, encoder_id
 
     CACHE.mkdir(exist_ok=True)
-    store = CACHE / f"vectors-{model_sha256()[:16]}.npz"
+    ident = hashlib.sha256(json.dumps(encoder_id(), sort_keys=True).encode()).hexdigest()
+    store = CACHE / f"vectors-{ident[:16]}.npz"
     known: dict[bytes, int] = {}
     vecs = np.zeros((0, 384), dtype=np.float32)
     if store.exists():

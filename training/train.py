@@ -256,12 +256,11 @@ def main() -> None:
     np.savez(buf, **net)
     raw = buf.getvalue()
     (MODELS / "heads.npz").write_bytes(raw)
-    from chatprobe.detect.encoder import MODEL_PACKAGE, model_sha256
+    from chatprobe.detect.encoder import encoder_id
     meta = {
         "version": VERSION, "labels": list(HEADS), "output_labels": list(OUTPUT_LABELS),
         "thresholds": {h: round(float(t), 2) for h, t in zip(HEADS, thr, strict=True)},
-        "encoder": {"package": MODEL_PACKAGE, "sha256": model_sha256(), "pooling": "mean", "normalise": "l2",
-                    "max_tokens": 64},
+        "encoder": {**encoder_id(), "pooling": "mean", "normalise": "l2", "max_tokens": 64},
         "heads_sha256": hashlib.sha256(raw).hexdigest(),
         "training": {"network": f"384-{HIDDEN} relu-{len(HEADS)} sigmoid", "epochs": EPOCHS, "lr": LR,
                      "weight_decay": WEIGHT_DECAY, "batch": BATCH, "chat_example_weight": CHAT_WEIGHT, "seed": SEED,

@@ -42,10 +42,13 @@ def test_check_catches_broken_detectors():
         check_detector(_BatchDependent())
 
 
-def test_pipeline_is_batch_invariant_and_deterministic(pipeline):
+def test_pipeline_is_batch_invariant_and_deterministic():
+    from chatprobe.detect.pipeline import Pipeline
     texts = ["you muppet", "😂😂", "IC3 male", "Muslims are vermin", "you muppet", "", "x" * 10_000]
+    pipeline = Pipeline.default()
     batch = [d.to_json() for d in pipeline.classify(texts)]
-    alone = [pipeline.classify([t])[0].to_json() for t in texts]
+    # fresh pipelines: a pipeline remembers decisions by text, which would hide a batch effect
+    alone = [Pipeline.default().classify([t])[0].to_json() for t in texts]
     for a, b in zip(batch, alone, strict=True):
         a.pop("id"), b.pop("id")
         assert a == b
@@ -58,3 +61,15 @@ def test_scores_cover_every_label(pipeline):
     assert set(d.scores) == set(taxonomy().labels)
     assert all(0.0 <= v <= 1.0 for v in d.scores.values())
     assert d.labels == ()
+
+
+def test_pipeline_memo_gives_the_same_decisions_as_a_fresh_run():
+    from chatprobe.detect.pipeline import Pipeline
+    warm = Pipeline.default()
+    warm.classify(["you muppet", "😂😂"])
+    assert len(warm._memo) == 2
+    texts = ["you muppet", "Muslims are vermin", "😂😂", "you muppet"]
+    assert [d.to_json() for d in warm.classify(texts)] == [d.to_json() for d in Pipeline.default().classify(texts)]
+    warm.memo_size = 3
+    warm.classify(["a new text", "another one"])  # over the limit: the memo starts again
+    assert set(warm._memo) == {"a new text", "another one"}

@@ -100,3 +100,31 @@ def test_ordinary_replies_are_not_endorsements(lexicon, text):
 
 def test_plural_and_disguised_slurs_in_a_sentence(lexicon):
     assert active(lexicon, "gyppos parked on the rec again, f4gg0ts the lot of them") == {"race", "sexual_orientation"}
+
+
+def test_trie_regex_matches_exactly_the_words_longest_first():
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from chatprobe.detect.lexicon import trie_regex
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.sets(st.text(alphabet="abc .*", min_size=1, max_size=5), min_size=1, max_size=12),
+           st.text(alphabet="abc .*", max_size=6))
+    def check(words, probe):
+        pat = re.compile(trie_regex(words))
+        assert all(pat.fullmatch(w) for w in words)
+        assert bool(pat.fullmatch(probe)) == (probe in words)
+        plain = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        m1, m2 = pat.match(probe), plain.match(probe)
+        assert (m1 and m1.group()) == (m2 and m2.group())
+
+    check()
+
+
+def test_emoji_aliases_become_words_and_other_emoji_spaces(lexicon):
+    out = lexicon._alias_emoji("you 🐒 lol 😂\ufe0f!")
+    assert "🐒" not in out and "😂" not in out and out.endswith("!")
+    assert out.split()[0] == "you" and "lol" in out.split()

@@ -87,9 +87,8 @@ class TextModel(Detector):
         return detections(items, self.scores([it.text for it in items]), self.labels, self.version)
 
     def describe(self) -> dict[str, Any]:
-        from chatprobe.detect.encoder import MODEL_PACKAGE, model_sha256
-        return {"name": NAME, "version": self.version, "labels": list(self.labels),
-                "encoder": {"package": MODEL_PACKAGE, "sha256": model_sha256()},
+        from chatprobe.detect.encoder import encoder_id
+        return {"name": NAME, "version": self.version, "labels": list(self.labels), "encoder": encoder_id(),
                 "heads_sha256": self.heads.sha256,
                 "thresholds": dict(zip(self.labels, map(float, self.heads.threshold), strict=True))}
 

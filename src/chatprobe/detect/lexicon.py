@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from chatprobe.detect.base import Detection, Detector, Explanation, TextItem, registry
-from chatprobe.detect.text import CENSOR, Token, collapse, fold_text, is_emoji, tokens
+from chatprobe.detect.text import CENSOR, Token, collapse, fold_text, tokens
 
 NAME = "lexicon"
 
@@ -121,6 +121,8 @@ class LexiconData:
                     self.multi.add(collapse(key))
             self.allow.update(w.replace(" ", "") for w in block.get("allow", ()))
         self.english = frozenset(w for w in english if w not in self.exact)
+        # every prefix of a collapsed multi-word key: a word that is none of these cannot start one
+        self.multi_prefixes = {k[:n] for k in map(collapse, self.multi) for n in range(1, len(k) + 1)}
 
         self.identity: dict[str, set[str]] = {}
         for cat, terms in raw["identity"].items():
@@ -134,10 +136,10 @@ class LexiconData:
                 if e.category in TARGET_OF and e.category not in ("derogatory", "sexual") and not e.ambiguous:
                     group_words.setdefault(e.term, set()).add(e.category)
         self.group_cats = group_words
-        alt = "|".join(re.escape(t) for t in sorted(group_words, key=len, reverse=True))
+        alt = trie_regex(group_words)
         insults = sorted({e.term for es in self.exact.values() for e in es
                           if e.category in ("derogatory", "sex", "disability")}, key=len, reverse=True)
-        ins_alt = "|".join(re.escape(t) for t in insults)
+        ins_alt = trie_regex(insults)
         ctx = raw["context"]
         neg_alt = ctx["negation"].removeprefix(r"\b(?:").removesuffix(r")\b")
 
@@ -158,7 +160,7 @@ class LexiconData:
             self.rules.append(Rule(r["id"], r["label"], int(r["severity"]), r["note"], re.compile(pat),
                                    tuple(gslots), tuple(nslots), bool(r.get("group_also", False)),
                                    bool(r.get("negatable_inside", False))))
-        ident = "|".join(re.escape(t) for t in sorted(self.identity, key=len, reverse=True))
+        ident = trie_regex(self.identity)
         self.identity_re = re.compile(rf"\b(?:{ident})(?![a-z])")
         self.endorse = re.compile(raw["responses"]["endorsement"])
         self.counter = re.compile(raw["responses"]["counter_speech"])
@@ -169,7 +171,8 @@ class LexiconData:
         self.self_ref = re.compile(ctx["self_reference"])
         emo = raw["emoji"]
         self.alias: dict[str, str] = emo["alias"]
-        self.alias_max = max(len(k) for k in self.alias)
+        # one pass over a message: the longest emoji alias at each place, else any emoji character → space
+        self.alias_re = re.compile(f"({trie_regex(self.alias)})|{EMOJI_CLASS}")
         self.laughing = frozenset(emo["laughing"])
         self.approving = frozenset(emo["approving"])
         self.disapproving = frozenset(emo["disapproving"])
@@ -186,6 +189,41 @@ def _english_words() -> frozenset[str]:
     """Whole words of the encoder's WordPiece vocabulary: real words a fuzzy match must not rewrite."""
     from chatprobe.detect.encoder import vocabulary
     return frozenset(w for w in vocabulary() if w.isalpha() and len(w) >= 4)
+
+
+# what text.is_emoji() accepts as a regex class; EMOJI_CLASS adds variation selector 16 and the zero-width joiner
+_EMOJI_CHARS = ("\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u203C\u2049\u2122\u2139\u3030\u303D"
+                "\u3297\u3299\u00A9\u00AE")
+EMOJI = re.compile(f"[{_EMOJI_CHARS}]")
+EMOJI_CLASS = f"[{_EMOJI_CHARS}\uFE0F\u200D]"
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex alternation matching exactly ``words``, factored by common prefixes.
+
+    Python's ``re`` tries a plain ``a|b|c…`` alternation word by word at every position; with hundreds of
+    group names that dominated the lexicon's time. The trie form rejects a position after one character.
+    Longer words are still tried before their prefixes (``muslims`` before ``muslim``), as in the
+    length-sorted alternation it replaces.
+    """
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
+        return body
+
+    return build(trie)
 
 
 def _within_one(a: str, b: str) -> bool:
@@ -213,11 +251,22 @@ class Lexicon(Detector):
     def __init__(self, lexicon: str = "lexicon_en.toml") -> None:
         self.data = load(lexicon)
         self.version = self.data.version
+        self._lookups: dict[str, tuple[list[Entry], str] | None] = {}
         from chatprobe.detect.taxonomy import taxonomy
         self.labels = taxonomy().labels
 
     # -- words ----------------------------------------------------------------------------------------
     def _lookup(self, cand: str) -> tuple[list[Entry], str] | None:
+        """The lexicon entries a candidate word stands for, and how it matched (cached per word)."""
+        cache = self._lookups
+        if cand in cache:
+            return cache[cand]
+        if len(cache) >= 1 << 16:
+            cache.clear()
+        found = cache[cand] = self._lookup_uncached(cand)
+        return found
+
+    def _lookup_uncached(self, cand: str) -> tuple[list[Entry], str] | None:
         d = self.data
         if not cand or not any(c.isalpha() for c in cand):
             return None
@@ -271,12 +320,16 @@ class Lexicon(Detector):
                 i = j
             else:
                 i += 1
+        multi, prefixes = self.data.multi, self.data.multi_prefixes
+        starts = [collapse(f) in prefixes for f in forms] if self.data.max_words > 1 else []
         for width in range(self.data.max_words, 0, -1):
             for i in range(n - width + 1):
-                if any(k in used for k in range(i, i + width)):
+                if width > 1 and not starts[i]:
+                    continue
+                if used and any(k in used for k in range(i, i + width)):
                     continue
                 cand = "".join(forms[i:i + width])
-                if width > 1 and cand not in self.data.multi and collapse(cand) not in self.data.multi:
+                if width > 1 and cand not in multi and collapse(cand) not in multi:
                     continue
                 found = self._lookup(cand)
                 if found:
@@ -351,21 +404,8 @@ class Lexicon(Detector):
         return result
 
     def _alias_emoji(self, text: str) -> str:
-        out: list[str] = []
-        i, n = 0, len(text)
         alias = self.data.alias
-        while i < n:
-            for k in range(min(self.data.alias_max, n - i), 0, -1):
-                w = alias.get(text[i:i + k])
-                if w is not None:
-                    out.append(f" {w} ")
-                    i += k
-                    break
-            else:
-                ch = text[i]
-                out.append(" " if is_emoji(ch) or ch in "\ufe0f\u200d" or 0x1F3FB <= ord(ch) <= 0x1F3FF else ch)
-                i += 1
-        return "".join(out)
+        return self.data.alias_re.sub(lambda m: f" {alias[m.group(1)]} " if m.group(1) else " ", text)
 
     def _status(self, text: str, folded: str, fpos: tuple[int, int], *, slur: bool, protected: bool) -> str:
         d = self.data
@@ -422,7 +462,7 @@ class Lexicon(Detector):
     def responses(self, text: str) -> list[tuple[str, float, str]]:
         d = self.data
         out: list[tuple[str, float, str]] = []
-        emoji = [c for c in text if is_emoji(c)]
+        emoji = [] if text.isascii() else EMOJI.findall(text)
         laughs = sum(c in d.laughing for c in emoji)
         approves = sum(c in d.approving for c in emoji)
         disapproves = sum(c in d.disapproving for c in emoji)

@@ -68,9 +68,7 @@ def tokens(text: str) -> list[Token]:
     # offsets refer to `clean`; map back when zero-width characters were removed
     offs = _offset_map(text) if clean is not text else None
     for m in WORD.finditer(clean):
-        raw = m.group()
-        folded = "".join(_fold_char(ch) for ch in raw)
-        form = _form(folded)
+        form = _fold_word(m.group())
         s, e = m.start(), m.end()
         if offs is not None:
             s, e = offs[s], offs[e - 1] + 1
@@ -80,6 +78,12 @@ def tokens(text: str) -> list[Token]:
 
 def _offset_map(text: str) -> list[int]:
     return [i for i, c in enumerate(text) if ord(c) not in ZERO_WIDTH] + [len(text)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_word(raw: str) -> str:
+    """A word's folded form (chats reuse few words, so this is mostly a cache hit)."""
+    return _form("".join(_fold_char(ch) for ch in raw))
 
 
 _TRIM = re.compile(r"^[^\w*#%@$!|+€£(¡]+|[^\w*#%]+$")
@@ -98,17 +102,15 @@ def _form(folded: str) -> str:
     return w
 
 
+_RUN = re.compile(r"(.)\1+", re.DOTALL)
+
+
 def collapse(word: str) -> str:
     """Runs of the same letter become one ("niiiggga" → "niga")."""
-    if not word:
-        return word
-    out = [word[0]]
-    for c in word[1:]:
-        if c != out[-1]:
-            out.append(c)
-    return "".join(out)
+    return _RUN.sub(r"\1", word)
 
 
+@lru_cache(maxsize=256)
 def fold_text(text: str) -> str:
     """The whole message as folded words separated by single spaces (for phrase rules)."""
     return " ".join(t.form for t in tokens(text) if t.form)

@@ -1,0 +1,75 @@
+"""The int8 encoder that chatprobe builds in memory from the packaged MiniLM graph."""
+
+import numpy as np
+import pytest
+
+from chatprobe.detect import quantize
+from chatprobe.detect.encoder import Encoder, calibration, encoder_id, model_path, shared_encoder
+
+TEXTS = ["the van is outside custody again", "Muslims are vermin", "😂😂", "see you at the briefing at 7",
+         "you absolute muppet", "he called him a p*ki", "women should not be in the job", "ok"]
+
+
+@pytest.fixture(scope="module")
+def float_encoder():
+    return Encoder(int8=False)
+
+
+def test_fused_attention_computes_what_the_packaged_graph_does(float_encoder):
+    import onnxruntime as ort
+    packaged = ort.InferenceSession(str(model_path()), providers=["CPUExecutionProvider"])
+    for ids, _ in float_encoder.batches(TEXTS):
+        ours = float_encoder.session.run(None, float_encoder.feeds(ids))[0]
+        theirs = packaged.run(None, float_encoder.feeds(ids))[0]
+        np.testing.assert_allclose(ours, theirs, atol=2e-4)
+
+
+def test_int8_vectors_stay_close_to_the_float_ones(float_encoder):
+    cos = (shared_encoder().encode(TEXTS) * float_encoder.encode(TEXTS)).sum(axis=1)
+    assert cos.min() > 0.95 and cos.mean() > 0.98, cos
+
+
+def test_int8_encoder_is_exactly_batch_invariant():
+    enc = shared_encoder()
+    # many texts of one token length share a batch; their vectors must equal those computed alone
+    same_length = [f"message number {i} about the rota" for i in range(40)]
+    together = enc.encode(same_length + TEXTS)
+    alone = np.stack([enc.encode([t])[0] for t in same_length + TEXTS])
+    assert np.array_equal(together, alone)
+
+
+def test_calibration_covers_every_linear_layer_of_the_shipped_model():
+    calib, _ = calibration()
+    layers = quantize.linear_layers(quantize.load(model_path()))
+    assert len(layers) == 36
+    assert set(calib["activations"]) == {lin.matmul for lin in layers}
+    for scale, zero in calib["activations"].values():
+        assert scale > 0 and 0 <= zero <= 255
+
+
+def test_heads_were_trained_on_this_encoder():
+    from chatprobe.detect.classifier import load_heads
+    trained_on = load_heads().meta["encoder"]
+    for key, value in encoder_id().items():
+        assert trained_on[key] == value, f"heads trained on another encoder ({key}): re-run training/train.py"
+
+
+def test_a_different_model_file_is_refused(tmp_path, monkeypatch):
+    from chatprobe.detect.encoder import ModelMissing, model_sha256
+    fake = tmp_path / "model.onnx"
+    fake.write_bytes(b"an older or tampered model")
+    monkeypatch.setenv("CHATPROBE_ENCODER", str(fake))
+    model_sha256.cache_clear()
+    try:
+        with pytest.raises(ModelMissing, match="not the one chatprobe's text model was calibrated"):
+            Encoder()
+    finally:
+        monkeypatch.delenv("CHATPROBE_ENCODER")
+        model_sha256.cache_clear()
+
+
+def test_uint8_params_keep_zero_exact():
+    s, z = quantize.uint8_params(-1.0, 3.0)
+    assert z == round(1.0 / s) and 0 < z < 255
+    assert quantize.uint8_params(0.5, 2.0)[1] == 0  # the range always includes 0
+    assert quantize.uint8_params(0.0, 0.0) == (1.0, 0)
