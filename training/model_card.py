@@ -9,7 +9,6 @@ import csv
 import hashlib
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -39,31 +38,12 @@ def sha(path: Path) -> str:
 
 
 def functional() -> tuple[dict[tuple[str, str], list[int]], list[int], list[int], list[int]]:
+    from chatprobe.detect import evaluate
     from chatprobe.detect.pipeline import Pipeline
-    from chatprobe.detect.taxonomy import taxonomy
-    cats = set(taxonomy().text_codes)
     with open(CASES, encoding="utf-8", newline="") as f:
         cases = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    decisions = Pipeline.default().classify([c["text"] for c in cases])
-    per: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    hate, clean, target = [0, 0], [0, 0], [0, 0]
-    for c, d in zip(cases, decisions, strict=True):
-        got = set(d.labels) & cats
-        if c["hateful"] == "1":
-            ok = bool(got)
-            hate[0] += ok
-            hate[1] += 1
-            if ok:
-                target[1] += 1
-                target[0] += c["expected"] in got
-        else:
-            ok = not got
-            clean[0] += ok
-            clean[1] += 1
-        p = per[(c["functionality"], "hateful" if c["hateful"] == "1" else "non-hateful")]
-        p[0] += ok
-        p[1] += 1
-    return per, hate, clean, target
+    r = evaluate.functional(cases, [d.labels for d in Pipeline.default().classify([c["text"] for c in cases])])
+    return r.per, r.hateful, r.clean, r.target
 
 
 def table(rows: dict[str, dict[str, float]], pipe: dict[str, dict[str, float]],

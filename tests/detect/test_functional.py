@@ -5,52 +5,31 @@ Hateful cases must get a category (and the expected one), non-hateful cases none
 hateful cases. Figures per functionality are printed and go into the model card (training/functional.py).
 """
 
-from collections import defaultdict
-
-from chatprobe.detect.taxonomy import taxonomy
+from chatprobe.detect.evaluate import functional
 
 from .conftest import functional_cases
 
-CATS = set(taxonomy().text_codes)
-
-
-def run(pipeline):
-    cases = functional_cases()
-    decisions = pipeline.classify([c["text"] for c in cases])
-    per = defaultdict(lambda: [0, 0])
-    hateful = [0, 0]
-    clean = [0, 0]
-    target = [0, 0]
-    misses = []
-    for c, d in zip(cases, decisions, strict=True):
-        got = set(d.labels) & CATS
-        if c["hateful"] == "1":
-            ok = bool(got)
-            hateful[0] += ok
-            hateful[1] += 1
-            if ok:
-                target[1] += 1
-                target[0] += c["expected"] in got
-                if c["expected"] not in got:
-                    misses.append(("target", c["text"], c["expected"], sorted(got)))
-        else:
-            ok = not got
-            clean[0] += ok
-            clean[1] += 1
-        per[c["functionality"]][0] += ok
-        per[c["functionality"]][1] += 1
-        if not ok:
-            misses.append((c["functionality"], c["text"], c["expected"], sorted(got)))
-    return per, hateful, clean, target, misses
-
 
 def test_functional_suite(pipeline):
-    per, hateful, clean, target, misses = run(pipeline)
-    for f, (ok, n) in sorted(per.items()):
-        print(f"{f:22s} {ok:3d}/{n:3d}")
-    for m in misses:
+    cases = functional_cases()
+    r = functional(cases, [d.labels for d in pipeline.classify([c["text"] for c in cases])])
+    for (f, kind), (ok, n) in sorted(r.per.items()):
+        print(f"{f:22s} {kind:12s} {ok:3d}/{n:3d}")
+    for m in r.misses:
         print("MISS", m)
-    assert hateful[0] / hateful[1] >= 0.90, (hateful, misses)
-    assert clean[0] / clean[1] >= 0.90, (clean, misses)
-    assert target[0] / target[1] >= 0.85, (target, misses)
-    assert len(per) >= 13
+    assert r.hateful[0] / r.hateful[1] >= 0.90, (r.hateful, r.misses)
+    assert r.clean[0] / r.clean[1] >= 0.90, (r.clean, r.misses)
+    assert r.target[0] / r.target[1] >= 0.85, (r.target, r.misses)
+    assert len({f for f, _ in r.per}) >= 13
+
+
+def test_functional_scoring_counts_what_it_should():
+    cases = [{"functionality": "slur", "text": "a", "hateful": "1", "expected": "race"},
+             {"functionality": "slur", "text": "b", "hateful": "1", "expected": "race"},
+             {"functionality": "slur", "text": "c", "hateful": "1", "expected": "race"},
+             {"functionality": "police talk", "text": "d", "hateful": "0", "expected": "none"},
+             {"functionality": "police talk", "text": "e", "hateful": "0", "expected": "none"}]
+    r = functional(cases, [["race"], ["religion", "endorsement"], ["counter_speech"], [], ["derogatory"]])
+    assert r.hateful == [2, 3] and r.clean == [1, 2] and r.target == [1, 2]
+    assert r.per == {("slur", "hateful"): [2, 3], ("police talk", "non-hateful"): [1, 2]}
+    assert [m[1] for m in r.misses] == ["b", "c", "e"]

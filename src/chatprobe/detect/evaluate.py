@@ -66,3 +66,40 @@ def score(truths: Sequence[set[str]], preds: Sequence[set[str]]) -> Scores:
     for t, p in zip(truths, preds, strict=True):
         s.add(t, p)
     return s
+
+
+@dataclass
+class Functional:
+    """A functional (HateCheck-style) run: hateful cases must get a category — the expected one for the
+    target figure — and non-hateful cases none. Counts are [right, total]."""
+
+    per: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # (functionality, kind) → counts
+    hateful: list[int] = field(default_factory=lambda: [0, 0])
+    clean: list[int] = field(default_factory=lambda: [0, 0])
+    target: list[int] = field(default_factory=lambda: [0, 0])
+    misses: list[tuple[str, str, str, list[str]]] = field(default_factory=list)
+
+
+def functional(cases: Sequence[dict[str, str]], decided: Sequence[Sequence[str]]) -> Functional:
+    """Score decisions (each a message's labels) on cases with ``functionality``, ``text``, ``hateful``
+    ("1"/"0") and ``expected`` (the category for hateful cases)."""
+    cats = set(taxonomy().text_codes)
+    out = Functional()
+    for c, labels in zip(cases, decided, strict=True):
+        got = set(labels) & cats
+        hateful = c["hateful"] == "1"
+        ok = bool(got) if hateful else not got
+        tally = out.hateful if hateful else out.clean
+        tally[0] += ok
+        tally[1] += 1
+        if hateful and ok:
+            out.target[0] += c["expected"] in got
+            out.target[1] += 1
+            if c["expected"] not in got:
+                out.misses.append(("target", c["text"], c["expected"], sorted(got)))
+        p = out.per.setdefault((c["functionality"], "hateful" if hateful else "non-hateful"), [0, 0])
+        p[0] += ok
+        p[1] += 1
+        if not ok:
+            out.misses.append((c["functionality"], c["text"], c["expected"], sorted(got)))
+    return out

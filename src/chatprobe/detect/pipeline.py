@@ -135,7 +135,8 @@ class Pipeline:
         mscore = {k: v.score for k, v in model.items()}
         set_aside = [d for d in lex if d.status not in ("active", "below_threshold")]
         lex_counter = any(d.label == "counter_speech" for d in lex)
-        lex_endorse = any(d.label == "endorsement" for d in lex)
+        lex_response = {d.label: d for d in lex if d.label in ("endorsement", "counter_speech")}
+        lex_endorse = "endorsement" in lex_response
         lexicon = next((d for d in self.detectors if d.name == "lexicon"), None)
         context = set_aside[0].status if set_aside else ("counter-speech" if lex_counter else None)
         if context is None and lexicon is not None:
@@ -202,30 +203,29 @@ class Pipeline:
             scores[code] = round(float(score), 4)
 
         flagged = bool(labels)
-        cs = mscore.get("counter_speech", 0.0)
-        lex_cs = next((d for d in lex if d.label == "counter_speech"), None)
+        cs, lex_cs = mscore.get("counter_speech", 0.0), lex_response.get("counter_speech")
         if lex_cs is not None or cs >= 0.5:
-            labels.append("counter_speech")
-            s = max(cs, lex_cs.score if lex_cs else 0.0)
-            scores["counter_speech"] = round(s, 4)
-            reasons.append(Reason("counter_speech", s, "lexicon" if lex_cs else "text-model",
-                                  lex_cs.explanation.note if lex_cs else f"text model {cs:.2f}",
-                                  lex_cs.explanation.rule if lex_cs else "model.head"))
+            self._respond("counter_speech", cs, lex_cs, labels, scores, reasons)
         else:
             scores["counter_speech"] = round(cs, 4)
-        en = mscore.get("endorsement", 0.0)
-        lex_en = next((d for d in lex if d.label == "endorsement"), None)
+        en, lex_en = mscore.get("endorsement", 0.0), lex_response.get("endorsement")
         short = len(text.split()) <= max_words
         if short and not flagged and "counter_speech" not in labels and (lex_endorse or en >= 0.5):
-            labels.append("endorsement")
-            s = max(en, lex_en.score if lex_en else 0.0)
-            scores["endorsement"] = round(s, 4)
-            reasons.append(Reason("endorsement", s, "lexicon" if lex_en else "text-model",
-                                  lex_en.explanation.note if lex_en else f"text model {en:.2f}",
-                                  lex_en.explanation.rule if lex_en else "model.head"))
+            self._respond("endorsement", en, lex_en, labels, scores, reasons)
         else:
             scores["endorsement"] = round(min(en, 0.49), 4)
         return Decision("", tuple(labels), scores, severity, targets, tuple(reasons))
+
+    @staticmethod
+    def _respond(label: str, model: float, lex: Detection | None, labels: list[str], scores: dict[str, float],
+                 reasons: list[Reason]) -> None:
+        """Add a response label from the lexicon's detection and/or the model's score."""
+        labels.append(label)
+        s = max(model, lex.score if lex else 0.0)
+        scores[label] = round(s, 4)
+        reasons.append(Reason(label, s, "lexicon" if lex else "text-model",
+                              lex.explanation.note if lex else f"text model {model:.2f}",
+                              lex.explanation.rule if lex else "model.head"))
 
 
 def classify(texts: Iterable[str]) -> list[Decision]:
