@@ -131,3 +131,24 @@ import_warning = Table(
     Column("code", String(32), nullable=False),
     Column("message", Text, nullable=False),
 )
+
+analysis_run = Table(
+    "analysis_run", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", String(32), nullable=False),
+    Column("finished_at", String(32)),
+    Column("run_by", Text, nullable=False),
+    Column("host", Text, nullable=False),
+    Column("tool_version", String(32), nullable=False),
+    Column("pipeline", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("messages", Integer, nullable=False),
+)
+
+classification = Table(
+    "classification", metadata,
+    Column("run_id", Integer, primary_key=True),
+    Column("message_id", String(64), primary_key=True),
+    Column("labels", Text, nullable=False),
+    Column("result", Text, nullable=False),
+)

@@ -1,0 +1,353 @@
+"""The investigation view: who said what, who was there, and how each member present responded.
+
+Input: the chats of a case, their messages in order, their membership events, one classification per text
+message (labels and scores from ``detect``) and a :class:`People` map. Output: an :class:`Investigation`
+with findings (each flagged message with its context, the members present and their responses), a profile
+per person and a summary per chat. Everything is computed from positions in the export, so messages
+written in the same minute keep their order; the result depends only on the inputs (no clock, no
+randomness), so the same case gives the same report.
+
+Membership (per chat, from the system messages):
+- the creator is a member from the start; so is anyone who posts, or acts (adds or removes someone),
+  before any join message of theirs — they were there before the export begins;
+- "added" and "joined" start a membership; "left" and "removed" end it; a later join starts a new one;
+- a person nobody saw join or leave is a member from the start to the end.
+
+Responses of a member present at a flagged message (the sender's own follow-ups are never responses): the
+member's messages within ``window_messages`` messages *and* ``window_minutes`` minutes after it.
+The first of them that challenges (``counter_speech``) or endorses (``endorsement``: a laughing or
+approving reply, emoji, "LMAO") decides; a member who instead left the group within the window "left";
+everyone else present was ``silent``. A message that quotes-replies to a different message is not a
+response to this one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from chatprobe.analyse.people import People
+from chatprobe.detect.taxonomy import taxonomy
+from chatprobe.model import MembershipEvent, MembershipKind, Message, MessageKind
+
+RESPONSES = ("endorsement", "counter_speech", "left", "silent")
+JOIN = {MembershipKind.CREATED, MembershipKind.ADDED, MembershipKind.JOINED_BY_LINK}
+LEAVE = {MembershipKind.LEFT, MembershipKind.REMOVED}
+
+
+@dataclass(frozen=True)
+class Options:
+    context_before: int = 5  # messages shown before a flagged one
+    context_after: int = 5
+    window_messages: int = 20  # a response must come within this many messages …
+    window_minutes: float = 60.0  # … and this many minutes after the flagged message
+
+
+@dataclass(frozen=True)
+class Classification:
+    """What ``detect`` said about one message."""
+
+    labels: tuple[str, ...]
+    scores: Mapping[str, float]
+    severity: Mapping[str, int] = field(default_factory=dict)
+    targets: Mapping[str, str] = field(default_factory=dict)
+    explanations: tuple[Mapping[str, Any], ...] = ()
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> Classification:
+        return cls(tuple(d.get("labels", ())), dict(d.get("scores", {})), dict(d.get("severity", {})),
+                   dict(d.get("targets", {})), tuple(d.get("explanations", ())))
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        codes = set(taxonomy().codes)
+        return tuple(label for label in self.labels if label in codes)
+
+
+@dataclass
+class Response:
+    person: str
+    response: str  # one of RESPONSES
+    message_id: str | None = None  # the reply (or the leave event) that decided it
+    text: str | None = None
+    delay_s: float | None = None
+
+
+@dataclass
+class Finding:
+    message: Message
+    chat_title: str | None
+    sender: str  # the person
+    categories: tuple[str, ...]
+    classification: Classification
+    present: list[str]  # people present when it was sent, sender excluded
+    responses: dict[str, Response]
+    context: list[tuple[Message, str | None]]  # (message, person) around it, in order, itself included
+
+    @property
+    def severity(self) -> int:
+        return max(self.classification.severity.values(), default=1)
+
+    @property
+    def score(self) -> float:
+        return max((self.classification.scores.get(c, 0.0) for c in self.categories), default=0.0)
+
+
+@dataclass
+class Profile:
+    name: str
+    aliases: list[str]
+    subject: bool
+    chats: list[str] = field(default_factory=list)
+    messages_sent: int = 0
+    flagged_sent: Counter[str] = field(default_factory=Counter)
+    flagged_by_severity: Counter[int] = field(default_factory=Counter)
+    first_flagged: datetime | None = None
+    last_flagged: datetime | None = None
+    present_for_flagged: int = 0
+    responses: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def flagged_messages(self) -> int:
+        return sum(self.flagged_by_severity.values())
+
+
+@dataclass
+class ChatSummary:
+    chat_id: str
+    title: str | None
+    platform: str
+    source_file: str
+    source_sha256: str
+    messages: int
+    first: datetime | None
+    last: datetime | None
+    members: list[str]
+    flagged: Counter[str] = field(default_factory=Counter)
+    flagged_messages: int = 0
+    membership: dict[str, list[tuple[int, int | None]]] = field(default_factory=dict)  # person → positions
+
+
+@dataclass
+class ChatInput:
+    chat_id: str
+    title: str | None
+    platform: str
+    source_file: str
+    source_sha256: str
+    messages: Sequence[Message]  # in export order
+    events: Sequence[MembershipEvent]
+
+
+@dataclass
+class Investigation:
+    chats: list[ChatSummary]
+    findings: list[Finding]
+    profiles: dict[str, Profile]
+    options: Options
+    people: People
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape scripts (and the held-out check) read: chats, members, findings."""
+        return {
+            "chats": [{
+                "chat_id": c.chat_id, "title": c.title, "platform": c.platform, "source_file": c.source_file,
+                "source_sha256": c.source_sha256, "messages": c.messages,
+                "first": c.first.isoformat() if c.first else None, "last": c.last.isoformat() if c.last else None,
+                "members": c.members, "flagged_messages": c.flagged_messages, "flagged": dict(c.flagged),
+                "membership": {p: [{"from_position": a, "to_position": b} for a, b in spans]
+                               for p, spans in c.membership.items()},
+            } for c in self.chats],
+            "members": [{
+                "name": p.name, "aliases": p.aliases, "subject": p.subject, "chats": p.chats,
+                "messages_sent": p.messages_sent, "flagged_sent": dict(p.flagged_sent),
+                "flagged_by_severity": {str(k): v for k, v in sorted(p.flagged_by_severity.items())},
+                "first_flagged": p.first_flagged.isoformat() if p.first_flagged else None,
+                "last_flagged": p.last_flagged.isoformat() if p.last_flagged else None,
+                "present_for_flagged": p.present_for_flagged,
+                "endorsed": p.responses["endorsement"], "challenged": p.responses["counter_speech"],
+                "silent": p.responses["silent"], "left": p.responses["left"],
+            } for p in self.profiles.values()],
+            "findings": [{
+                "message_id": f.message.id, "chat_id": f.message.chat_id, "sender": f.sender,
+                "sender_as_written": f.message.sender,
+                "timestamp": f.message.timestamp.isoformat() if f.message.timestamp else None,
+                "timestamp_raw": f.message.timestamp_raw, "text": f.message.text,
+                "categories": list(f.categories), "severity": f.severity,
+                "scores": {c: f.classification.scores.get(c) for c in f.categories},
+                "targets": dict(f.classification.targets),
+                "explanations": [dict(e) for e in f.classification.explanations],
+                "present": f.present,
+                "responses": {p: r.response for p, r in f.responses.items()},
+                "response_messages": {p: r.message_id for p, r in f.responses.items() if r.message_id},
+                "source": {"file": f.message.source.file, "file_sha256": f.message.source.file_sha256,
+                           "line": f.message.source.line_start, "line_end": f.message.source.line_end},
+            } for f in self.findings],
+        }
+
+
+# ---- membership ---------------------------------------------------------------------------------------
+
+def membership(chat: ChatInput, people: People) -> dict[str, list[tuple[int, int | None]]]:
+    """Person → membership spans as (from position, to position or None while still a member)."""
+    position = {m.id: m.position for m in chat.messages}
+    spans: dict[str, list[list[int | None]]] = {}
+    seen: set[str] = set()  # people whose membership is known from an event or a first appearance
+    for e in chat.events:  # number changes: the old and the new number are one person
+        if e.kind is MembershipKind.CHANGED_NUMBER and e.detail:
+            people.link(e.subject, e.detail)
+
+    def start(person: str, pos: int) -> None:
+        s = spans.setdefault(person, [])
+        if not s or s[-1][1] is not None:
+            s.append([pos, None])
+
+    def appear(person: str, pos: int) -> None:
+        # first seen doing something before any join message: a member from the start
+        if person not in seen:
+            seen.add(person)
+            spans.setdefault(person, []).append([0, None])
+
+    events = sorted(chat.events, key=lambda e: position.get(e.message_id, 0))
+    by_pos: dict[int, list[MembershipEvent]] = defaultdict(list)
+    for e in events:
+        by_pos[position.get(e.message_id, 0)].append(e)
+    for m in chat.messages:
+        for e in by_pos.get(m.position, ()):
+            subject = people.resolve(e.subject)
+            if e.actor and e.kind is not MembershipKind.CREATED:
+                appear(people.resolve(e.actor), m.position)
+            if e.kind in JOIN:
+                if e.kind is MembershipKind.CREATED:
+                    seen.add(subject)
+                    spans.setdefault(subject, []).append([0, None])
+                elif subject not in seen:
+                    seen.add(subject)
+                    start(subject, m.position)
+                else:
+                    start(subject, m.position)
+            elif e.kind in LEAVE:
+                if subject not in seen:
+                    appear(subject, m.position)
+                s = spans[subject]
+                if s and s[-1][1] is None:
+                    s[-1][1] = m.position
+        if m.sender is not None and m.kind is not MessageKind.SYSTEM:
+            appear(people.resolve(m.sender), m.position)
+    return {p: [(int(a or 0), b) for a, b in s] for p, s in spans.items()}
+
+
+def present_at(spans: Mapping[str, list[tuple[int, int | None]]], pos: int) -> list[str]:
+    return sorted(p for p, s in spans.items() if any(a <= pos and (b is None or pos < b) for a, b in s))
+
+
+# ---- the whole investigation ------------------------------------------------------------------------
+
+def investigate(chats: Iterable[ChatInput], classifications: Mapping[str, Classification],
+                people: People | None = None, options: Options | None = None) -> Investigation:
+    people = people or People()
+    options = options or Options()
+    profiles: dict[str, Profile] = {}
+    summaries: list[ChatSummary] = []
+    findings: list[Finding] = []
+
+    def profile(name: str) -> Profile:
+        p = profiles.get(name)
+        if p is None:
+            person = people.people.get(name)
+            p = profiles[name] = Profile(name, [], bool(person and person.subject))
+        return p
+
+    for chat in chats:
+        msgs = list(chat.messages)
+        spans = membership(chat, people)
+        sender_of = [people.resolve(m.sender) if m.sender is not None else None for m in msgs]
+        stamps = [m.timestamp for m in msgs if m.timestamp]
+        summary = ChatSummary(chat.chat_id, chat.title, chat.platform, chat.source_file, chat.source_sha256,
+                              len(msgs), min(stamps, default=None), max(stamps, default=None),
+                              sorted(spans, key=str.casefold), membership=spans)
+        summaries.append(summary)
+        for name in spans:
+            if chat.chat_id not in profile(name).chats:
+                profile(name).chats.append(chat.chat_id)
+        left_at: dict[str, list[int]] = defaultdict(list)  # person → indexes of their leave events
+        index_of = {m.id: i for i, m in enumerate(msgs)}
+        for e in chat.events:
+            if e.kind in LEAVE and e.message_id in index_of:
+                left_at[people.resolve(e.subject)].append(index_of[e.message_id])
+        for i, m in enumerate(msgs):
+            person = sender_of[i]
+            if person is None or m.kind is MessageKind.SYSTEM:
+                continue
+            prof = profile(person)
+            prof.messages_sent += 1
+            c = classifications.get(m.id)
+            if c is None or not c.categories:
+                continue
+            findings.append(_finding(chat, msgs, i, person, c, spans, sender_of, classifications, left_at, options))
+
+    # profiles and chat totals from the findings
+    by_chat = {s.chat_id: s for s in summaries}
+    for f in findings:
+        p = profile(f.sender)
+        p.flagged_sent.update(f.categories)
+        p.flagged_by_severity[f.severity] += 1
+        ts = f.message.timestamp
+        if ts is not None:
+            p.first_flagged = ts if p.first_flagged is None else min(p.first_flagged, ts)
+            p.last_flagged = ts if p.last_flagged is None else max(p.last_flagged, ts)
+        s = by_chat[f.message.chat_id]
+        s.flagged.update(f.categories)
+        s.flagged_messages += 1
+        for name, r in f.responses.items():
+            q = profile(name)
+            q.present_for_flagged += 1
+            q.responses[r.response] += 1
+    for name, p in profiles.items():
+        person = people.people.get(name)
+        p.aliases = sorted(person.aliases, key=str.casefold) if person else []
+        p.subject = bool(person and person.subject)
+    ordered = dict(sorted(profiles.items(), key=lambda kv: (-kv[1].flagged_messages, kv[0].casefold())))
+    return Investigation(summaries, findings, ordered, options, people)
+
+
+def _finding(chat: ChatInput, msgs: list[Message], i: int, sender: str, c: Classification,
+             spans: Mapping[str, list[tuple[int, int | None]]], sender_of: list[str | None],
+             classifications: Mapping[str, Classification], left_at: Mapping[str, list[int]],
+             options: Options) -> Finding:
+    m = msgs[i]
+    present = [p for p in present_at(spans, m.position) if p != sender]
+    responses: dict[str, Response] = {}
+    window = timedelta(minutes=options.window_minutes)
+    last = min(len(msgs) - 1, i + options.window_messages)
+    for j in range(i + 1, last + 1):
+        r = msgs[j]
+        if m.timestamp and r.timestamp and r.timestamp - m.timestamp > window:
+            last = j - 1
+            break
+        who = sender_of[j]
+        if who is None or who == sender or who not in present or who in responses or r.kind is MessageKind.SYSTEM:
+            continue
+        if r.reply_to is not None and r.reply_to != m.id:
+            continue  # a quoted reply to something else
+        rc = classifications.get(r.id)
+        label = next((x for x in ("counter_speech", "endorsement") if rc and x in rc.labels), None)
+        if label is not None:
+            delay = (r.timestamp - m.timestamp).total_seconds() if m.timestamp and r.timestamp else None
+            responses[who] = Response(who, label, r.id, r.text, delay)
+    for who in present:
+        if who in responses:
+            continue
+        leave = next((k for k in left_at.get(who, ()) if i < k <= last), None)
+        if leave is not None:
+            ev = msgs[leave]
+            delay = (ev.timestamp - m.timestamp).total_seconds() if m.timestamp and ev.timestamp else None
+            responses[who] = Response(who, "left", ev.id, ev.text, delay)
+        else:
+            responses[who] = Response(who, "silent")
+    lo, hi = max(0, i - options.context_before), min(len(msgs), i + options.context_after + 1)
+    context = [(msgs[k], sender_of[k]) for k in range(lo, hi)]
+    return Finding(m, chat.title, sender, c.categories, c, present, dict(sorted(responses.items())), context)

@@ -1,0 +1,132 @@
+"""Analysis on a stored case: classify its messages into the database, and read a case back for the
+investigation view. ``chatprobe analyse`` and ``chatprobe scan`` are thin wrappers over these.
+
+A classification run is stored whole or not at all (one transaction); the run row records who ran it,
+the tool version and the pipeline's full description (detector versions, model hashes, thresholds), so a
+report can say exactly what produced each finding. Reports use the newest finished run.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from chatprobe import __version__
+from chatprobe.analyse.investigation import ChatInput, Classification, Investigation, Options, investigate
+from chatprobe.analyse.people import People
+from chatprobe.case import Case
+from chatprobe.errors import ChatprobeError
+from chatprobe.model import MembershipEvent, MembershipKind, Message, MessageKind, SourceRef
+from chatprobe.store import schema as t
+from chatprobe.store.db import bulk_insert
+
+BATCH = 2000
+CLASSIFIED = ("text", "media", "poll", "view-once")  # kinds whose text can carry content (captions, polls)
+ProgressFn = Callable[[int, int], None]  # (done, total)
+
+
+class NothingToAnalyse(ChatprobeError):
+    exit_code = 2
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def classify_case(case: Case, pipeline: Any = None, progress: ProgressFn | None = None) -> int:
+    """Classify every message with text in the case; returns the analysis run id."""
+    from chatprobe.detect.base import TextItem
+    from chatprobe.detect.pipeline import Pipeline
+
+    pipe = pipeline or Pipeline.default()
+    with case.store.engine.connect() as conn:
+        rows = conn.execute(select(t.message.c.id, t.message.c.text).where(t.message.c.kind.in_(CLASSIFIED))
+                            .order_by(t.message.c.chat_id, t.message.c.position)).all()
+    if not rows and case.store.count(t.message) == 0:
+        raise NothingToAnalyse(f"case {case.name} has no messages", hint="import an export first: "
+                               f"chatprobe import EXPORT.zip --case {case.name}")
+    started = _now()
+    results: list[tuple[Any, ...]] = []
+    done = 0
+    for b in range(0, len(rows), BATCH):
+        batch = rows[b:b + BATCH]
+        for d in pipe.classify([TextItem(r.id, r.text or "") for r in batch]):
+            j = d.to_json()
+            results.append((d.id, json.dumps(j["labels"]),
+                            json.dumps({k: j[k] for k in ("scores", "severity", "targets", "explanations")},
+                                       ensure_ascii=False, sort_keys=True)))
+        done += len(batch)
+        if progress:
+            progress(done, len(rows))
+    with case.store.transaction() as conn:
+        run_id = conn.execute(insert(t.analysis_run).values(
+            started_at=started, finished_at=_now(), run_by=getpass.getuser(), host=socket.gethostname(),
+            tool_version=__version__, pipeline=json.dumps(pipe.describe(), sort_keys=True), status="ok",
+            messages=len(results))).inserted_primary_key[0]
+        bulk_insert(conn, t.classification, ("run_id", "message_id", "labels", "result"),
+                    [(run_id, *r) for r in results])
+    return int(run_id)
+
+
+@dataclass
+class CaseAnalysis:
+    """A case read back for reporting: the investigation plus what the method section needs."""
+
+    investigation: Investigation
+    run: dict[str, Any]
+    evidence: list[dict[str, Any]]
+    warnings: list[dict[str, Any]]
+
+
+def latest_run(case: Case) -> dict[str, Any] | None:
+    with case.store.engine.connect() as conn:
+        row = conn.execute(select(t.analysis_run).where(t.analysis_run.c.status == "ok")
+                           .order_by(t.analysis_run.c.id.desc()).limit(1)).first()
+    return dict(row._mapping) if row else None
+
+
+def load_case(case: Case, people: People | None = None, options: Options | None = None,
+              run_id: int | None = None) -> CaseAnalysis:
+    run = latest_run(case) if run_id is None else _run(case, run_id)
+    if run is None:
+        raise NothingToAnalyse(f"case {case.name} has not been analysed yet",
+                               hint=f"run: chatprobe analyse --case {case.name}")
+    with case.store.engine.connect() as conn:
+        chats = [dict(r._mapping) for r in conn.execute(select(t.chat).order_by(t.chat.c.id))]
+        classifications = {
+            r.message_id: Classification.from_json({"labels": json.loads(r.labels), **json.loads(r.result)})
+            for r in conn.execute(select(t.classification).where(t.classification.c.run_id == run["id"]))}
+        inputs = []
+        for c in chats:
+            ref = c["evidence_sha256"]
+            msgs = [Message(r.id, r.chat_id, r.position, r.timestamp_raw,
+                            datetime.fromisoformat(r.timestamp) if r.timestamp else None, r.sender,
+                            MessageKind(r.kind), r.text, SourceRef(ref, r.source_file, r.source_sha256,
+                                                                    r.line_start, r.line_end),
+                            bool(r.edited), (), r.system_type, r.reply_to)
+                    for r in conn.execute(select(t.message).where(t.message.c.chat_id == c["id"])
+                                          .order_by(t.message.c.position))]
+            events = [MembershipEvent(e.chat_id, e.message_id, MembershipKind(e.kind), e.subject, e.actor,
+                                      datetime.fromisoformat(e.timestamp) if e.timestamp else None, e.detail)
+                      for e in conn.execute(select(t.membership_event).where(t.membership_event.c.chat_id == c["id"])
+                                            .order_by(t.membership_event.c.id))]
+            inputs.append(ChatInput(c["id"], c["title"], c["platform"], c["source_file"], c["source_sha256"],
+                                    msgs, events))
+        warnings = [dict(r._mapping) for r in conn.execute(select(t.import_warning).order_by(t.import_warning.c.id))]
+    inv = investigate(inputs, classifications, people, options)
+    return CaseAnalysis(inv, run, case.store.evidence_rows(), warnings)
+
+
+def _run(case: Case, run_id: int) -> dict[str, Any] | None:
+    with case.store.engine.connect() as conn:
+        row = conn.execute(select(t.analysis_run).where(t.analysis_run.c.id == run_id)).first()
+    return dict(row._mapping) if row else None
+
+
