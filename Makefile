@@ -1,11 +1,28 @@
 # The two commands a fresh clone needs (each installs what it needs first):
-#   make demo   import the bundled sample export into ./demo-case, verify its evidence, classify its messages
+#   make demo   scan the bundled sample export: import into ./demo-case, verify, detect, analyse, and write
+#               demo-case/report.html, report.pdf, result.json and the exhibit schedule (demo-case/csv/)
 #   make test   run the whole test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench train clean
+.PHONY: demo test bench train clean debs
+
+# Debian packages for the PDF report and its tests (Chromium prints it, pdftoppm renders pages, Noto for
+# emoji). Installed when missing and possible (root or sudo); without them only PDF output is unavailable.
+DEBS := chromium poppler-utils fonts-noto-color-emoji
+debs:
+	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	[ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing="$$missing fonts-noto-color-emoji"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo -n"; else SUDO=none; fi; \
+	  if [ "$$SUDO" != none ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian packages:$$missing"; \
+	    ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null) \
+	      || echo "warning: could not install$$missing; PDF reports and their tests are skipped"; \
+	  else echo "warning: cannot install$$missing (need root or sudo); PDF reports and their tests are skipped"; fi; \
+	fi
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || (echo "chatprobe needs Python >= 3.11" >&2; exit 1)
@@ -14,14 +31,14 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-demo: $(BIN)/.installed
+demo: $(BIN)/.installed debs
 	rm -rf demo-case
-	$(BIN)/chatprobe import samples/response-team-b.zip --home demo-case --case demo
+	$(BIN)/chatprobe scan samples/response-team-b.zip --home demo-case --case demo \
+	  --report demo-case/report.html --json demo-case/result.json --csv demo-case/csv \
+	  $$(command -v chromium >/dev/null && echo --pdf demo-case/report.pdf)
 	$(BIN)/chatprobe verify --home demo-case --case demo
-	$(BIN)/chatprobe parse samples/response-team-b.zip --jsonl > demo-case/messages.jsonl
-	$(BIN)/chatprobe classify demo-case/messages.jsonl --id-column id -o demo-case/classified.jsonl
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed debs
 	$(BIN)/python -m pytest -q
 
 bench: $(BIN)/.installed

@@ -224,8 +224,6 @@ def verify_cmd(case_name: str, home: Path | None, db: str | None, as_json: bool)
         sys.exit(1)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
 
 
 # ---- detection -----------------------------------------------------------------------------------------
@@ -387,3 +385,254 @@ def eval_cmd(labelled: Path, text_column: str, label_column: str | None, pipelin
     for a in sorted(s.confusion, key=lambda x: (x == "(none)", x)):
         c.add_row(a, *[str(s.confusion[a].get(b, "")) for b in cols])
     out.print(c)
+
+
+# ---- investigation: scan, analyse, report, people ----------------------------------------------------------
+
+def _investigation_options(f: Any) -> Any:
+    opts = [
+        click.option("--people", "people_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                     help="People file (TOML) mapping names and numbers to people and marking subjects; "
+                          "`chatprobe people` writes one to edit."),
+        click.option("--context", type=click.IntRange(min=0), default=5, show_default=True,
+                     help="Messages shown before and after each flagged message."),
+        click.option("--window-messages", type=click.IntRange(min=1), default=20, show_default=True,
+                     help="A response must come within this many messages after the flagged one …"),
+        click.option("--window-minutes", type=click.FloatRange(min=0), default=60.0, show_default=True,
+                     help="… and within this many minutes."),
+        click.option("--report", "html", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                     help="Write the evidence report as one self-contained HTML file."),
+        click.option("--pdf", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                     help="Write the same report as PDF (needs Debian's chromium)."),
+        click.option("--json", "json_path", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+                     default=None, help="Write chats, members and findings as JSON ('-' = stdout)."),
+        click.option("--csv", "csv_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+                     help="Folder for exhibits.csv, exhibits.json and members.csv."),
+        click.option("--redact-phones", is_flag=True, help="Replace phone numbers in the outputs."),
+        click.option("--redact-others", is_flag=True,
+                     help="Replace the names of people who are not subjects (see --people) with Member A, B, …"),
+    ]
+    for o in reversed(opts):
+        f = o(f)
+    return f
+
+
+def _report(case: Any, people_file: Path | None, context: int, window_messages: int, window_minutes: float,
+            html: Path | None, pdf: Path | None, json_path: Path | None, csv_dir: Path | None,
+            redact_phones: bool, redact_others: bool) -> Any:
+    from chatprobe.analyse.investigation import Options
+    from chatprobe.analyse.people import People
+    from chatprobe.analyse.stored import load_case
+    from chatprobe.report.redact import Redactor
+    from chatprobe.report.write import Outputs, write_outputs
+
+    people = People.load(people_file)
+    analysis = load_case(case, people, Options(context, context, window_messages, window_minutes))
+    subjects = frozenset(p.name for p in analysis.investigation.profiles.values() if p.subject)
+    if redact_others and not subjects:
+        err.print("[yellow]warning[/] --redact-others: no subjects marked (subject = true in --people); "
+                  "every name is replaced")
+    redactor = Redactor(redact_phones, redact_others, subjects)
+    written = write_outputs(analysis, case.name, Outputs(html, pdf, json_path, csv_dir), redactor,
+                            str(people_file) if people_file else None)
+    return analysis, written
+
+
+def _print_investigation(analysis: Any, written: list[Path]) -> None:
+    from chatprobe.detect.taxonomy import taxonomy
+
+    inv = analysis.investigation
+    names = {c.code: c.name for c in taxonomy().categories}
+    for c in inv.chats:
+        cats = ", ".join(f"{names.get(k, k)} {v}" for k, v in c.flagged.most_common()) or "none"
+        err.print(f"chat [bold]{escape(c.title or c.chat_id)}[/]: {c.messages:,} messages, {len(c.members)} members, "
+                  f"{c.flagged_messages} flagged ({escape(cats)})")
+    t = Table("member", "sent", "flagged sent", "present", "endorsed", "challenged", "silent", "left",
+              title="members (present = flagged messages by others while in the group)", title_justify="left")
+    for p in inv.profiles.values():
+        t.add_row(escape(p.name), str(p.messages_sent),
+                  escape(", ".join(f"{k} {v}" for k, v in sorted(p.flagged_sent.items())) or "-"),
+                  str(p.present_for_flagged), str(p.responses["endorsement"]), str(p.responses["counter_speech"]),
+                  str(p.responses["silent"]), str(p.responses["left"]))
+    err.print(t)
+    for path in written:
+        err.print(f"wrote {escape(str(path))}")
+
+
+def _classify_with_progress(case: Any, quiet: bool) -> int:
+    from chatprobe.analyse.stored import classify_case
+    with Progress(TextColumn("classifying messages"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
+                  TimeRemainingColumn(), console=err, transient=True, disable=quiet or not err.is_terminal) as bar:
+        task = bar.add_task("classify", total=None)
+        return classify_case(case, progress=lambda done, total: bar.update(task, completed=done, total=total))
+
+
+@main.command("scan")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_case_options
+@click.option("--date-order", type=DATE_ORDER, default=None,
+              help="Day/month order for WhatsApp dates when the file cannot tell.")
+@_investigation_options
+def scan_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str | None, date_order: str | None,
+             people_file: Path | None, context: int, window_messages: int, window_minutes: float,
+             html: Path | None, pdf: Path | None, json_path: Path | None, csv_dir: Path | None,
+             redact_phones: bool, redact_others: bool) -> None:
+    """Import, detect, analyse and report in one go: the main job.
+
+    The exports are hashed and imported into the case (as `chatprobe import`), every message is classified
+    (as `chatprobe analyse`), and the investigation view is worked out: who sent each flagged message, who
+    was in the group at that moment, and whether each of them endorsed it (laughing or approving reply),
+    challenged it, left the group, or stayed silent. Then the outputs you ask for are written; with none,
+    the HTML report goes to <home>/<case>/report.html.
+
+    \b
+    Examples:
+      chatprobe scan "WhatsApp Chat - Team.zip" --case op-larch --report report.html --pdf report.pdf
+      chatprobe scan chat.zip --json - | jq '.members[] | select(.endorsed > 0) | .name'
+      chatprobe scan a.zip b.zip --people people.toml --redact-others --report redacted.html
+    """
+    from chatprobe.case import Case
+
+    case = Case.open(case_name, home=home, db=db)
+    quiet = str(json_path) == "-"
+    try:
+        with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), DownloadColumn(),
+                      TimeRemainingColumn(), console=err, transient=True, disable=quiet or not err.is_terminal) as bar:
+            tasks: dict[str, Any] = {}
+
+            def progress(label: str, done: int, total: int) -> None:
+                if label not in tasks:
+                    tasks[label] = bar.add_task(f"importing {label}", total=total)
+                bar.update(tasks[label], completed=done)
+
+            imported = case.import_paths(paths, date_order=date_order, progress=progress,
+                                         command="chatprobe " + " ".join(sys.argv[1:]))
+        for f in imported.files:
+            if f.outcome == "failed":
+                err.print(f"[bold red]failed[/] {escape(f.path)}\n  {escape(f.error or '')}")
+            else:
+                err.print(f"{'imported' if f.outcome == 'imported' else 'already in case'} {escape(f.path)}  "
+                          f"sha256 {f.sha256}")
+        if imported.warnings:
+            err.print(f"[yellow]{len(imported.warnings)} import warnings[/] (listed in the report's method section)")
+        _classify_with_progress(case, quiet)
+        if not (html or pdf or json_path or csv_dir):
+            html = case.root / "report.html"
+        analysis, written = _report(case, people_file, context, window_messages, window_minutes, html, pdf,
+                                    json_path, csv_dir, redact_phones, redact_others)
+    finally:
+        case.close()
+    if not quiet:
+        _print_investigation(analysis, written)
+    if imported.failed:
+        sys.exit(2)
+
+
+@main.command("analyse")
+@_case_options
+@click.option("--json", "as_json", is_flag=True, help="Print the run id and counts as JSON.")
+def analyse_cmd(case_name: str, home: Path | None, db: str | None, as_json: bool) -> None:
+    """Classify every message of a stored case (a new analysis run, stored whole or not at all).
+
+    Reports (`chatprobe report`) use the newest run. Each run records the tool version and the pipeline's
+    detectors, model hashes and thresholds.
+
+    \b
+    Example:
+      chatprobe import chat.zip --case op-larch && chatprobe analyse --case op-larch
+    """
+    import orjson
+
+    from chatprobe.analyse.stored import latest_run
+
+    case = _existing_case(case_name, home, db)
+    try:
+        run_id = _classify_with_progress(case, as_json)
+        run = latest_run(case)
+    finally:
+        case.close()
+    if as_json:
+        sys.stdout.buffer.write(orjson.dumps({"case": case_name, "analysis_run": run_id,
+                                              "messages": run["messages"] if run else 0}) + b"\n")
+    else:
+        err.print(f"analysis run {run_id}: {run['messages'] if run else 0:,} messages classified in case "
+                  f"{escape(case_name)}; next: chatprobe report --case {escape(case_name)} --report report.html")
+
+
+
+def _existing_case(case_name: str, home: Path | None, db: str | None) -> Any:
+    from chatprobe.case import Case, default_home
+    root = (home or default_home()) / case_name
+    if db is None and not (root / "case.db").exists():
+        raise ChatprobeError(f"no case {case_name!r} under {root.parent}",
+                             f"check --case and --home, or start one: chatprobe scan EXPORT.zip --case {case_name}")
+    return Case.open(case_name, home=home, db=db)
+
+
+@main.command("report")
+@_case_options
+@_investigation_options
+def report_cmd(case_name: str, home: Path | None, db: str | None, people_file: Path | None, context: int,
+               window_messages: int, window_minutes: float, html: Path | None, pdf: Path | None,
+               json_path: Path | None, csv_dir: Path | None, redact_phones: bool, redact_others: bool) -> None:
+    """Work out the investigation view of an analysed case and write the reports.
+
+    Uses the newest analysis run (`chatprobe analyse`). Change the people file, the response window or the
+    redaction and run this again: nothing is re-classified.
+
+    \b
+    Example:
+      chatprobe report --case op-larch --people people.toml --report report.html --csv exhibits/
+    """
+    if not (html or pdf or json_path or csv_dir):
+        raise ChatprobeError("nothing to write", hint="give --report FILE.html, --pdf FILE.pdf, --json FILE or --csv DIR")
+    case = _existing_case(case_name, home, db)
+    try:
+        analysis, written = _report(case, people_file, context, window_messages, window_minutes, html, pdf,
+                                    json_path, csv_dir, redact_phones, redact_others)
+    finally:
+        case.close()
+    if str(json_path) != "-":
+        _print_investigation(analysis, written)
+
+
+@main.command("people")
+@_case_options
+@click.option("--people", "people_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="An existing people file to start from.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True), default="-",
+              show_default=True, help="Where to write the people file.")
+def people_cmd(case_name: str, home: Path | None, db: str | None, people_file: Path | None, output: Path) -> None:
+    """Write a people file listing every name and number seen in the case, to edit by hand.
+
+    Merge the entries that are one person (a name in one export, a number in another), give each a proper
+    name, mark the subjects with `subject = true`, then pass it to scan or report with --people.
+
+    \b
+    Example:
+      chatprobe people --case op-larch -o people.toml   # edit it, then:
+      chatprobe report --case op-larch --people people.toml --report report.html
+    """
+    from sqlalchemy import select
+
+    from chatprobe.analyse.people import People
+    from chatprobe.store import schema as t
+
+    case = _existing_case(case_name, home, db)
+    try:
+        with case.store.engine.connect() as conn:
+            idents = [r[0] for r in conn.execute(select(t.participant.c.display_name).distinct())]
+            idents += [r[0] for r in conn.execute(select(t.message.c.sender).where(t.message.c.sender.is_not(None))
+                                                  .distinct())]
+    finally:
+        case.close()
+    text = People.load(people_file).template(sorted(set(idents), key=str.casefold))
+    if str(output) == "-":
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {escape(str(output))}: {text.splitlines().count('[[person]]')} people")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,146 @@
+"""Reports: hostile chat content stays text, CSV cells cannot run formulas, redaction, the PDF and a
+screenshot a person can look at (kept as test artefacts under tests/report/artefacts/, git-ignored)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from chatprobe.analyse.people import People
+from chatprobe.analyse.stored import classify_case, load_case
+from chatprobe.case import Case
+from chatprobe.report.exports import safe_cell
+from chatprobe.report.redact import Redactor
+from chatprobe.report.write import Outputs, write_outputs
+
+ARTEFACTS = Path(__file__).resolve().parent / "artefacts"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "investigation" / "night-shift.txt"
+
+HOSTILE = """01/05/2024, 08:00 - <script>alert(1)</script> created group "<img src=x onerror=alert(2)>"
+01/05/2024, 08:01 - <script>alert(1)</script> added =HYPERLINK("http://evil","x")
+01/05/2024, 08:02 - =HYPERLINK("http://evil","x"): Muslims are vermin <script>alert(3)</script> javascript:alert(4)
+01/05/2024, 08:03 - +44 7700 900123: 😂😂
+01/05/2024, 08:04 - @SUM(A1): That's out of order. Not funny. <b>bold</b> [click](javascript:alert(5)) +44 7700 900456
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    home = tmp_path_factory.mktemp("hostile")
+    src = home / "hostile.txt"
+    src.write_text(HOSTILE, encoding="utf-8")
+    case = Case.open("h", home=home)
+    try:
+        case.import_paths([src])
+        classify_case(case)
+        analysis = load_case(case)
+    finally:
+        case.close()
+    return analysis, home
+
+
+def test_hostile_content_is_escaped_in_html(hostile):
+    analysis, home = hostile
+    assert len(analysis.investigation.findings) == 1
+    out = home / "out"
+    write_outputs(analysis, "h<script>", Outputs(html=out / "r.html"))
+    page = (out / "r.html").read_text("utf-8")
+    assert "<script" not in page.lower()
+    assert "<img" not in page and "<b>bold</b>" not in page
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in page
+    assert 'href="javascript' not in page.lower() and "href=" not in page
+    assert "src=" not in page.replace("src=x", "")  # no external assets: nothing is loaded from anywhere
+    assert re.search(r"<link|@import|url\(", page) is None
+
+
+def test_csv_cells_cannot_run_formulas(hostile):
+    analysis, home = hostile
+    out = home / "csv"
+    write_outputs(analysis, "h", Outputs(csv_dir=out))
+    rows = list(csv.DictReader(io.StringIO((out / "exhibits.csv").read_text("utf-8-sig"))))
+    assert rows[0]["sender"].startswith("'=HYPERLINK")
+    for name in ("exhibits.csv", "members.csv"):
+        for row in csv.reader(io.StringIO((out / name).read_text("utf-8-sig"))):
+            for cell in row:
+                assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), cell
+    assert safe_cell("-1") == "'-1" and safe_cell("ok") == "ok" and safe_cell(None) == ""
+
+
+def test_redaction_of_phones_and_non_subjects(tmp_path):
+    people = tmp_path / "people.toml"
+    people.write_text('[[person]]\nname = "Ben Ward"\naliases = []\nsubject = true\n', encoding="utf-8")
+    case = Case.open("r", home=tmp_path)
+    try:
+        case.import_paths([FIXTURE])
+        classify_case(case)
+        analysis = load_case(case, People.load(people))
+    finally:
+        case.close()
+    subjects = frozenset({"Ben Ward"})
+    write_outputs(analysis, "r", Outputs(html=tmp_path / "r.html", json=tmp_path / "r.json"),
+                  Redactor(phones=True, others=True, subjects=subjects))
+    page = (tmp_path / "r.html").read_text("utf-8")
+    data = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    for name in ("Carl Diaz", "Dev Patel", "Fay Lee", "Eve Stone", "Amy Cole"):
+        assert name not in page and name not in json.dumps(data), name
+    assert "Ben Ward" in page
+    names = sorted(m["name"] for m in data["members"])
+    assert names == ["Ben Ward", "Member A", "Member B", "Member C", "Member D", "Member E"]
+    # the text of the finding about Ben's challenger: "That's out of order Ben" keeps the subject's name
+    assert data["findings"][0]["sender"] == "Ben Ward"
+    r = Redactor(phones=True)
+    assert r.text("ring +44 7700 900123 or 07700-900-456") == "ring [phone redacted] or [phone redacted]"
+
+
+def test_json_result_has_the_documented_shape(hostile):
+    analysis, home = hostile
+    write_outputs(analysis, "h", Outputs(json=home / "r.json"))
+    data = json.loads((home / "r.json").read_text("utf-8"))
+    assert {"chats", "members", "findings", "pipeline", "evidence", "analysis_run"} <= set(data)
+    m = data["members"][0]
+    assert {"name", "aliases", "messages_sent", "flagged_sent", "present_for_flagged", "endorsed", "challenged",
+            "silent", "left"} <= set(m)
+    f = data["findings"][0]
+    assert {"message_id", "sender", "timestamp", "text", "categories", "scores", "responses"} <= set(f)
+    assert f["responses"] == {"+44 7700 900123": "endorsement", "@SUM(A1)": "counter_speech",
+                              "<script>alert(1)</script>": "silent"}
+
+
+needs_chromium = pytest.mark.skipif(shutil.which("chromium") is None,
+                                    reason="Debian chromium not installed (make test installs it)")
+
+
+@needs_chromium
+def test_pdf_and_screenshot_of_the_bundled_demo(tmp_path):
+    sample = Path(__file__).resolve().parents[2] / "samples" / "response-team-b.zip"
+    case = Case.open("demo", home=tmp_path)
+    try:
+        case.import_paths([sample])
+        classify_case(case)
+        analysis = load_case(case)
+    finally:
+        case.close()
+    ARTEFACTS.mkdir(exist_ok=True)
+    html, pdf = ARTEFACTS / "demo-report.html", ARTEFACTS / "demo-report.pdf"
+    write_outputs(analysis, "demo", Outputs(html=html, pdf=pdf))
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    shot = ARTEFACTS / "demo-report.png"
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run",
+                    f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={shot}", "--window-size=1100,2400",
+                    html.as_uri()], capture_output=True, timeout=120, check=False)
+    assert shot.exists() and shot.stat().st_size > 10_000
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(ARTEFACTS / "demo-page")], check=True,
+                       timeout=120)
+        pages = sorted(ARTEFACTS.glob("demo-page-*.png"))
+        assert len(pages) >= 2
+    page = html.read_text("utf-8")
+    assert page.count('class="exhibit"') == len(analysis.investigation.findings) >= 4

@@ -1,0 +1,60 @@
+"""`chatprobe scan`, `analyse`, `report` and `people` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from chatprobe.cli import main
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "investigation" / "night-shift.txt"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_scan_json_to_stdout(tmp_path):
+    r = run("scan", str(FIXTURE), "--home", str(tmp_path), "--case", "n", "--json", "-")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert [f["categories"] for f in data["findings"]] == [["religion"], ["sex"], ["threat"]]
+    ben = next(m for m in data["members"] if m["name"] == "Ben Ward")
+    assert ben["endorsed"] == 2 and ben["flagged_sent"] == {"religion": 1}
+
+
+def test_scan_without_outputs_writes_the_html_report_into_the_case(tmp_path):
+    r = run("scan", str(FIXTURE), "--home", str(tmp_path), "--case", "n")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "n" / "report.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert "3 flagged" in r.stderr
+
+
+def test_analyse_then_report_then_people(tmp_path):
+    assert run("import", str(FIXTURE), "--home", str(tmp_path), "--case", "c").exit_code == 0
+    r = run("report", "--home", str(tmp_path), "--case", "c", "--json", str(tmp_path / "x.json"))
+    assert r.exit_code == 2 and "has not been analysed yet" in r.stderr and "chatprobe analyse" in r.stderr
+    r = run("analyse", "--home", str(tmp_path), "--case", "c", "--json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["analysis_run"] == 1
+    r = run("report", "--home", str(tmp_path), "--case", "c", "--csv", str(tmp_path / "csv"),
+            "--window-minutes", "120")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "csv" / "exhibits.csv").read_text("utf-8-sig").count("CP-00") == 3
+    r = run("people", "--home", str(tmp_path), "--case", "c", "-o", str(tmp_path / "people.toml"))
+    assert r.exit_code == 0
+    text = (tmp_path / "people.toml").read_text("utf-8")
+    assert text.splitlines().count("[[person]]") == 6 and 'name = "Fay Lee"' in text
+
+
+def test_errors_say_what_to_do(tmp_path):
+    r = run("report", "--home", str(tmp_path), "--case", "nope", "--report", str(tmp_path / "r.html"))
+    assert r.exit_code == 1 and "no case 'nope'" in r.stderr and "chatprobe scan" in r.stderr
+    assert run("import", str(FIXTURE), "--home", str(tmp_path), "--case", "c").exit_code == 0
+    r = run("report", "--home", str(tmp_path), "--case", "c")
+    assert r.exit_code == 1 and "nothing to write" in r.stderr
+    bad = tmp_path / "people.toml"
+    bad.write_text("[[person]]\nname = 3\n", encoding="utf-8")
+    r = run("scan", str(FIXTURE), "--home", str(tmp_path), "--case", "c", "--people", str(bad), "--json", "-")
+    assert r.exit_code == 2 and "people file" in r.stderr and "needs a name" in r.stderr
