@@ -58,3 +58,14 @@ def test_errors_say_what_to_do(tmp_path):
     bad.write_text("[[person]]\nname = 3\n", encoding="utf-8")
     r = run("scan", str(FIXTURE), "--home", str(tmp_path), "--case", "c", "--people", str(bad), "--json", "-")
     assert r.exit_code == 2 and "people file" in r.stderr and "needs a name" in r.stderr
+
+
+def test_scan_without_case_names_the_case_after_its_inputs(tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text(FIXTURE.read_text("utf-8").replace("Ben Ward", "Bob Ward"), encoding="utf-8")
+    a = json.loads(run("scan", str(FIXTURE), "--home", str(tmp_path), "--json", "-").stdout)
+    b = json.loads(run("scan", str(other), "--home", str(tmp_path), "--json", "-").stdout)
+    again = json.loads(run("scan", str(FIXTURE), "--home", str(tmp_path), "--json", "-").stdout)
+    assert len(a["chats"]) == len(b["chats"]) == len(again["chats"]) == 1
+    assert a["case"] != b["case"] and a["case"] == again["case"] and a["case"].startswith("night-shift-")
+    assert "Bob Ward" in {m["name"] for m in b["members"]} and "Bob Ward" not in {m["name"] for m in a["members"]}

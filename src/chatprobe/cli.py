@@ -483,7 +483,8 @@ def scan_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str
     (as `chatprobe analyse`), and the investigation view is worked out: who sent each flagged message, who
     was in the group at that moment, and whether each of them endorsed it (laughing or approving reply),
     challenged it, left the group, or stayed silent. Then the outputs you ask for are written; with none,
-    the HTML report goes to <home>/<case>/report.html.
+    the HTML report goes to <home>/<case>/report.html. Without --case, the case is named after the inputs
+    (their name and a hash of their contents): scanning other exports starts another case.
 
     \b
     Examples:
@@ -493,6 +494,9 @@ def scan_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str
     """
     from chatprobe.case import Case
 
+    if click.get_current_context().get_parameter_source("case_name") is click.core.ParameterSource.DEFAULT:
+        case_name = _case_name_for(paths)
+        err.print(f"case {escape(case_name)} (named after the input; choose one with --case)")
     case = Case.open(case_name, home=home, db=db)
     quiet = str(json_path) == "-"
     try:
@@ -526,6 +530,24 @@ def scan_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str
         _print_investigation(analysis, written)
     if imported.failed:
         sys.exit(2)
+
+
+def _case_name_for(paths: tuple[Path, ...]) -> str:
+    """A case name from the inputs: their first name and a hash of their contents, so scanning other
+    exports never adds them to an earlier scan's case, and scanning the same ones again reuses it."""
+    import hashlib
+    import re
+
+    h = hashlib.sha256()
+    for p in sorted(paths, key=str):
+        try:
+            with open(p, "rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    h.update(block)
+        except OSError:
+            h.update(str(p).encode())
+    stem = re.sub(r"[^a-z0-9]+", "-", paths[0].stem.lower()).strip("-")[:40] or "scan"
+    return f"{stem}-{h.hexdigest()[:8]}"
 
 
 @main.command("analyse")
