@@ -31,19 +31,23 @@ HOSTILE = """01/05/2024, 08:00 - <script>alert(1)</script> created group "<img s
 """
 
 
+def analysed(home: Path, export: Path, people: People | None = None):
+    """Import one export into a new case under ``home``, classify it and read it back."""
+    case = Case.open("c", home=home)
+    try:
+        case.import_paths([export])
+        classify_case(case)
+        return load_case(case, people)
+    finally:
+        case.close()
+
+
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     home = tmp_path_factory.mktemp("hostile")
     src = home / "hostile.txt"
     src.write_text(HOSTILE, encoding="utf-8")
-    case = Case.open("h", home=home)
-    try:
-        case.import_paths([src])
-        classify_case(case)
-        analysis = load_case(case)
-    finally:
-        case.close()
-    return analysis, home
+    return analysed(home, src), home
 
 
 def test_hostile_content_is_escaped_in_html(hostile):
@@ -76,13 +80,7 @@ def test_csv_cells_cannot_run_formulas(hostile):
 def test_redaction_of_phones_and_non_subjects(tmp_path):
     people = tmp_path / "people.toml"
     people.write_text('[[person]]\nname = "Ben Ward"\naliases = []\nsubject = true\n', encoding="utf-8")
-    case = Case.open("r", home=tmp_path)
-    try:
-        case.import_paths([FIXTURE])
-        classify_case(case)
-        analysis = load_case(case, People.load(people))
-    finally:
-        case.close()
+    analysis = analysed(tmp_path, FIXTURE, People.load(people))
     subjects = frozenset({"Ben Ward"})
     write_outputs(analysis, "r", Outputs(html=tmp_path / "r.html", json=tmp_path / "r.json"),
                   Redactor(phones=True, others=True, subjects=subjects))
@@ -120,13 +118,7 @@ needs_chromium = pytest.mark.skipif(shutil.which("chromium") is None,
 @needs_chromium
 def test_pdf_and_screenshot_of_the_bundled_demo(tmp_path):
     sample = Path(__file__).resolve().parents[2] / "samples" / "response-team-b.zip"
-    case = Case.open("demo", home=tmp_path)
-    try:
-        case.import_paths([sample])
-        classify_case(case)
-        analysis = load_case(case)
-    finally:
-        case.close()
+    analysis = analysed(tmp_path, sample)
     ARTEFACTS.mkdir(exist_ok=True)
     html, pdf = ARTEFACTS / "demo-report.html", ARTEFACTS / "demo-report.pdf"
     write_outputs(analysis, "demo", Outputs(html=html, pdf=pdf))
