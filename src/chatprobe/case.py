@@ -168,12 +168,19 @@ class Case:
         sources, archive = sources_for(stored.path, stored.sha256, stored.size)
         for s in sources:  # name things after the original, not the store's hash path
             s.display = s.display.replace(stored.path.name, path.name, 1)
+        contacts = self._contacts_beside(path, stored)
         streams: list[ChatStream] = []
         for source in sources:
-            streams.extend(open_chats(source, date_order=date_order, workers=workers))
+            streams.extend(open_chats(source, date_order=date_order, workers=workers,
+                                      contacts=contacts.path if contacts else None))
+        if contacts is not None or (streams and streams[0].layout.name.endswith("-database")):
+            from chatprobe.ingest.whatsapp_db import warn_wal
+            warn_wal(path, streams)
         outcome = FileOutcome(str(path), stored.sha256, "imported")
         with self.store.transaction() as conn:
             self._insert_evidence(conn, path, stored, archive, streams)
+            if contacts is not None and not self.store.has_evidence(contacts.sha256):
+                self._insert_evidence(conn, path.with_name("wa.db"), contacts, None, [], fmt="whatsapp-contacts")
             for stream in streams:
                 if self.store.has_chat(stream.chat_id):
                     stream.warnings.add(stream.source.display, None, "duplicate-chat",
@@ -188,9 +195,21 @@ class Case:
             self._intake(conn, run_id, stored.sha256, path, "imported")
         return outcome
 
+    def _contacts_beside(self, path: Path, stored: StoredEvidence) -> StoredEvidence | None:
+        """An Android wa.db next to a msgstore.db: stored as evidence too, for the senders' names."""
+        beside = path.with_name("wa.db")
+        if path.name == "wa.db" or not beside.is_file():
+            return None
+        with open(stored.path, "rb") as f:
+            if not f.read(16).startswith(b"SQLite format 3"):
+                return None
+        return self.evidence.put(beside)
+
     def _insert_evidence(self, conn: Connection, path: Path, stored: StoredEvidence, archive: Archive | None,
-                         streams: list[ChatStream]) -> None:
-        fmt = ("zip:" if archive else "") + (streams[0].platform if streams else "unknown")
+                         streams: list[ChatStream], fmt: str | None = None) -> None:
+        fmt = fmt or ("zip:" if archive else "") + (streams[0].platform if streams else "unknown")
+        if streams and streams[0].layout.name.endswith("-database"):
+            fmt = "whatsapp-db:" + streams[0].layout.name.removesuffix("-database")
         conn.execute(insert(t.evidence).values(
             sha256=stored.sha256, size=stored.size, original_name=path.name, original_path=str(path.resolve()),
             stored_path=str(stored.path.relative_to(self.root)) if stored.path.is_relative_to(self.root)

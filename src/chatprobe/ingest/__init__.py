@@ -1,9 +1,12 @@
 """Ingest: turn evidence files into chat streams. The importer is chosen by content, never by file name.
 
-    open_chats(source)  ->  [ChatStream, ...]   (WhatsApp text, Telegram JSON; zips are unpacked in place)
+    open_chats(source)  ->  [ChatStream, ...]   (WhatsApp text, Telegram JSON, WhatsApp databases from phones;
+                                                 zips are unpacked in place)
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from chatprobe.errors import UnsupportedFormat
 from chatprobe.ingest.base import ChatStream, WarningLog
@@ -11,19 +14,17 @@ from chatprobe.ingest.source import Source, detect_encoding, sources_for
 from chatprobe.ingest.telegram import open_telegram
 from chatprobe.ingest.whatsapp import WhatsAppChatStream
 from chatprobe.ingest.whatsapp.parser import sniff_whatsapp
+from chatprobe.ingest.whatsapp_db import open_database
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def sniff(source: Source) -> str:
-    """Return "whatsapp" or "telegram" from the first bytes, or raise UnsupportedFormat."""
+    """Return "whatsapp", "telegram" or "database" from the first bytes, or raise UnsupportedFormat."""
     with source.open() as f:
         head = f.read(4096)
     if head.startswith(SQLITE_MAGIC):
-        raise UnsupportedFormat(
-            f"{source.display}: this is an SQLite database (a phone extraction), not a chat export",
-            "database importers (msgstore.db, ChatStorage.sqlite) are not available yet; import an exported chat",
-        )
+        return "database"
     if head[:4] == b"PK\x03\x04":
         raise UnsupportedFormat(f"{source.display}: a zip inside a zip is an attachment, not a chat")
     enc = detect_encoding(head)
@@ -38,9 +39,13 @@ def sniff(source: Source) -> str:
     return "whatsapp"
 
 
-def open_chats(source: Source, date_order: str | None = None, workers: int = 1) -> list[ChatStream]:
-    """The chats in one document. ``workers``: processes for large WhatsApp files (0: one per core)."""
+def open_chats(source: Source, date_order: str | None = None, workers: int = 1,
+               contacts: Path | None = None) -> list[ChatStream]:
+    """The chats in one document. ``workers``: processes for large WhatsApp files (0: one per core).
+    ``contacts``: a ``wa.db`` whose names label the senders of an Android ``msgstore.db``."""
     kind = sniff(source)
+    if kind == "database":
+        return open_database(source, contacts)
     if kind == "telegram":
         return list(open_telegram(source))
     return [WhatsAppChatStream(source, date_order=date_order, workers=workers)]

@@ -1,0 +1,103 @@
+"""Android msgstore.db (+ wa.db), legacy msgstore and iOS ChatStorage.sqlite, built by the tests with the
+real table layouts; opened read-only; membership events from the system rows."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from chatprobe.api import parse_file
+from chatprobe.case import Case
+from chatprobe.errors import UnsupportedFormat
+
+from .phone_dbs import android, android_legacy, ios
+
+
+def fingerprint(path: Path) -> tuple[str, float]:
+    return hashlib.sha256(path.read_bytes()).hexdigest(), os.stat(path).st_mtime
+
+
+def test_android_msgstore_with_wa_db_names(tmp_path):
+    db = android(tmp_path / "msgstore.db")
+    before = fingerprint(db), fingerprint(tmp_path / "wa.db")
+    case = Case.open("a", home=tmp_path / "cases")
+    try:
+        report = case.import_paths([db])
+        from chatprobe.analyse.stored import classify_case, load_case
+        classify_case(case)
+        result = load_case(case).investigation.to_json()
+        assert {e["original_name"] for e in case.store.evidence_rows()} == {"msgstore.db", "wa.db"}
+    finally:
+        case.close()
+    assert (fingerprint(db), fingerprint(tmp_path / "wa.db")) == before  # the evidence is never modified
+    assert report.files[0].outcome == "imported" and report.files[0].chats[0].title == "Night Shift"
+    f = result["findings"][0]
+    assert f["sender"] == "Ben Ward" and f["categories"] == ["religion"]
+    assert f["timestamp"] == "2024-05-01T09:30:00" and f["timestamp_raw"] == "1714555800000"
+    assert f["source"]["line"] == 4  # message._id
+    assert f["responses"] == {"Carl Diaz": "endorsement", "Dev P": "counter_speech", "You": "silent"}
+    spans = result["chats"][0]["membership"]
+    assert spans["Dev P"] == [{"from_position": 1, "to_position": 6}]  # added, then left
+    assert spans["You"][0]["from_position"] == 0  # created the group
+
+
+def test_android_system_rows_and_media(tmp_path):
+    with parse_file(android(tmp_path / "msgstore.db", contacts=False)) as streams:
+        (s,) = streams
+        msgs = list(s.messages())
+    kinds = [(m.kind.value, m.system_type) for m in msgs]
+    assert kinds[:2] == [("system", "created"), ("system", "added")]
+    assert [e.kind.value for e in s.events] == ["created", "added", "added", "added", "left", "changed_number"]
+    change = s.events[-1]
+    assert change.subject == "+447700900002" and change.detail == "+447700900099"
+    media = msgs[7]
+    assert media.kind.value == "media" and media.attachments[0].name == "IMG-20240501-WA0001.jpg"
+    assert media.attachments[0].type == "image" and media.attachments[0].present is False
+    assert msgs[2].sender == "+447700900002"  # no wa.db: the number
+    assert "\ufffd" in msgs[9].text  # invalid UTF-8 is replaced, not fatal
+
+
+def test_legacy_android_schema(tmp_path):
+    with parse_file(android_legacy(tmp_path / "msgstore.db")) as streams:
+        (s,) = streams
+        msgs = list(s.messages())
+    assert s.layout.name == "android-legacy-database"
+    assert [m.kind.value for m in msgs] == ["system", "text", "media", "system"]
+    assert msgs[1].text == "hello team" and msgs[1].timestamp == datetime(2024, 5, 1, 8, 1)
+    assert [e.kind.value for e in s.events] == ["created", "left"]
+
+
+def test_ios_chatstorage(tmp_path):
+    db = ios(tmp_path / "ChatStorage.sqlite")
+    before = fingerprint(db)
+    with parse_file(db) as streams:
+        (s,) = streams
+        msgs = list(s.messages())
+    assert fingerprint(db) == before
+    assert s.title == "Response Team C" and s.layout.name == "ios-database"
+    assert [e.kind.value for e in s.events] == ["created", "added", "added", "left"]
+    assert [e.subject for e in s.events[1:]] == ["Ben Ward", "Carl", "Carl"]
+    text = [m for m in msgs if m.kind.value == "text"]
+    assert text[0].sender == "Ben Ward" and text[0].timestamp == datetime(2024, 5, 1, 8, 10, 0, 500000)
+    assert text[0].source.line_start == 4  # Z_PK
+    assert msgs[-1].attachments[0].name == "photo.jpg"
+
+
+def test_other_databases_are_named(tmp_path):
+    other = tmp_path / "notes.db"
+    sqlite3.connect(other).execute("create table notes(x)").connection.commit()
+    with pytest.raises(UnsupportedFormat, match="SQLite database chatprobe does not know"):
+        with parse_file(other):
+            pass
+    wa = tmp_path / "wa.db"
+    con = sqlite3.connect(wa)
+    con.execute("create table wa_contacts(jid, display_name)")
+    con.commit()
+    with pytest.raises(UnsupportedFormat, match="contact names only"):
+        with parse_file(wa):
+            pass
