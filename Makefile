@@ -8,20 +8,22 @@ BIN := $(VENV)/bin
 
 .PHONY: demo test bench train clean debs
 
-# Debian packages for the PDF report and its tests (Chromium prints it, pdftoppm renders pages, Noto for
-# emoji). Installed when missing and possible (root or sudo); without them only PDF output is unavailable.
-DEBS := chromium poppler-utils fonts-noto-color-emoji
+# Debian packages: Chromium prints the PDF report, pdftoppm renders its pages, Noto draws emoji, Tesseract
+# reads text in images. Installed when missing and possible (root or sudo); without them the PDF output or
+# the text in images is unavailable (said at run time) and their tests are skipped.
+DEBS := chromium poppler-utils fonts-noto-color-emoji tesseract-ocr
 debs:
 	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	[ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing="$$missing fonts-noto-color-emoji"; \
+	command -v tesseract >/dev/null || missing="$$missing tesseract-ocr"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo -n"; else SUDO=none; fi; \
 	  if [ "$$SUDO" != none ] && command -v apt-get >/dev/null; then \
 	    echo "installing Debian packages:$$missing"; \
 	    ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null) \
-	      || echo "warning: could not install$$missing; PDF reports and their tests are skipped"; \
-	  else echo "warning: cannot install$$missing (need root or sudo); PDF reports and their tests are skipped"; fi; \
+	      || echo "warning: could not install$$missing; PDF reports / OCR and their tests are skipped"; \
+	  else echo "warning: cannot install$$missing (need root or sudo); PDF reports / OCR and their tests are skipped"; fi; \
 	fi
 
 $(BIN)/.installed: pyproject.toml

@@ -461,6 +461,10 @@ def _print_investigation(analysis: Any, written: list[Path]) -> None:
 
 def _classify_with_progress(case: Any, quiet: bool) -> int:
     from chatprobe.analyse.stored import classify_case
+    from chatprobe.detect.media import tesseract
+    if tesseract() is None:
+        err.print("[yellow]warning[/] Tesseract is not installed: text inside images is not read, and those images "
+                  "are listed as not analysed in the report (Debian: sudo apt-get install tesseract-ocr)")
     with Progress(TextColumn("classifying messages"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
                   TimeRemainingColumn(), console=err, transient=True, disable=quiet or not err.is_terminal) as bar:
         task = bar.add_task("classify", total=None)

@@ -55,11 +55,15 @@ class Classification:
     severity: Mapping[str, int] = field(default_factory=dict)
     targets: Mapping[str, str] = field(default_factory=dict)
     explanations: tuple[Mapping[str, Any], ...] = ()
+    media: tuple[Mapping[str, Any], ...] = ()  # one entry per attachment: analysed or not, and why
+    image_text: str | None = None  # text recognised in the message's images
+    thumbnails: Mapping[str, str] = field(default_factory=dict)  # attachment name → base64 JPEG (flagged only)
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Classification:
         return cls(tuple(d.get("labels", ())), dict(d.get("scores", {})), dict(d.get("severity", {})),
-                   dict(d.get("targets", {})), tuple(d.get("explanations", ())))
+                   dict(d.get("targets", {})), tuple(d.get("explanations", ())), tuple(d.get("media", ())),
+                   d.get("image_text"), dict(d.get("thumbnails", {})))
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -180,6 +184,8 @@ class Investigation:
                 "scores": {c: f.classification.scores.get(c) for c in f.categories},
                 "targets": dict(f.classification.targets),
                 "explanations": [dict(e) for e in f.classification.explanations],
+                "image_text": f.classification.image_text,
+                "media": [dict(x) for x in f.classification.media],
                 "present": f.present,
                 "responses": {p: r.response for p, r in f.responses.items()},
                 "response_messages": {p: r.message_id for p, r in f.responses.items() if r.message_id},

@@ -12,7 +12,7 @@ import getpass
 import json
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -40,12 +40,16 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def classify_case(case: Case, pipeline: Any = None, progress: ProgressFn | None = None) -> int:
-    """Classify every message with text in the case; returns the analysis run id."""
+def classify_case(case: Case, pipeline: Any = None, progress: ProgressFn | None = None, media: bool = True,
+                  media_progress: ProgressFn | None = None) -> int:
+    """Classify every message with text in the case, and (``media``) the images, stickers and videos in
+    its exports: nudity, and the text inside images. Returns the analysis run id."""
     from chatprobe.detect.base import TextItem
     from chatprobe.detect.pipeline import Pipeline
 
     pipe = pipeline or Pipeline.default()
+    from chatprobe.analyse.media import analyse_case_media
+
     with case.store.engine.connect() as conn:
         rows = conn.execute(select(t.message.c.id, t.message.c.text).where(t.message.c.kind.in_(CLASSIFIED))
                             .order_by(t.message.c.chat_id, t.message.c.position)).all()
@@ -65,10 +69,13 @@ def classify_case(case: Case, pipeline: Any = None, progress: ProgressFn | None 
         done += len(batch)
         if progress:
             progress(done, len(rows))
+    described = pipe.describe()
+    if media:
+        results, described["media"] = analyse_case_media(case, pipe, results, media_progress)
     with case.store.transaction() as conn:
         run_id = conn.execute(insert(t.analysis_run).values(
             started_at=started, finished_at=_now(), run_by=getpass.getuser(), host=socket.gethostname(),
-            tool_version=__version__, pipeline=json.dumps(pipe.describe(), sort_keys=True), status="ok",
+            tool_version=__version__, pipeline=json.dumps(described, sort_keys=True), status="ok",
             messages=len(results))).inserted_primary_key[0]
         bulk_insert(conn, t.classification, ("run_id", "message_id", "labels", "result"),
                     [(run_id, *r) for r in results])
@@ -83,6 +90,8 @@ class CaseAnalysis:
     run: dict[str, Any]
     evidence: list[dict[str, Any]]
     warnings: list[dict[str, Any]]
+    media_not_analysed: list[dict[str, Any]] = field(default_factory=list)  # message_id, name, type, reason
+    media_analysed: int = 0
 
 
 def latest_run(case: Case) -> dict[str, Any] | None:
@@ -121,7 +130,18 @@ def load_case(case: Case, people: People | None = None, options: Options | None 
                                     msgs, events))
         warnings = [dict(r._mapping) for r in conn.execute(select(t.import_warning).order_by(t.import_warning.c.id))]
     inv = investigate(inputs, classifications, people, options)
-    return CaseAnalysis(inv, run, case.store.evidence_rows(), warnings)
+    not_analysed, analysed = [], 0
+    for mid, c in classifications.items():
+        for media in c.media:
+            if media.get("status") == "analysed":
+                analysed += 1
+                for note in media.get("notes", ()):  # e.g. its text not read (no Tesseract)
+                    not_analysed.append({"message_id": mid, "name": media.get("name"), "type": media.get("type"),
+                                         "reason": note})
+            else:
+                not_analysed.append({"message_id": mid, "name": media.get("name"), "type": media.get("type"),
+                                     "reason": media.get("reason")})
+    return CaseAnalysis(inv, run, case.store.evidence_rows(), warnings, not_analysed, analysed)
 
 
 def _run(case: Case, run_id: int) -> dict[str, Any] | None:

@@ -43,6 +43,11 @@ white-space:pre-wrap;overflow-wrap:anywhere}
 .r-endorsement{background:#fde0dd;border-color:#c51b7d}.r-counter_speech{background:#e5f5e0;border-color:#238b45}
 .r-left{background:#eeeeee}.r-silent{background:#ffffff}
 code{font-size:11px;overflow-wrap:anywhere}
+.thumbs{display:flex;gap:10px;flex-wrap:wrap;margin:6px 0}.thumb{position:relative;display:inline-block}
+.thumb input{position:absolute;opacity:0;width:0;height:0}.thumb img{max-width:240px;max-height:240px;display:block;
+border:1px solid #999}.thumb.blur img{filter:blur(18px)}.thumb.blur input:checked+img{filter:none}
+.thumb label{cursor:pointer;display:block}.thumb .hint{font-size:11px;color:#555}
+@media print{.thumb.blur img{filter:blur(18px)!important}}
 @page{size:A4;margin:12mm}
 @media print{body{max-width:none;padding:0;font-size:12px}h2{page-break-after:avoid}}
 """
@@ -154,12 +159,33 @@ def _exhibit(n: int, f: Finding, r: Redactor, label: Mapping[str, str], cats: An
 <div class="small">{_e(_ts(m.timestamp))} (as written: <code>{_e(m.timestamp_raw)}</code>) · chat
 {_e(r.text(f.chat_title or m.chat_id))} · sent by <b>{_e(label.get(f.sender, f.sender))}</b> · severity
 {_e(SEVERITY.get(f.severity, f.severity))} · scores {_e(scores)}</div>
-<div class="text">{_e(r.text(m.text))}</div>
+<div class="text">{_e(r.text(m.text)) or "(" + _e(m.kind.value) + ")"}</div>
+{_media(f, r)}
 <div class="small"><b>Why flagged:</b> {_e(r.text(explanation(f)))}</div>
 <div class="small"><b>Members present and their response:</b> {resp}</div>
 <table class="context">{''.join(rows)}</table>
 <div class="small muted">Source: {_e(m.source.file)} line {m.source.line_start} · sha256 <code>{_e(m.source.file_sha256)}</code> ·
 message id <code>{_e(m.id)}</code></div></div>"""
+
+
+def _media(f: Finding, r: Redactor) -> str:
+    """Thumbnails (blurred when the nudity model flagged them; a click reveals one, with no script) and the
+    text read from the images."""
+    c = f.classification
+    parts = []
+    if c.thumbnails:
+        blur = "pornographic_media" in f.categories
+        parts.append('<div class="thumbs">')
+        for n, (name, b64) in enumerate(sorted(c.thumbnails.items())):
+            ident = f"t-{_e(f.message.id)}-{n}"
+            hint = '<span class="hint">blurred: click to reveal</span>' if blur else ""
+            parts.append(f'<span class="thumb{" blur" if blur else ""}"><label for="{ident}">'
+                         f'<input type="checkbox" id="{ident}"><img alt="{_e(name)}" '
+                         f'src="data:image/jpeg;base64,{_e(b64)}">{hint}</label></span>')
+        parts.append("</div>")
+    if c.image_text:
+        parts.append(f'<div class="small"><b>Text in the image:</b> {_e(r.text(c.image_text))}</div>')
+    return "".join(parts)
 
 
 def _method(analysis: CaseAnalysis, r: Redactor, people_file: str | None) -> str:
@@ -186,11 +212,27 @@ def _method(analysis: CaseAnalysis, r: Redactor, people_file: str | None) -> str
     out.append(f"<tr><th>bystander analysis</th><td>context {o.context_before} before / {o.context_after} after; "
                f"responses within {o.window_messages} messages and {o.window_minutes:g} minutes; membership from the "
                "group's system messages; people file: " + _e(people_file or "none (identities as written)") + "</td></tr>")
+    media = pipe.get("media") or {}
+    if media:
+        out.append(f"<tr><th>media</th><td>nudity model <code>{_e(media.get('model', 'not loaded'))}</code>, threshold "
+                   f"{_e(media.get('threshold'))}; text in images: {_e(media.get('ocr') or 'not read (Tesseract not installed)')}; "
+                   f"{analysis.media_analysed} attachments analysed, {len(analysis.media_not_analysed)} not analysed "
+                   "(listed below)</td></tr>")
     out.append("</table><h3>Evidence</h3><table><tr><th>file</th><th>sha256</th><th>size</th><th>imported</th></tr>")
     for ev in analysis.evidence:
         out.append(f"<tr><td>{_e(ev['original_name'])}</td><td><code>{_e(ev['sha256'])}</code></td>"
                    f'<td class="n">{int(ev["size"]):,}</td><td>{_e(ev["imported_at"])} by {_e(ev["imported_by"])}</td></tr>')
     out.append("</table>")
+    if analysis.media_not_analysed:
+        from collections import Counter
+        reasons = Counter(x["reason"] for x in analysis.media_not_analysed)
+        out.append(f"<h3>Media not analysed ({len(analysis.media_not_analysed)})</h3><p class='small'>"
+                   + "; ".join(f"{_e(k)}: {v}" for k, v in reasons.most_common()) + "</p>")
+        out.append("<table><tr><th>message</th><th>file</th><th>type</th><th>why</th></tr>")
+        for x in analysis.media_not_analysed[:200]:
+            out.append(f"<tr><td><code>{_e(x['message_id'])}</code></td><td>{_e(x['name'])}</td><td>{_e(x['type'])}</td>"
+                       f"<td>{_e(x['reason'])}</td></tr>")
+        out.append("</table>")
     out.append(f"<h3>Import warnings ({len(analysis.warnings)})</h3>")
     if analysis.warnings:
         out.append("<table><tr><th>file</th><th>line</th><th>warning</th></tr>")

@@ -43,6 +43,7 @@ def result_json(analysis: CaseAnalysis, case_name: str, redactor: Redactor | Non
                         for e in analysis.evidence]
     data["import_warnings"] = [{"file": w["file"], "line": w["line"], "code": w["code"], "message": w["message"]}
                                for w in analysis.warnings]
+    data["media"] = {"analysed": analysis.media_analysed, "not_analysed": analysis.media_not_analysed}
     o = analysis.investigation.options
     data["options"] = {"context_before": o.context_before, "context_after": o.context_after,
                        "window_messages": o.window_messages, "window_minutes": o.window_minutes}

@@ -1,0 +1,136 @@
+"""Media of a stored case: read each attachment from its evidence archive (read-only, size-checked), run
+the media detectors (``detect/media.py``) and fold the results into the messages' classifications.
+
+A message with an image gets ``pornographic_media`` when the nudity model scores it at or above the
+threshold, and the categories its *image text* earns through the text pipeline (explained as "in the image
+text"). Every attachment gets a line in the result's ``media`` list, analysed or not and why; flagged
+messages keep a small JPEG thumbnail for the report (blurred there until clicked).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import posixpath
+import subprocess
+import zipfile
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import select
+
+from chatprobe.store import schema as t
+
+ProgressFn = Callable[[int, int], None]
+MEDIA_KINDS = ("image", "sticker", "gif", "video", "audio", "document")
+
+
+def _tesseract_version() -> str | None:
+    from chatprobe.detect.media import tesseract
+    exe = tesseract()
+    if exe is None:
+        return None
+    out = subprocess.run([exe, "--version"], capture_output=True, text=True, check=False)
+    first = (out.stdout or out.stderr).splitlines()
+    return first[0] if first else "tesseract"
+
+
+def analyse_case_media(case: Any, pipe: Any, results: list[tuple[Any, ...]],
+                       progress: ProgressFn | None = None) -> tuple[list[tuple[Any, ...]], dict[str, Any]]:
+    from chatprobe.detect import media as m
+    from chatprobe.detect.base import TextItem
+
+    with case.store.engine.connect() as conn:
+        rows = conn.execute(
+            select(t.attachment.c.message_id, t.attachment.c.name, t.attachment.c.type, t.attachment.c.present,
+                   t.attachment.c.sha256, t.evidence.c.stored_path)
+            .join(t.message, t.message.c.id == t.attachment.c.message_id)
+            .join(t.chat, t.chat.c.id == t.message.c.chat_id)
+            .join(t.evidence, t.evidence.c.sha256 == t.chat.c.evidence_sha256)
+            .order_by(t.message.c.chat_id, t.message.c.position, t.attachment.c.id)).all()
+    by_id = {r[0]: i for i, r in enumerate(results)}
+    info: dict[str, Any] = {"threshold": m.NSFW_THRESHOLD, "ocr": _tesseract_version(), "attachments": len(rows)}
+    if not rows:
+        return results, info
+    info["model"] = m.nudity_model().version
+    archives: dict[str, zipfile.ZipFile | None] = {}
+    out = list(results)
+    try:
+        for n, r in enumerate(rows, 1):
+            data = _read(case, archives, r.stored_path, r.name, r.sha256) if r.present else None
+            res = m.analyse(r.name, r.type, data)
+            k = by_id.get(r.message_id)
+            if k is not None:
+                out[k] = _merge(out[k], res, pipe, TextItem)
+            if progress:
+                progress(n, len(rows))
+    finally:
+        for zf in archives.values():
+            if zf is not None:
+                zf.close()
+    return out, info
+
+
+def _read(case: Any, archives: dict[str, zipfile.ZipFile | None], stored: str, name: str,
+          sha: str | None) -> bytes | None:
+    from chatprobe.detect.media import MAX_BYTES
+    if stored not in archives:
+        path = case.root / stored
+        try:
+            archives[stored] = zipfile.ZipFile(path) if zipfile.is_zipfile(path) else None
+        except (OSError, zipfile.BadZipFile):
+            archives[stored] = None
+    zf = archives[stored]
+    if zf is None:
+        return None
+    info = next((i for i in zf.infolist() if posixpath.basename(i.filename) == name and not i.is_dir()), None)
+    if info is None or info.file_size > MAX_BYTES:
+        return None
+    try:
+        with zf.open(info) as f:
+            data = f.read(MAX_BYTES + 1)
+    except (OSError, zipfile.BadZipFile, RuntimeError):
+        return None
+    return data if len(data) <= MAX_BYTES else None
+
+
+def _merge(row: tuple[Any, ...], res: Any, pipe: Any, text_item: Any) -> tuple[Any, ...]:
+    mid, labels_json, result_json = row
+    labels = json.loads(labels_json)
+    result = json.loads(result_json)
+    media = result.setdefault("media", [])
+    media.append(res.to_json())
+    expl = result.setdefault("explanations", [])
+    from chatprobe.detect.media import NSFW_THRESHOLD
+    if res.nsfw is not None:
+        prev = result["scores"].get("pornographic_media", 0.0)
+        result["scores"]["pornographic_media"] = round(max(prev, res.nsfw), 4)
+        if res.nsfw >= NSFW_THRESHOLD:
+            if "pornographic_media" not in labels:
+                labels.insert(0, "pornographic_media")
+            result.setdefault("severity", {})["pornographic_media"] = 2
+            expl.append({"label": "pornographic_media", "score": round(res.nsfw, 4), "source": "image-model",
+                         "note": f"nudity model {res.nsfw:.2f} on {res.name}"
+                                 + (f" (highest of {res.frames} frames)" if res.frames > 1 else ""),
+                         "rule": "media.nsfw"})
+    if res.text:
+        result["image_text"] = ((result.get("image_text") or "") + " " + res.text).strip()
+        d = pipe.classify([text_item(mid, res.text)])[0].to_json()
+        from chatprobe.detect.taxonomy import taxonomy
+        cats = set(taxonomy().text_codes)
+        for label in d["labels"]:
+            if label in cats and label not in labels:
+                labels.append(label)
+                result["scores"][label] = max(result["scores"].get(label, 0.0), d["scores"][label])
+                if label in d["severity"]:
+                    result.setdefault("severity", {})[label] = d["severity"][label]
+                if label in d["targets"]:
+                    result.setdefault("targets", {})[label] = d["targets"][label]
+        for e in d["explanations"]:
+            if e["label"] in labels and e["label"] in cats and not e.get("set_aside"):
+                e = dict(e, note=f"in the image text of {res.name}: {e['note']}", source="ocr+" + e["source"])
+                e.pop("span", None)
+                expl.append(e)
+    if res.thumbnail and any(label != "endorsement" and label != "counter_speech" for label in labels):
+        result.setdefault("thumbnails", {})[res.name] = base64.b64encode(res.thumbnail).decode("ascii")
+    return (mid, json.dumps(labels), json.dumps(result, ensure_ascii=False, sort_keys=True))
