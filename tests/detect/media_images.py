@@ -63,3 +63,50 @@ def video(frames: list[Image.Image], fps: int = 2) -> bytes:
         for packet in stream.encode():
             out.mux(packet)
     return buf.getvalue()
+
+
+def opus(pcm, rate: int = 16000) -> bytes:
+    """Mono float samples as an Ogg/Opus voice note (WhatsApp's PTT format)."""
+    import av
+    import numpy as np
+
+    buf = io.BytesIO()
+    with av.open(buf, mode="w", format="ogg") as out:
+        stream = out.add_stream("libopus", rate=48000)
+        stream.layout = "mono"
+        resampler = av.AudioResampler(format="s16", layout="mono", rate=48000)
+        frame = av.AudioFrame.from_ndarray((np.asarray(pcm, dtype=np.float32)[None, :] * 32000).astype(np.int16),
+                                           format="s16", layout="mono")
+        frame.sample_rate = rate
+        for f in resampler.resample(frame) + resampler.resample(None):
+            for packet in stream.encode(f):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    return buf.getvalue()
+
+
+def tone(seconds: float = 2.0):
+    import numpy as np
+    t = np.arange(int(16000 * seconds)) / 16000
+    return 0.3 * np.sin(2 * np.pi * 440 * t)
+
+
+def spoken(text: str):
+    """``text`` spoken by Debian's espeak-ng, as float samples at 16 kHz (None when espeak-ng is missing)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    import av
+    import numpy as np
+
+    if shutil.which("espeak-ng") is None:
+        return None
+    with tempfile.TemporaryDirectory() as d:
+        wav = f"{d}/s.wav"
+        subprocess.run(["espeak-ng", "-v", "en-us", "-s", "140", "-w", wav, text], check=True, capture_output=True)
+        with av.open(wav) as c:
+            r = av.AudioResampler(format="flt", layout="mono", rate=16000)
+            parts = [g.to_ndarray().reshape(-1) for f in c.decode(audio=0) for g in r.resample(f)]
+    return np.concatenate(parts)

@@ -57,13 +57,14 @@ class Classification:
     explanations: tuple[Mapping[str, Any], ...] = ()
     media: tuple[Mapping[str, Any], ...] = ()  # one entry per attachment: analysed or not, and why
     image_text: str | None = None  # text recognised in the message's images
+    transcript: str | None = None  # automatic transcript of its voice notes
     thumbnails: Mapping[str, str] = field(default_factory=dict)  # attachment name → base64 JPEG (flagged only)
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Classification:
         return cls(tuple(d.get("labels", ())), dict(d.get("scores", {})), dict(d.get("severity", {})),
                    dict(d.get("targets", {})), tuple(d.get("explanations", ())), tuple(d.get("media", ())),
-                   d.get("image_text"), dict(d.get("thumbnails", {})))
+                   d.get("image_text"), d.get("transcript"), dict(d.get("thumbnails", {})))
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -185,6 +186,7 @@ class Investigation:
                 "targets": dict(f.classification.targets),
                 "explanations": [dict(e) for e in f.classification.explanations],
                 "image_text": f.classification.image_text,
+                "transcript": f.classification.transcript,
                 "media": [dict(x) for x in f.classification.media],
                 "present": f.present,
                 "responses": {p: r.response for p, r in f.responses.items()},

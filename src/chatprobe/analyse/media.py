@@ -53,6 +53,8 @@ def analyse_case_media(case: Any, pipe: Any, results: list[tuple[Any, ...]],
     if not rows:
         return results, info
     info["model"] = m.nudity_model().version
+    speech = m.transcriber() if any(r.type == "audio" and r.present for r in rows) else None
+    info["speech"] = speech.version if speech else None
     archives: dict[str, zipfile.ZipFile | None] = {}
     out = list(results)
     try:
@@ -114,7 +116,9 @@ def _merge(row: tuple[Any, ...], res: Any, pipe: Any, text_item: Any) -> tuple[A
                                  + (f" (highest of {res.frames} frames)" if res.frames > 1 else ""),
                          "rule": "media.nsfw"})
     if res.text:
-        result["image_text"] = ((result.get("image_text") or "") + " " + res.text).strip()
+        audio = res.type == "audio"
+        key, where = ("transcript", "voice-note transcript") if audio else ("image_text", "image text")
+        result[key] = ((result.get(key) or "") + " " + res.text).strip()
         d = pipe.classify([text_item(mid, res.text)])[0].to_json()
         from chatprobe.detect.taxonomy import taxonomy
         cats = set(taxonomy().text_codes)
@@ -128,7 +132,8 @@ def _merge(row: tuple[Any, ...], res: Any, pipe: Any, text_item: Any) -> tuple[A
                     result.setdefault("targets", {})[label] = d["targets"][label]
         for e in d["explanations"]:
             if e["label"] in labels and e["label"] in cats and not e.get("set_aside"):
-                e = dict(e, note=f"in the image text of {res.name}: {e['note']}", source="ocr+" + e["source"])
+                e = dict(e, note=f"in the {where} of {res.name}: {e['note']}",
+                         source=("speech+" if audio else "ocr+") + e["source"])
                 e.pop("span", None)
                 expl.append(e)
     if res.thumbnail and any(label != "endorsement" and label != "counter_speech" for label in labels):

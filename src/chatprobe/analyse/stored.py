@@ -136,6 +136,8 @@ def load_case(case: Case, people: People | None = None, options: Options | None 
             if media.get("status") == "analysed":
                 analysed += 1
                 for note in media.get("notes", ()):  # e.g. its text not read (no Tesseract)
+                    if "not read" not in note:
+                        continue
                     not_analysed.append({"message_id": mid, "name": media.get("name"), "type": media.get("type"),
                                          "reason": note})
             else:

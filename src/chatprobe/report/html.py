@@ -185,6 +185,9 @@ def _media(f: Finding, r: Redactor) -> str:
         parts.append("</div>")
     if c.image_text:
         parts.append(f'<div class="small"><b>Text in the image:</b> {_e(r.text(c.image_text))}</div>')
+    if c.transcript:
+        parts.append(f'<div class="small"><b>Voice note, automatic transcript</b> (listen to the original: '
+                     f'machine transcripts mishear): {_e(r.text(c.transcript))}</div>')
     return "".join(parts)
 
 
@@ -216,6 +219,7 @@ def _method(analysis: CaseAnalysis, r: Redactor, people_file: str | None) -> str
     if media:
         out.append(f"<tr><th>media</th><td>nudity model <code>{_e(media.get('model', 'not loaded'))}</code>, threshold "
                    f"{_e(media.get('threshold'))}; text in images: {_e(media.get('ocr') or 'not read (Tesseract not installed)')}; "
+                   f"voice notes: {_e(media.get('speech') or 'none in this case, or no speech model')}; "
                    f"{analysis.media_analysed} attachments analysed, {len(analysis.media_not_analysed)} not analysed "
                    "(listed below)</td></tr>")
     out.append("</table><h3>Evidence</h3><table><tr><th>file</th><th>sha256</th><th>size</th><th>imported</th></tr>")
