@@ -173,6 +173,13 @@ class Transcriber:
         self._mc = mc
         self.model = mc.MoonshineModel()  # English models ship in the package; nothing is downloaded
         self.version = f"moonshine-cpp {version('moonshine-cpp')} (base-en)"
+        import atexit
+        atexit.register(self.close)  # free it while the library is still loaded (its __del__ runs too late)
+
+    def close(self) -> None:
+        if self.model.model_handle != -1:
+            self._mc.moonshine_lib.moonshine_free_model(self.model.model_handle)
+            self.model.model_handle = -1
 
     def transcribe(self, pcm: Any) -> str:
         import ctypes
