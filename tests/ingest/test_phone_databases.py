@@ -101,3 +101,22 @@ def test_other_databases_are_named(tmp_path):
     with pytest.raises(UnsupportedFormat, match="contact names only"):
         with parse_file(wa):
             pass
+
+
+def test_truncated_or_encrypted_databases_fail_clearly(tmp_path):
+    db = android(tmp_path / "msgstore.db", contacts=False)
+    data = db.read_bytes()
+    cut = tmp_path / "cut" / "msgstore.db"
+    cut.parent.mkdir()
+    cut.write_bytes(data[: len(data) // 2])
+    crypt = tmp_path / "msgstore.db.crypt14"
+    crypt.write_bytes(b"\x00\x01" + os.urandom(4000))
+    case = Case.open("t", home=tmp_path / "cases")
+    try:
+        report = case.import_paths([cut, crypt])
+        assert [f.outcome for f in report.files] == ["failed", "failed"]
+        assert "msgstore.db" in report.files[0].error
+        assert "encrypted WhatsApp backup" in report.files[1].error
+        assert case.store.count(__import__("chatprobe.store.schema", fromlist=["message"]).message) == 0
+    finally:
+        case.close()

@@ -25,6 +25,9 @@ def sniff(source: Source) -> str:
         head = f.read(4096)
     if head.startswith(SQLITE_MAGIC):
         return "database"
+    if ".crypt" in source.display.rsplit("/", 1)[-1]:
+        raise UnsupportedFormat(f"{source.display}: an encrypted WhatsApp backup (msgstore.db.crypt*)",
+                                "decrypt it with the key from the phone (e.g. wa-crypt-tools) and import msgstore.db")
     if head[:4] == b"PK\x03\x04":
         raise UnsupportedFormat(f"{source.display}: a zip inside a zip is an attachment, not a chat")
     enc = detect_encoding(head)
