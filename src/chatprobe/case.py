@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, update
 
-from chatprobe import __version__
+from chatprobe import __version__, audit
 from chatprobe.errors import ChatprobeError, InputError
 from chatprobe.evidence import EvidenceStore, StoredEvidence, VerifyProblem
 from chatprobe.ingest import ChatStream, open_chats, sources_for
@@ -162,6 +162,8 @@ class Case:
     def _intake(self, conn: Connection, run_id: int, sha: str, path: Path, outcome: str) -> None:
         conn.execute(insert(t.intake).values(import_run_id=run_id, evidence_sha256=sha,
                                              source_path=str(path.resolve()), outcome=outcome, at=_now()))
+        audit.append(conn, "import", path.name, {"sha256": sha, "outcome": outcome, "path": str(path.resolve()),
+                                                 "import_run": int(run_id), "tool_version": __version__})
 
     def _ingest(self, path: Path, stored: StoredEvidence, run_id: int, date_order: str | None,
                 progress: ProgressFn | None, report: ImportReport, workers: int) -> FileOutcome:
@@ -296,5 +298,11 @@ class Case:
     # --- verification -----------------------------------------------------------------------------------
 
     def verify(self) -> tuple[int, list[VerifyProblem]]:
+        """Re-hash the evidence store against the database."""
         expected = {row["sha256"]: int(row["size"]) for row in self.store.evidence_rows()}
         return self.evidence.verify(expected)
+
+    def verify_audit(self) -> tuple[int, audit.ChainBreak | None]:
+        """Check the audit log's hash chain: (rows checked, the first break or None)."""
+        with self.store.engine.connect() as conn:
+            return audit.verify_chain(conn)

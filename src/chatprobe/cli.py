@@ -194,10 +194,11 @@ def parse_cmd(path: Path, date_order: str | None, jsonl: bool, summary: bool, wo
 @_case_options
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def verify_cmd(case_name: str, home: Path | None, db: str | None, as_json: bool) -> None:
-    """Re-hash every file in the case's evidence store and report any change.
+    """Re-hash every file in the case's evidence store and check the audit log's hash chain.
 
-    Exit code 0 when every file matches its recorded SHA-256, 1 when anything is missing, altered,
-    writable or unregistered.
+    Exit code 0 when every file matches its recorded SHA-256 and every audit entry fits the chain; 1 when
+    any file is missing, altered, writable or unregistered, or the chain is broken (the first broken entry
+    is named).
     """
     from chatprobe.case import Case, default_home
 
@@ -207,11 +208,14 @@ def verify_cmd(case_name: str, home: Path | None, db: str | None, as_json: bool)
     case = Case.open(case_name, home=home, db=db)
     try:
         checked, problems = case.verify()
+        audit_rows, chain_break = case.verify_audit()
     finally:
         case.close()
     if as_json:
-        out.print_json(data={"checked": checked, "ok": not problems,
-                             "problems": [p.__dict__ for p in problems]})
+        out.print_json(data={"checked": checked, "ok": not problems and chain_break is None,
+                             "problems": [p.__dict__ for p in problems], "audit_rows": audit_rows,
+                             "audit_break": {"row": chain_break.row_id, "problem": chain_break.problem}
+                             if chain_break else None})
     else:
         table = Table("result", "sha256", "detail", show_lines=False)
         for p in problems:
@@ -220,7 +224,9 @@ def verify_cmd(case_name: str, home: Path | None, db: str | None, as_json: bool)
             out.print(table)
         out.print(f"{checked} evidence files checked: " +
                   ("[green]all intact[/]" if not problems else f"[red]{len(problems)} problems[/]"))
-    if problems:
+        out.print(f"audit log: {audit_rows} entries, " + ("[green]chain intact[/]" if chain_break is None
+                                                          else f"[red]broken at {escape(str(chain_break))}[/]"))
+    if problems or chain_break is not None:
         sys.exit(1)
 
 
@@ -411,6 +417,8 @@ def _investigation_options(f: Any) -> Any:
         click.option("--redact-phones", is_flag=True, help="Replace phone numbers in the outputs."),
         click.option("--redact-others", is_flag=True,
                      help="Replace the names of people who are not subjects (see --people) with Member A, B, …"),
+        click.option("--confirmed-only", is_flag=True,
+                     help="Report only findings a reviewer confirmed (default: all, each with its review status)."),
     ]
     for o in reversed(opts):
         f = o(f)
@@ -419,7 +427,7 @@ def _investigation_options(f: Any) -> Any:
 
 def _report(case: Any, people_file: Path | None, context: int, window_messages: int, window_minutes: float,
             html: Path | None, pdf: Path | None, json_path: Path | None, csv_dir: Path | None,
-            redact_phones: bool, redact_others: bool) -> Any:
+            redact_phones: bool, redact_others: bool, confirmed_only: bool = False) -> Any:
     from chatprobe.analyse.investigation import Options
     from chatprobe.analyse.people import People
     from chatprobe.analyse.stored import load_case
@@ -427,7 +435,8 @@ def _report(case: Any, people_file: Path | None, context: int, window_messages: 
     from chatprobe.report.write import Outputs, write_outputs
 
     people = People.load(people_file)
-    analysis = load_case(case, people, Options(context, context, window_messages, window_minutes))
+    analysis = load_case(case, people, Options(context, context, window_messages, window_minutes),
+                         include="confirmed" if confirmed_only else "all")
     subjects = frozenset(p.name for p in analysis.investigation.profiles.values() if p.subject)
     if redact_others and not subjects:
         err.print("[yellow]warning[/] --redact-others: no subjects marked (subject = true in --people); "
@@ -435,6 +444,8 @@ def _report(case: Any, people_file: Path | None, context: int, window_messages: 
     redactor = Redactor(redact_phones, redact_others, subjects)
     written = write_outputs(analysis, case.name, Outputs(html, pdf, json_path, csv_dir), redactor,
                             str(people_file) if people_file else None)
+    from chatprobe.report.write import record_export
+    record_export(case, written, redactor, int(analysis.run["id"]))
     return analysis, written
 
 
@@ -480,7 +491,7 @@ def _classify_with_progress(case: Any, quiet: bool) -> int:
 def scan_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str | None, date_order: str | None,
              people_file: Path | None, context: int, window_messages: int, window_minutes: float,
              html: Path | None, pdf: Path | None, json_path: Path | None, csv_dir: Path | None,
-             redact_phones: bool, redact_others: bool) -> None:
+             redact_phones: bool, redact_others: bool, confirmed_only: bool) -> None:
     """Import, detect, analyse and report in one go: the main job.
 
     The exports are hashed and imported into the case (as `chatprobe import`), every message is classified
@@ -527,7 +538,7 @@ def scan_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str
         if not (html or pdf or json_path or csv_dir):
             html = case.root / "report.html"
         analysis, written = _report(case, people_file, context, window_messages, window_minutes, html, pdf,
-                                    json_path, csv_dir, redact_phones, redact_others)
+                                    json_path, csv_dir, redact_phones, redact_others, confirmed_only)
     finally:
         case.close()
     if not quiet:
@@ -600,7 +611,8 @@ def _existing_case(case_name: str, home: Path | None, db: str | None) -> Any:
 @_investigation_options
 def report_cmd(case_name: str, home: Path | None, db: str | None, people_file: Path | None, context: int,
                window_messages: int, window_minutes: float, html: Path | None, pdf: Path | None,
-               json_path: Path | None, csv_dir: Path | None, redact_phones: bool, redact_others: bool) -> None:
+               json_path: Path | None, csv_dir: Path | None, redact_phones: bool, redact_others: bool,
+               confirmed_only: bool) -> None:
     """Work out the investigation view of an analysed case and write the reports.
 
     Uses the newest analysis run (`chatprobe analyse`). Change the people file, the response window or the
@@ -615,11 +627,73 @@ def report_cmd(case_name: str, home: Path | None, db: str | None, people_file: P
     case = _existing_case(case_name, home, db)
     try:
         analysis, written = _report(case, people_file, context, window_messages, window_minutes, html, pdf,
-                                    json_path, csv_dir, redact_phones, redact_others)
+                                    json_path, csv_dir, redact_phones, redact_others, confirmed_only)
     finally:
         case.close()
     if str(json_path) != "-":
         _print_investigation(analysis, written)
+
+
+@main.command("review")
+@_case_options
+@click.argument("message_id", required=False)
+@click.argument("decision", required=False, type=click.Choice(["confirm", "dismiss", "escalate"]))
+@click.option("--note", default="", help="Why: kept with the decision and shown in the report.")
+@click.option("--reviewer", default=None, help="Who decides (default: the login name).")
+@click.option("--second", is_flag=True, help="Record a second review (by someone other than the first reviewer).")
+@click.option("--json", "as_json", is_flag=True, help="Print the queue or the decision as JSON.")
+def review_cmd(case_name: str, home: Path | None, db: str | None, message_id: str | None, decision: str | None,
+               note: str, reviewer: str | None, second: bool, as_json: bool) -> None:
+    """List the findings to review, or record a decision on one.
+
+    Without MESSAGE_ID: the review queue, most severe and highest scoring first, with each finding's
+    status (unreviewed, confirmed, dismissed, escalated) and whether two reviewers agree. With MESSAGE_ID
+    and DECISION: record confirm, dismiss or escalate, with a note. Decisions are kept as history and
+    audited; `report --confirmed-only` reports the confirmed findings only.
+
+    \b
+    Examples:
+      chatprobe review --case op-larch
+      chatprobe review --case op-larch a7003826a42e6fed-137 confirm --note "racist; Tom Hale"
+      chatprobe review --case op-larch a7003826a42e6fed-137 confirm --second --reviewer "DS Khan"
+    """
+    import orjson
+
+    from chatprobe.analyse.stored import load_case
+    from chatprobe.review.decisions import decide
+
+    case = _existing_case(case_name, home, db)
+    try:
+        if message_id and decision:
+            d = decide(case, message_id, decision, note, reviewer, 2 if second else 1)
+            if as_json:
+                sys.stdout.buffer.write(orjson.dumps({"message_id": message_id, **d.to_json(), "stage": d.stage}) + b"\n")
+            else:
+                err.print(f"{escape(message_id)}: {d.decision} ({'second' if second else 'first'} review by "
+                          f"{escape(d.reviewer)})")
+            return
+        if message_id or decision:
+            raise ChatprobeError("give both MESSAGE_ID and DECISION, or neither to list the queue",
+                                 hint="chatprobe review --case NAME MESSAGE_ID confirm --note '…'")
+        analysis = load_case(case)
+    finally:
+        case.close()
+    queue = sorted(analysis.investigation.findings, key=lambda f: (-f.severity, -f.score, f.message.id))
+    rows = [{"message_id": f.message.id, "sender": f.sender, "categories": list(f.categories),
+             "severity": f.severity, "score": round(f.score, 4), "text": f.message.text,
+             "review": analysis.reviews[f.message.id].to_json() if f.message.id in analysis.reviews
+             else {"status": "unreviewed"}} for f in queue]
+    if as_json:
+        sys.stdout.buffer.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2) + b"\n")
+        return
+    table = Table("message", "status", "sev", "score", "categories", "sender", "text",
+                  title=f"{len(rows)} findings, most severe first", title_justify="left")
+    for row in rows:
+        agree = row["review"].get("agreement")
+        status = row["review"]["status"] + ("" if agree is None else " (agree)" if agree else " (disagree)")
+        table.add_row(row["message_id"], status, str(row["severity"]), f"{row['score']:.2f}",
+                      ", ".join(row["categories"]), escape(row["sender"]), escape(row["text"][:60]))
+    out.print(table)
 
 
 @main.command("people")

@@ -297,29 +297,36 @@ def investigate(chats: Iterable[ChatInput], classifications: Mapping[str, Classi
                 continue
             findings.append(_finding(chat, msgs, i, person, c, spans, sender_of, classifications, left_at, options))
 
-    # profiles and chat totals from the findings
-    by_chat = {s.chat_id: s for s in summaries}
-    for f in findings:
-        p = profile(f.sender)
-        p.flagged_sent.update(f.categories)
-        p.flagged_by_severity[f.severity] += 1
-        ts = f.message.timestamp
-        if ts is not None:
-            p.first_flagged = ts if p.first_flagged is None else min(p.first_flagged, ts)
-            p.last_flagged = ts if p.last_flagged is None else max(p.last_flagged, ts)
-        s = by_chat[f.message.chat_id]
-        s.flagged.update(f.categories)
-        s.flagged_messages += 1
-        for name, r in f.responses.items():
-            q = profile(name)
-            q.present_for_flagged += 1
-            q.responses[r.response] += 1
+    tally(findings, profiles, summaries)
     for name, p in profiles.items():
         person = people.people.get(name)
         p.aliases = sorted(person.aliases, key=str.casefold) if person else []
         p.subject = bool(person and person.subject)
     ordered = dict(sorted(profiles.items(), key=lambda kv: (-kv[1].flagged_messages, kv[0].casefold())))
     return Investigation(summaries, findings, ordered, options, people)
+
+
+def tally(findings: Sequence[Finding], profiles: Mapping[str, Profile], chats: Sequence[ChatSummary]) -> None:
+    """Fill the profiles' and chats' flagged counts and responses from the findings (counts start at zero)."""
+    for p in profiles.values():
+        p.flagged_sent, p.flagged_by_severity, p.responses = Counter(), Counter(), Counter()
+        p.present_for_flagged, p.first_flagged, p.last_flagged = 0, None, None
+    for s in chats:
+        s.flagged, s.flagged_messages = Counter(), 0
+    by_chat = {s.chat_id: s for s in chats}
+    for f in findings:
+        p = profiles[f.sender]
+        p.flagged_sent.update(f.categories)
+        p.flagged_by_severity[f.severity] += 1
+        ts = f.message.timestamp
+        if ts is not None:
+            p.first_flagged = ts if p.first_flagged is None else min(p.first_flagged, ts)
+            p.last_flagged = ts if p.last_flagged is None else max(p.last_flagged, ts)
+        by_chat[f.message.chat_id].flagged.update(f.categories)
+        by_chat[f.message.chat_id].flagged_messages += 1
+        for name, r in f.responses.items():
+            profiles[name].present_for_flagged += 1
+            profiles[name].responses[r.response] += 1
 
 
 def _finding(chat: ChatInput, msgs: list[Message], i: int, sender: str, c: Classification,

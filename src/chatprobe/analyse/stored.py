@@ -9,6 +9,7 @@ report can say exactly what produced each finding. Reports use the newest finish
 from __future__ import annotations
 
 import getpass
+import hashlib
 import json
 import socket
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from chatprobe import __version__
+from chatprobe import __version__, audit
 from chatprobe.analyse.investigation import ChatInput, Classification, Investigation, Options, investigate
 from chatprobe.analyse.people import People
 from chatprobe.case import Case
@@ -79,6 +80,10 @@ def classify_case(case: Case, pipeline: Any = None, progress: ProgressFn | None 
             messages=len(results))).inserted_primary_key[0]
         bulk_insert(conn, t.classification, ("run_id", "message_id", "labels", "result"),
                     [(run_id, *r) for r in results])
+        flagged = sum(1 for r in results if json.loads(r[1]))
+        audit.append(conn, "analysis", f"analysis run {run_id}", {
+            "messages": len(results), "labelled": flagged, "tool_version": __version__,
+            "pipeline_sha256": hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()})
     return int(run_id)
 
 
@@ -92,6 +97,7 @@ class CaseAnalysis:
     warnings: list[dict[str, Any]]
     media_not_analysed: list[dict[str, Any]] = field(default_factory=list)  # message_id, name, type, reason
     media_analysed: int = 0
+    reviews: dict[str, Any] = field(default_factory=dict)  # message id → review.decisions.ReviewState
 
 
 def latest_run(case: Case) -> dict[str, Any] | None:
@@ -102,7 +108,8 @@ def latest_run(case: Case) -> dict[str, Any] | None:
 
 
 def load_case(case: Case, people: People | None = None, options: Options | None = None,
-              run_id: int | None = None) -> CaseAnalysis:
+              run_id: int | None = None, include: str = "all") -> CaseAnalysis:
+    """The case read back and analysed. ``include``: "all" findings, or only the "confirmed" ones (by review)."""
     run = latest_run(case) if run_id is None else _run(case, run_id)
     if run is None:
         raise NothingToAnalyse(f"case {case.name} has not been analysed yet",
@@ -143,12 +150,15 @@ def load_case(case: Case, people: People | None = None, options: Options | None 
             else:
                 not_analysed.append({"message_id": mid, "name": media.get("name"), "type": media.get("type"),
                                      "reason": media.get("reason")})
-    return CaseAnalysis(inv, run, case.store.evidence_rows(), warnings, not_analysed, analysed)
+    from chatprobe.review.decisions import states
+    reviews = states(case)
+    if include == "confirmed":
+        inv.findings = [f for f in inv.findings if reviews.get(f.message.id) and reviews[f.message.id].status == "confirmed"]
+        _recount(inv)
+    return CaseAnalysis(inv, run, case.store.evidence_rows(), warnings, not_analysed, analysed, reviews)
 
 
-def _run(case: Case, run_id: int) -> dict[str, Any] | None:
-    with case.store.engine.connect() as conn:
-        row = conn.execute(select(t.analysis_run).where(t.analysis_run.c.id == run_id)).first()
-    return dict(row._mapping) if row else None
-
-
+def _recount(inv: Investigation) -> None:
+    """Profiles and chat totals from the findings kept (after a review filter)."""
+    from chatprobe.analyse.investigation import tally
+    tally(inv.findings, inv.profiles, inv.chats)

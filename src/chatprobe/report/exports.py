@@ -14,7 +14,7 @@ from chatprobe.analyse.investigation import Finding, Investigation
 from chatprobe.report.redact import Redactor
 
 SCHEDULE_COLUMNS = ("exhibit", "timestamp_as_written", "timestamp_interpreted", "chat", "sender", "text",
-                    "categories", "severity", "scores", "explanation", "responses", "source_file",
+                    "categories", "severity", "scores", "explanation", "responses", "review", "source_file",
                     "source_sha256", "line", "message_id")
 PROFILE_COLUMNS = ("name", "aliases", "subject", "messages_sent", "flagged_sent", "first_flagged", "last_flagged",
                    "present_for_flagged", "endorsed", "challenged", "silent", "left")
@@ -30,8 +30,10 @@ def explanation(f: Finding) -> str:
     return "; ".join(dict.fromkeys(n for n in notes if n))
 
 
-def exhibit_rows(inv: Investigation, redactor: Redactor | None = None) -> list[dict[str, Any]]:
+def exhibit_rows(inv: Investigation, redactor: Redactor | None = None,
+                 reviews: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     r = redactor or Redactor()
+    reviews = reviews or {}
     rows = []
     for n, f in enumerate(inv.findings, 1):
         m = f.message
@@ -47,6 +49,7 @@ def exhibit_rows(inv: Investigation, redactor: Redactor | None = None) -> list[d
             "scores": ", ".join(f"{c} {f.classification.scores.get(c, 0):.2f}" for c in f.categories),
             "explanation": r.text(explanation(f)),
             "responses": "; ".join(f"{r.name(p)}: {x.response}" for p, x in f.responses.items()),
+            "review": reviews[m.id].status if m.id in reviews else "unreviewed",
             "source_file": m.source.file,
             "source_sha256": m.source.file_sha256,
             "line": m.source.line_start,

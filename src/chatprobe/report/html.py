@@ -42,6 +42,9 @@ white-space:pre-wrap;overflow-wrap:anywhere}
 .r{display:inline-block;border-radius:3px;padding:1px 6px;margin:2px 4px 2px 0;font-size:12px;border:1px solid #999}
 .r-endorsement{background:#fde0dd;border-color:#c51b7d}.r-counter_speech{background:#e5f5e0;border-color:#238b45}
 .r-left{background:#eeeeee}.r-silent{background:#ffffff}
+.rv{display:inline-block;border-radius:3px;padding:1px 6px;font-size:12px;margin-left:6px;border:1px solid #666}
+.rv-confirmed{background:#1a1a1a;color:#fff}.rv-dismissed{background:#eee;color:#555;text-decoration:line-through}
+.rv-escalated{background:#fdd49e}.rv-unreviewed{background:#fff;color:#555}
 code{font-size:11px;overflow-wrap:anywhere}
 .thumbs{display:flex;gap:10px;flex-wrap:wrap;margin:6px 0}.thumb{position:relative;display:inline-block}
 .thumb input{position:absolute;opacity:0;width:0;height:0}.thumb img{max-width:240px;max-height:240px;display:block;
@@ -136,14 +139,30 @@ A flag is not a finding of misconduct. Check every exhibit against the original 
     if not inv.findings:
         parts.append("<p>No message was flagged.</p>")
     for n, f in enumerate(inv.findings, 1):
-        parts.append(_exhibit(n, f, r, label, cats, names))
+        parts.append(_exhibit(n, f, r, label, cats, names, analysis.reviews.get(f.message.id)))
     # -- method ----------------------------------------------------------------------------------------------
     parts.append(_method(analysis, r, people_file))
     parts.append("</body></html>\n")
     return "".join(parts)
 
 
-def _exhibit(n: int, f: Finding, r: Redactor, label: Mapping[str, str], cats: Any, names: Mapping[str, str]) -> str:
+def _review(state: Any) -> tuple[str, str]:
+    """(badge, lines) for an exhibit's review status."""
+    status = state.status if state else "unreviewed"
+    badge = f'<span class="rv rv-{_e(status)}">{_e(status)}</span>'
+    if not state:
+        return badge, ""
+    lines = []
+    for label, d in (("first review", state.first), ("second review", state.second)):
+        if d:
+            lines.append(f"{label}: {_e(d.decision)} by {_e(d.reviewer)} ({_e(d.at)})" + (f" — {_e(d.note)}" if d.note else ""))
+    if state.agreement is not None:
+        lines.append("reviewers agree" if state.agreement else "<b>reviewers disagree</b>")
+    return badge, '<div class="small"><b>Review:</b> ' + "; ".join(lines) + "</div>"
+
+
+def _exhibit(n: int, f: Finding, r: Redactor, label: Mapping[str, str], cats: Any, names: Mapping[str, str],
+             review: Any = None) -> str:
     m = f.message
     scores = ", ".join(f"{names.get(c, c)} {f.classification.scores.get(c, 0):.2f}" for c in f.categories)
     rows = []
@@ -155,14 +174,15 @@ def _exhibit(n: int, f: Finding, r: Redactor, label: Mapping[str, str], cats: An
                     f'<td class="msg">{_e(r.text(body))}</td></tr>')
     resp = "".join(f'<span class="r r-{_e(x.response)}" title="{_e(r.text(x.text or ""))}">{_e(label.get(p, p))}: '
                    f"{_e(RESPONSE_NAMES[x.response])}</span>" for p, x in f.responses.items()) or "nobody else present"
-    return f"""<div class="exhibit" id="CP-{n:03d}"><h3>Exhibit CP-{n:03d} {cats(f.categories)}</h3>
+    badge, review_lines = _review(review)
+    return f"""<div class="exhibit" id="CP-{n:03d}"><h3>Exhibit CP-{n:03d} {cats(f.categories)}{badge}</h3>
 <div class="small">{_e(_ts(m.timestamp))} (as written: <code>{_e(m.timestamp_raw)}</code>) · chat
 {_e(r.text(f.chat_title or m.chat_id))} · sent by <b>{_e(label.get(f.sender, f.sender))}</b> · severity
 {_e(SEVERITY.get(f.severity, f.severity))} · scores {_e(scores)}</div>
 <div class="text">{_e(r.text(m.text)) or "(" + _e(m.kind.value) + ")"}</div>
 {_media(f, r)}
 <div class="small"><b>Why flagged:</b> {_e(r.text(explanation(f)))}</div>
-<div class="small"><b>Members present and their response:</b> {resp}</div>
+<div class="small"><b>Members present and their response:</b> {resp}</div>{review_lines}
 <table class="context">{''.join(rows)}</table>
 <div class="small muted">Source: {_e(m.source.file)} line {m.source.line_start} · sha256 <code>{_e(m.source.file_sha256)}</code> ·
 message id <code>{_e(m.id)}</code></div></div>"""

@@ -44,6 +44,9 @@ def result_json(analysis: CaseAnalysis, case_name: str, redactor: Redactor | Non
     data["import_warnings"] = [{"file": w["file"], "line": w["line"], "code": w["code"], "message": w["message"]}
                                for w in analysis.warnings]
     data["media"] = {"analysed": analysis.media_analysed, "not_analysed": analysis.media_not_analysed}
+    for f in data["findings"]:
+        state = analysis.reviews.get(f["message_id"])
+        f["review"] = state.to_json() if state else {"status": "unreviewed"}
     o = analysis.investigation.options
     data["options"] = {"context_before": o.context_before, "context_after": o.context_after,
                        "window_messages": o.window_messages, "window_minutes": o.window_minutes}
@@ -113,12 +116,26 @@ def write_outputs(analysis: CaseAnalysis, case_name: str, outputs: Outputs, reda
             written.append(outputs.json)
     if outputs.csv_dir:
         inv = analysis.investigation
-        for name, rows, cols in (("exhibits.csv", exports.exhibit_rows(inv, r), exports.SCHEDULE_COLUMNS),
+        for name, rows, cols in (("exhibits.csv", exports.exhibit_rows(inv, r, analysis.reviews),
+                                  exports.SCHEDULE_COLUMNS),
                                  ("members.csv", exports.profile_rows(inv, r), exports.PROFILE_COLUMNS)):
             target = Path(outputs.csv_dir) / name
             _atomic(target, exports.to_csv(rows, cols).encode("utf-8-sig"))
             written.append(target)
         target = Path(outputs.csv_dir) / "exhibits.json"
-        _atomic(target, json.dumps(exports.exhibit_rows(inv, r), ensure_ascii=False, indent=1).encode("utf-8"))
+        _atomic(target, json.dumps(exports.exhibit_rows(inv, r, analysis.reviews), ensure_ascii=False,
+                                   indent=1).encode("utf-8"))
         written.append(target)
     return written
+
+
+def record_export(case: Any, written: list[Path], redactor: Redactor | None, run_id: int) -> None:
+    """Audit what was exported: each file's sha256, the analysis run and the redaction used."""
+    import hashlib
+
+    from chatprobe import audit
+    files = {str(p): hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in written if Path(p).is_file()}
+    r = redactor or Redactor()
+    with case.store.transaction() as conn:
+        audit.append(conn, "export", ", ".join(Path(p).name for p in written) or "(stdout)", {
+            "files": files, "analysis_run": run_id, "redact_phones": r.phones, "redact_others": r.others})

@@ -152,3 +152,27 @@ classification = Table(
     Column("labels", Text, nullable=False),
     Column("result", Text, nullable=False),
 )
+
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", String(48), nullable=False),
+    Column("target", Text, nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+review_decision = Table(
+    "review_decision", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("message_id", String(64), nullable=False),
+    Column("stage", Integer, nullable=False),
+    Column("reviewer", Text, nullable=False),
+    Column("decision", String(16), nullable=False),
+    Column("note", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("run_id", Integer),
+)

@@ -1,0 +1,117 @@
+"""Review decisions on findings.
+
+A finding is a message the newest analysis run flagged. A decision is ``confirm``, ``dismiss`` or
+``escalate``, with the reviewer, a note and the time; stage 1 is the first review and stage 2 the optional
+second review, which must be by someone else. Decisions are appended, never overwritten: the newest per
+stage counts, the older ones stay as history. Each decision is audited in the same transaction.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from chatprobe import audit
+from chatprobe.errors import InputError
+from chatprobe.store import schema as t
+
+DECISIONS = ("confirm", "dismiss", "escalate")
+STATUS = {"confirm": "confirmed", "dismiss": "dismissed", "escalate": "escalated"}
+
+
+@dataclass
+class Decision:
+    decision: str
+    reviewer: str
+    note: str
+    at: str
+    stage: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"decision": self.decision, "reviewer": self.reviewer, "note": self.note, "at": self.at}
+
+
+@dataclass
+class ReviewState:
+    first: Decision | None = None
+    second: Decision | None = None
+    history: list[Decision] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        """The second review's decision when there is one, else the first's; "unreviewed" otherwise."""
+        last = self.second or self.first
+        return STATUS[last.decision] if last else "unreviewed"
+
+    @property
+    def agreement(self) -> bool | None:
+        if self.first is None or self.second is None:
+            return None
+        return self.first.decision == self.second.decision
+
+    def to_json(self) -> dict[str, Any]:
+        return {"status": self.status, "first": self.first.to_json() if self.first else None,
+                "second": self.second.to_json() if self.second else None, "agreement": self.agreement,
+                "history": [d.to_json() | {"stage": d.stage} for d in self.history]}
+
+
+def flagged_ids(conn: Any, run_id: int) -> set[str]:
+    from chatprobe.detect.taxonomy import taxonomy
+    codes = set(taxonomy().codes)
+    return {r.message_id for r in conn.execute(select(t.classification.c.message_id, t.classification.c.labels)
+                                                 .where(t.classification.c.run_id == run_id))
+            if codes & set(json.loads(r.labels))}
+
+
+def decide(case: Any, message_id: str, decision: str, note: str = "", reviewer: str | None = None,
+           stage: int = 1) -> Decision:
+    from chatprobe.analyse.stored import latest_run
+
+    if decision not in DECISIONS:
+        raise InputError(f"unknown decision {decision!r}", hint="use confirm, dismiss or escalate")
+    if stage not in (1, 2):
+        raise InputError("stage is 1 (first review) or 2 (second review)")
+    reviewer = reviewer or getpass.getuser()
+    run = latest_run(case)
+    if run is None:
+        raise InputError(f"case {case.name} has not been analysed yet", hint=f"chatprobe analyse --case {case.name}")
+    with case.store.transaction() as conn:
+        if message_id not in flagged_ids(conn, run["id"]):
+            raise InputError(f"message {message_id} is not a finding of analysis run {run['id']}",
+                             hint=f"list the findings: chatprobe review --case {case.name}")
+        if stage == 2:
+            first = states(case, conn).get(message_id, ReviewState()).first
+            if first is None:
+                raise InputError(f"message {message_id} has no first review yet", hint="review it first (stage 1)")
+            if first.reviewer == reviewer:
+                raise InputError(f"{reviewer} made the first review of {message_id}",
+                                 hint="a second review must be by another reviewer")
+        at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        conn.execute(insert(t.review_decision).values(message_id=message_id, stage=stage, reviewer=reviewer,
+                                                      decision=decision, note=note, at=at, run_id=run["id"]))
+        audit.append(conn, "decision", message_id, {"decision": decision, "stage": stage, "note": note,
+                                                    "analysis_run": run["id"]}, actor=reviewer)
+    return Decision(decision, reviewer, note, at, stage)
+
+
+def states(case: Any, conn: Any = None) -> dict[str, ReviewState]:
+    def read(c: Any) -> dict[str, ReviewState]:
+        out: dict[str, ReviewState] = {}
+        for r in c.execute(select(t.review_decision).order_by(t.review_decision.c.id)):
+            d = Decision(r.decision, r.reviewer, r.note, r.at, r.stage)
+            s = out.setdefault(r.message_id, ReviewState())
+            s.history.append(d)
+            if r.stage == 1:
+                s.first = d
+            else:
+                s.second = d
+        return out
+    if conn is not None:
+        return read(conn)
+    with case.store.engine.connect() as c:
+        return read(c)
