@@ -96,3 +96,12 @@ def test_review_cli(case, tmp_path):
     assert r.exit_code == 2 and "another reviewer" in r.stderr
     r = run(main, ["review", "--home", str(tmp_path), "--case", "r", target])
     assert r.exit_code == 1 and "give both" in r.stderr
+
+
+def test_an_earlier_analysis_run_can_be_reported(case):
+    first = load_case(case).run["id"]
+    classify_case(case)
+    assert load_case(case).run["id"] == first + 1
+    assert load_case(case, run_id=first).run["id"] == first
+    with pytest.raises(Exception, match="no analysis run 999"):
+        load_case(case, run_id=999)

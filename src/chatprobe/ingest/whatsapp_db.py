@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -28,7 +28,16 @@ from urllib.parse import quote
 from chatprobe.errors import ParseError, UnsupportedFormat
 from chatprobe.ingest.base import ChatStream
 from chatprobe.ingest.source import Source
-from chatprobe.model import Attachment, Layout, MembershipEvent, MembershipKind, Message, MessageKind, Participant, SourceRef
+from chatprobe.model import (
+    Attachment,
+    Layout,
+    MembershipEvent,
+    MembershipKind,
+    Message,
+    MessageKind,
+    Participant,
+    SourceRef,
+)
 
 APPLE_EPOCH = datetime(2001, 1, 1)
 UNIX_EPOCH = datetime(1970, 1, 1)
