@@ -9,15 +9,17 @@ BIN := $(VENV)/bin
 .PHONY: demo test bench train clean debs
 
 # Debian packages: Chromium prints the PDF report, pdftoppm renders its pages, Noto draws emoji, Tesseract
-# reads text in images, espeak-ng speaks the test voice notes. Installed when missing and possible (root or sudo); without them the PDF output or
+# reads text in images, espeak-ng speaks the test voice notes, PostgreSQL runs the storage and web tests on
+# a second backend. Installed when missing and possible (root or sudo); without them the PDF output or
 # the text in images is unavailable (said at run time) and their tests are skipped.
-DEBS := chromium poppler-utils fonts-noto-color-emoji tesseract-ocr espeak-ng
+DEBS := chromium poppler-utils fonts-noto-color-emoji tesseract-ocr espeak-ng postgresql
 debs:
 	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	[ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing="$$missing fonts-noto-color-emoji"; \
 	command -v tesseract >/dev/null || missing="$$missing tesseract-ocr"; \
 	command -v espeak-ng >/dev/null || missing="$$missing espeak-ng"; \
+	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo -n"; else SUDO=none; fi; \
 	  if [ "$$SUDO" != none ] && command -v apt-get >/dev/null; then \

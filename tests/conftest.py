@@ -26,3 +26,26 @@ def write(tmp_path: Path):
         return p
 
     return _write
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL server on 127.0.0.1 for this test session (skips when Debian's postgresql is missing)."""
+    from tests.pg import Server, binaries
+    if binaries() is None:
+        pytest.skip("PostgreSQL is not installed (make test installs Debian's postgresql when it can)")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("psycopg is not installed (pip install 'chatprobe[postgres]')")
+    server = Server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh, empty database on each backend: a SQLite file, and a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'case.db'}"
+    return request.getfixturevalue("postgres").new_database()
