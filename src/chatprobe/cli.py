@@ -696,6 +696,91 @@ def review_cmd(case_name: str, home: Path | None, db: str | None, message_id: st
     out.print(table)
 
 
+@main.command("serve")
+@click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder that holds the cases (default: $CHATPROBE_HOME or ./chatprobe-cases).")
+@click.option("--db", metavar="PATH|URL", default=None,
+              help="Server database for users, access and sessions (default: <home>/server.db).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+def serve_cmd(home: Path | None, db: str | None, host: str, port: int) -> None:
+    """Serve the team web UI: cases, the review queue, decisions, case records and exports.
+
+    Users log in (create them with `chatprobe user add`); each sees only the cases granted to them.
+    Put it behind HTTPS (a reverse proxy) when anyone else connects: cookies are marked Secure.
+
+    \b
+    Example:
+      chatprobe user add dskhan --role investigator --case op-larch
+      chatprobe serve --home cases/ --port 8000
+    """
+    import uvicorn
+
+    from chatprobe.case import default_home
+    from chatprobe.web.app import create_app
+
+    root = home or default_home()
+    root.mkdir(parents=True, exist_ok=True)
+    err.print(f"serving the cases in {escape(str(root))} on http://{host}:{port}  (Ctrl-C stops)")
+    uvicorn.run(create_app(root, db), host=host, port=port, log_level="warning")
+
+
+@main.group("user")
+def user_group() -> None:
+    """Manage web users: `chatprobe user add NAME --role ROLE --case CASE`."""
+
+
+@user_group.command("add")
+@click.argument("username")
+@click.option("--role", type=click.Choice(["admin", "investigator", "reviewer", "read-only"]), required=True,
+              help="admin: every case and setting; investigator: records and review; reviewer: review; "
+                   "read-only: view.")
+@click.option("--case", "cases", multiple=True, help="A case this user may open (repeat for more).")
+@click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder that holds the cases (default: $CHATPROBE_HOME or ./chatprobe-cases).")
+@click.option("--db", metavar="PATH|URL", default=None, help="Server database (default: <home>/server.db).")
+@click.option("--case-db", metavar="URL", default=None,
+              help="Register the (single) --case as living in this database, e.g. on PostgreSQL.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input (for scripts).")
+def user_add_cmd(username: str, role: str, cases: tuple[str, ...], home: Path | None, db: str | None,
+                 case_db: str | None, password_stdin: bool) -> None:
+    """Create a user (or reset their password and role) and grant cases.
+
+    Passwords have at least 12 characters and are stored as scrypt hashes.
+
+    \b
+    Examples:
+      chatprobe user add admin --role admin
+      chatprobe user add dskhan --role investigator --case op-larch
+      echo "$PW" | chatprobe user add reviewer1 --role reviewer --case op-larch --password-stdin
+    """
+    from sqlalchemy import insert, select
+
+    from chatprobe.case import default_home
+    from chatprobe.store import Store
+    from chatprobe.store import schema as t
+    from chatprobe.web.auth import add_user
+
+    root = home or default_home()
+    root.mkdir(parents=True, exist_ok=True)
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("password", hide_input=True, confirmation_prompt=True)
+    store = Store.open(db or root / "server.db")
+    try:
+        if case_db:
+            if len(cases) != 1:
+                raise ChatprobeError("--case-db needs exactly one --case", hint="register one case at a time")
+            with store.transaction() as conn:
+                if not conn.execute(select(t.web_case).where(t.web_case.c.name == cases[0])).first():
+                    conn.execute(insert(t.web_case).values(name=cases[0], db_url=case_db))
+        add_user(store, username, password, role, list(cases))
+    finally:
+        store.close()
+    err.print(f"user {escape(username)} ({role})" + (f" may open: {', '.join(cases)}" if cases else ""))
+
+
 @main.command("people")
 @_case_options
 @click.option("--people", "people_file", type=click.Path(path_type=Path, dir_okay=False), default=None,

@@ -176,3 +176,95 @@ review_decision = Table(
     Column("at", String(32), nullable=False),
     Column("run_id", Integer),
 )
+
+web_user = Table(
+    "web_user", metadata,
+    Column("username", String(64), primary_key=True),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("disabled", Boolean, nullable=False),
+)
+
+web_case = Table("web_case", metadata, Column("name", String(96), primary_key=True), Column("db_url", Text))
+
+web_case_access = Table(
+    "web_case_access", metadata,
+    Column("username", String(64), primary_key=True),
+    Column("case_name", String(96), primary_key=True),
+)
+
+web_session = Table(
+    "web_session", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("username", String(64), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+)
+
+web_login_attempt = Table(
+    "web_login_attempt", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(160), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("ok", Boolean, nullable=False),
+)
+
+case_record = Table(
+    "case_record", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("reference", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("organisation", Text, nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("opinion", Text, nullable=False),
+    Column("outcome", Text, nullable=False),
+    Column("referral", Text, nullable=False),
+)
+
+subject = Table(
+    "subject", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("identifiers", Text, nullable=False),
+    Column("members", Text, nullable=False),
+)
+
+allegation = Table(
+    "allegation", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("subject_id", Integer, nullable=False),
+    Column("standards", Text, nullable=False),
+    Column("categories", Text, nullable=False),
+    Column("findings", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+)
+
+severity_assessment = Table(
+    "severity_assessment", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("subject_id", Integer, nullable=False),
+    Column("level", String(40), nullable=False),
+    Column("rationale", Text, nullable=False),
+    Column("by", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+notice = Table(
+    "notice", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("subject_id", Integer, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("served_on", String(10), nullable=False),
+    Column("note", Text, nullable=False),
+)
+
+representation = Table(
+    "representation", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("subject_id", Integer, nullable=False),
+    Column("received_on", String(10), nullable=False),
+    Column("summary", Text, nullable=False),
+)

@@ -1,0 +1,164 @@
+"""Conduct-case records: the case itself, subjects and their chat identities, allegations with the
+Standards breached, severity assessments (kept as history), notices served, representations, the
+investigator's opinion, the outcome and any referral to prosecutors. Every change is audited.
+
+The Standards are data (``review/data/standards.toml``: police Standards by default); another file can be
+given for other organisations.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select, update
+
+from chatprobe import audit
+from chatprobe.errors import InputError
+from chatprobe.store import schema as t
+
+RECORD_FIELDS = ("reference", "title", "organisation", "status", "opinion", "outcome", "referral")
+
+
+@dataclass(frozen=True)
+class Standards:
+    name: str
+    standards: tuple[str, ...]
+    severity_levels: tuple[str, ...]
+    statuses: tuple[str, ...]
+    subject_statuses: tuple[str, ...]
+
+
+@cache
+def standards(path: str | None = None) -> Standards:
+    raw = tomllib.loads(Path(path).read_text("utf-8") if path else
+                        resources.files("chatprobe.review").joinpath("data/standards.toml").read_text("utf-8"))
+    return Standards(raw["name"], tuple(raw["standards"]), tuple(raw["severity_levels"]), tuple(raw["statuses"]),
+                     tuple(raw["subject_statuses"]))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def record(case: Any) -> dict[str, Any]:
+    with case.store.engine.connect() as conn:
+        row = conn.execute(select(t.case_record).where(t.case_record.c.id == 1)).first()
+    if row is None:
+        return {"reference": case.name, "title": "", "organisation": "", "status": "open", "opinion": "",
+                "outcome": "", "referral": ""}
+    return {k: row._mapping[k] for k in RECORD_FIELDS}
+
+
+def update_record(case: Any, actor: str, **changes: str) -> dict[str, Any]:
+    unknown = set(changes) - set(RECORD_FIELDS)
+    if unknown:
+        raise InputError(f"unknown case fields: {', '.join(sorted(unknown))}")
+    if "status" in changes and changes["status"] not in standards().statuses:
+        raise InputError(f"unknown status {changes['status']!r}", hint=", ".join(standards().statuses))
+    current = record(case)
+    new = current | {k: str(v) for k, v in changes.items()}
+    with case.store.transaction() as conn:
+        if conn.execute(select(t.case_record.c.id)).first() is None:
+            conn.execute(insert(t.case_record).values(id=1, **new))
+        else:
+            conn.execute(update(t.case_record).where(t.case_record.c.id == 1).values(**new))
+        audit.append(conn, "record-change", "case", {k: {"from": current[k], "to": new[k]}
+                                                     for k in changes if current[k] != new[k]}, actor=actor)
+    return new
+
+
+def _subject_row(r: Any) -> dict[str, Any]:
+    d = dict(r._mapping)
+    d["identifiers"] = json.loads(d["identifiers"])
+    d["members"] = json.loads(d["members"])
+    return d
+
+
+def subjects(case: Any) -> list[dict[str, Any]]:
+    with case.store.engine.connect() as conn:
+        out = [_subject_row(r) for r in conn.execute(select(t.subject).order_by(t.subject.c.id))]
+        for s in out:
+            sid = s["id"]
+            s["allegations"] = [dict(r._mapping) | {k: json.loads(r._mapping[k]) for k in ("standards", "categories", "findings")}
+                                for r in conn.execute(select(t.allegation).where(t.allegation.c.subject_id == sid))]
+            s["severity"] = [dict(r._mapping) for r in conn.execute(
+                select(t.severity_assessment).where(t.severity_assessment.c.subject_id == sid)
+                .order_by(t.severity_assessment.c.id))]
+            s["notices"] = [dict(r._mapping) for r in conn.execute(select(t.notice).where(t.notice.c.subject_id == sid))]
+            s["representations"] = [dict(r._mapping) for r in conn.execute(
+                select(t.representation).where(t.representation.c.subject_id == sid))]
+    return out
+
+
+def save_subject(case: Any, actor: str, name: str, role: str = "", status: str = "serving",
+                 identifiers: list[str] | None = None, members: list[str] | None = None,
+                 subject_id: int | None = None) -> int:
+    if not name.strip():
+        raise InputError("a subject needs a name")
+    if status not in standards().subject_statuses:
+        raise InputError(f"unknown subject status {status!r}", hint=", ".join(standards().subject_statuses))
+    values = {"name": name.strip(), "role": role.strip(), "status": status,
+              "identifiers": json.dumps([i.strip() for i in identifiers or [] if i.strip()]),
+              "members": json.dumps([m.strip() for m in members or [] if m.strip()])}
+    with case.store.transaction() as conn:
+        if subject_id is None:
+            subject_id = int(conn.execute(insert(t.subject).values(**values)).inserted_primary_key[0])
+            action = "subject added"
+        else:
+            if conn.execute(select(t.subject.c.id).where(t.subject.c.id == subject_id)).first() is None:
+                raise InputError(f"no subject {subject_id}")
+            conn.execute(update(t.subject).where(t.subject.c.id == subject_id).values(**values))
+            action = "subject changed"
+        audit.append(conn, "record-change", f"subject {subject_id}", {"change": action, **values}, actor=actor)
+    return subject_id
+
+
+def _child(case: Any, actor: str, table: Any, subject_id: int, what: str, **values: Any) -> int:
+    with case.store.transaction() as conn:
+        if conn.execute(select(t.subject.c.id).where(t.subject.c.id == subject_id)).first() is None:
+            raise InputError(f"no subject {subject_id}")
+        new_id = int(conn.execute(insert(table).values(subject_id=subject_id, **values)).inserted_primary_key[0])
+        audit.append(conn, "record-change", f"subject {subject_id}", {"change": f"{what} added", **values},
+                     actor=actor)
+    return new_id
+
+
+def add_allegation(case: Any, actor: str, subject_id: int, standards_breached: list[str], categories: list[str],
+                   findings: list[str], summary: str) -> int:
+    bad = [s for s in standards_breached if s not in standards().standards]
+    if bad:
+        raise InputError(f"unknown Standard(s): {', '.join(bad)}", hint="; ".join(standards().standards))
+    return _child(case, actor, t.allegation, subject_id, "allegation", standards=json.dumps(standards_breached),
+                  categories=json.dumps(categories), findings=json.dumps(findings), summary=summary)
+
+
+def assess_severity(case: Any, actor: str, subject_id: int, level: str, rationale: str) -> int:
+    if level not in standards().severity_levels:
+        raise InputError(f"unknown severity {level!r}", hint=", ".join(standards().severity_levels))
+    return _child(case, actor, t.severity_assessment, subject_id, "severity assessment", level=level,
+                  rationale=rationale, by=actor, at=_now())
+
+
+def add_notice(case: Any, actor: str, subject_id: int, kind: str, served_on: str, note: str = "") -> int:
+    _date(served_on)
+    return _child(case, actor, t.notice, subject_id, "notice", kind=kind, served_on=served_on, note=note)
+
+
+def add_representation(case: Any, actor: str, subject_id: int, received_on: str, summary: str) -> int:
+    _date(received_on)
+    return _child(case, actor, t.representation, subject_id, "representation", received_on=received_on,
+                  summary=summary)
+
+
+def _date(s: str) -> None:
+    try:
+        datetime.strptime(s, "%Y-%m-%d")
+    except ValueError:
+        raise InputError(f"{s!r} is not a date", hint="write it as YYYY-MM-DD") from None

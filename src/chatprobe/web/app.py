@@ -1,0 +1,436 @@
+"""The team web UI: FastAPI with server-rendered pages; every page has a JSON twin under /api.
+
+    chatprobe serve --home cases/ [--db postgresql+psycopg://…/chatprobe] [--port 8000]
+
+The server database (``--db``, default ``<home>/server.db``) holds users, access and sessions; each case
+keeps its own database and evidence (``<home>/<case>/``, or a URL registered with ``chatprobe user
+grant --db``). Cases are listed to a user only when they may see them; any other case answers 404, page
+and API alike. No script is inline (CSP ``script-src 'self'``); the only script is ``static/app.js``
+(keyboard shortcuts), served by this app — nothing comes from a CDN.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy import select
+
+from chatprobe.analyse.stored import CaseAnalysis, NothingToAnalyse, latest_run, load_case
+from chatprobe.case import Case
+from chatprobe.errors import ChatprobeError
+from chatprobe.store import Store
+from chatprobe.store import schema as t
+from chatprobe.web import auth
+
+COOKIE = "cp_session"
+HERE = Path(str(resources.files("chatprobe.web")))
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+PAGE = 100
+
+
+@dataclass
+class Server:
+    home: Path
+    store: Store
+    cases: dict[str, Case] = field(default_factory=dict)
+    analyses: dict[str, tuple[int, CaseAnalysis]] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def case_names(self) -> list[str]:
+        names = {p.parent.name for p in self.home.glob("*/case.db")}
+        with self.store.engine.connect() as conn:
+            names |= {r.name for r in conn.execute(select(t.web_case.c.name))}
+        return sorted(names)
+
+    def case(self, name: str) -> Case:
+        with self.lock:
+            c = self.cases.get(name)
+            if c is None:
+                if name not in self.case_names():
+                    raise HTTPException(404)
+                with self.store.engine.connect() as conn:
+                    row = conn.execute(select(t.web_case.c.db_url).where(t.web_case.c.name == name)).first()
+                c = self.cases[name] = Case.open(name, home=self.home, db=row.db_url if row and row.db_url else None)
+            return c
+
+    def analysis(self, name: str) -> CaseAnalysis | None:
+        """The case's investigation, computed once per analysis run (reviews are read fresh by callers)."""
+        case = self.case(name)
+        run = latest_run(case)
+        if run is None:
+            return None
+        with self.lock:
+            cached = self.analyses.get(name)
+            if cached and cached[0] == run["id"]:
+                return cached[1]
+        a = load_case(case)
+        with self.lock:
+            self.analyses[name] = (run["id"], a)
+        return a
+
+    def close(self) -> None:
+        for c in self.cases.values():
+            c.close()
+        self.store.close()
+
+
+def create_app(home: Path, db: str | None = None) -> FastAPI:
+    home = Path(home)
+    server = Server(home, Store.open(db or home / "server.db"))
+    from contextlib import asynccontextmanager
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> Any:
+        yield
+        server.close()
+
+    app = FastAPI(title="chatprobe", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.server = server
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(["html"]))
+    env.filters["tojson_attr"] = lambda v: json.dumps(v)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Callable[..., Any]) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+        response.headers.setdefault("Cache-Control", "no-store")
+        if request.url.scheme == "https":
+            response.headers["Strict-Transport-Security"] = "max-age=31536000"
+        return response
+
+    # -- helpers ---------------------------------------------------------------------------------------
+    def current(request: Request) -> tuple[auth.User, str] | None:
+        return auth.session(server.store, request.cookies.get(COOKIE))
+
+    def api(request: Request) -> bool:
+        return request.url.path.startswith("/api/")
+
+    def need_user(request: Request) -> tuple[auth.User, str]:
+        s = current(request)
+        if s is None:
+            if api(request):
+                raise HTTPException(401, "log in first")
+            raise HTTPException(303, headers={"Location": "/login"})
+        return s
+
+    def need_case(user: auth.User, name: str) -> Case:
+        if not user.can_see(name) or name not in server.case_names():
+            raise HTTPException(404)
+        return server.case(name)
+
+    def check_csrf(request: Request, token: str, form_token: str | None) -> None:
+        given = form_token or request.headers.get("x-csrf-token") or ""
+        if not hmac.compare_digest(given, token):
+            raise HTTPException(403, "missing or wrong CSRF token: reload the page")
+
+    def page(request: Request, template: str, data: dict[str, Any], user: auth.User | None = None,
+             csrf: str | None = None, status: int = 200) -> Response:
+        if api(request):
+            return JSONResponse(data, status_code=status)
+        html = env.get_template(template).render(data=data, user=user, csrf=csrf, request=request)
+        return HTMLResponse(html, status_code=status)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if exc.status_code == 303:
+            return RedirectResponse(exc.headers["Location"], status_code=303)
+        if api(request):
+            return JSONResponse({"error": exc.detail or "not found"}, status_code=exc.status_code)
+        html = env.get_template("error.html").render(status=exc.status_code, detail=exc.detail, data={},
+                                                     user=None, csrf=None, request=request)
+        return HTMLResponse(html, status_code=exc.status_code)
+
+    @app.exception_handler(ChatprobeError)
+    async def app_error(request: Request, exc: ChatprobeError) -> Response:
+        if api(request):
+            return JSONResponse({"error": exc.message, "hint": exc.hint}, status_code=400)
+        html = env.get_template("error.html").render(status=400, detail=str(exc), data={}, user=None, csrf=None,
+                                                     request=request)
+        return HTMLResponse(html, status_code=400)
+
+    # -- login -------------------------------------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    def root() -> Response:
+        return RedirectResponse("/cases", status_code=303)
+
+    @app.get("/login", response_class=HTMLResponse)
+    def login_page(request: Request) -> Response:
+        return page(request, "login.html", {})
+
+    @app.post("/login")
+    @app.post("/api/login")
+    def login(request: Request, username: str = Form(...), password: str = Form(...)) -> Response:
+        address = request.client.host if request.client else "?"
+        try:
+            result = auth.login(server.store, username, password, address)
+        except auth.RateLimited:
+            return page(request, "login.html", {"error": "Too many failed attempts: wait 15 minutes."}, status=429)
+        if result is None:
+            return page(request, "login.html", {"error": "Wrong user name or password."}, status=401)
+        token, csrf = result
+        response: Response = JSONResponse({"ok": True, "csrf": csrf}) if api(request) else \
+            RedirectResponse("/cases", status_code=303)
+        response.set_cookie(COOKIE, token, httponly=True, secure=True, samesite="strict",
+                            max_age=auth.SESSION_HOURS * 3600, path="/")
+        return response
+
+    @app.post("/logout")
+    def logout(request: Request, csrf: str | None = Form(None)) -> Response:
+        user, token = need_user(request)
+        check_csrf(request, token, csrf)
+        auth.logout(server.store, request.cookies.get(COOKIE))
+        response = RedirectResponse("/login", status_code=303)
+        response.delete_cookie(COOKIE, path="/")
+        return response
+
+    # -- cases ------------------------------------------------------------------------------------------
+    @app.get("/cases")
+    @app.get("/api/cases")
+    def cases(request: Request) -> Response:
+        user, csrf = need_user(request)
+        rows = []
+        for name in server.case_names():
+            if not user.can_see(name):
+                continue
+            from chatprobe.review.records import record
+            rec = record(server.case(name))
+            a = server.analysis(name)
+            rows.append({"name": name, "title": rec["title"], "status": rec["status"],
+                         "findings": len(a.investigation.findings) if a else None})
+        return page(request, "cases.html", {"cases": rows}, user, csrf)
+
+    @app.get("/cases/{name}")
+    @app.get("/api/cases/{name}")
+    def case_page(request: Request, name: str) -> Response:
+        user, csrf = need_user(request)
+        case = need_case(user, name)
+        from chatprobe.review.decisions import states
+        from chatprobe.review.records import record, standards, subjects
+        a = server.analysis(name)
+        reviews = states(case)
+        data: dict[str, Any] = {"name": name, "record": record(case), "subjects": subjects(case),
+                                "standards": list(standards().standards),
+                                "severity_levels": list(standards().severity_levels),
+                                "statuses": list(standards().statuses),
+                                "subject_statuses": list(standards().subject_statuses),
+                                "can_edit": user.can_edit}
+        if a:
+            inv = a.investigation.to_json()
+            data["chats"] = inv["chats"]
+            data["members"] = inv["members"]
+            data["findings"] = len(inv["findings"])
+            counts: dict[str, int] = {}
+            for f in a.investigation.findings:
+                s = reviews[f.message.id].status if f.message.id in reviews else "unreviewed"
+                counts[s] = counts.get(s, 0) + 1
+            data["review_counts"] = counts
+        return page(request, "case.html", data, user, csrf)
+
+    # -- review queue ----------------------------------------------------------------------------------
+    def queue_rows(name: str, params: dict[str, str]) -> tuple[list[dict[str, Any]], int]:
+        from chatprobe.review.decisions import states
+        a = server.analysis(name)
+        if a is None:
+            raise NothingToAnalyse(f"case {name} has not been analysed yet",
+                                   hint=f"chatprobe analyse --case {name}")
+        reviews = states(server.case(name))
+        q = params.get("q", "").strip().casefold()
+        rows = []
+        for f in a.investigation.findings:
+            m = f.message
+            status = reviews[m.id].status if m.id in reviews else "unreviewed"
+            ts = m.timestamp.isoformat() if m.timestamp else ""
+            if params.get("member") and f.sender != params["member"]:
+                continue
+            if params.get("category") and params["category"] not in f.categories:
+                continue
+            if params.get("chat") and m.chat_id != params["chat"]:
+                continue
+            if params.get("status") and status != params["status"]:
+                continue
+            if params.get("date_from") and ts[:10] < params["date_from"]:
+                continue
+            if params.get("date_to") and ts[:10] > params["date_to"]:
+                continue
+            if q and q not in m.text.casefold() and q not in (f.classification.image_text or "").casefold():
+                continue
+            rows.append({"message_id": m.id, "sender": f.sender, "timestamp": ts, "chat": f.chat_title or m.chat_id,
+                         "text": m.text or f"({m.kind.value})", "categories": list(f.categories),
+                         "severity": f.severity, "score": round(f.score, 3), "status": status,
+                         "agreement": reviews[m.id].agreement if m.id in reviews else None})
+        rows.sort(key=lambda r: (-r["severity"], -r["score"], r["message_id"]))
+        return rows, len(rows)
+
+    @app.get("/cases/{name}/queue")
+    @app.get("/api/cases/{name}/queue")
+    def queue(request: Request, name: str, page_no: int = 1) -> Response:
+        user, csrf = need_user(request)
+        need_case(user, name)
+        params = {k: v for k, v in request.query_params.items() if k != "page_no"}
+        rows, total = queue_rows(name, params)
+        a = server.analysis(name)
+        assert a is not None
+        start = (max(1, page_no) - 1) * PAGE
+        data = {"name": name, "filters": params, "total": total, "page_no": max(1, page_no), "page_size": PAGE,
+                "findings": rows[start:start + PAGE],
+                "members": sorted({f.sender for f in a.investigation.findings}),
+                "chats": [{"id": c.chat_id, "title": c.title} for c in a.investigation.chats],
+                "categories": sorted({c for f in a.investigation.findings for c in f.categories})}
+        return page(request, "queue.html", data, user, csrf)
+
+    @app.get("/cases/{name}/findings/{mid}")
+    @app.get("/api/cases/{name}/findings/{mid}")
+    def finding(request: Request, name: str, mid: str) -> Response:
+        user, csrf = need_user(request)
+        case = need_case(user, name)
+        from chatprobe.review.decisions import states
+        a = server.analysis(name)
+        if a is None:
+            raise HTTPException(404)
+        inv = a.investigation
+        index = next((i for i, f in enumerate(inv.findings) if f.message.id == mid), None)
+        if index is None:
+            raise HTTPException(404)
+        f = inv.findings[index]
+        state = states(case).get(mid)
+        params = {k: v for k, v in request.query_params.items()}
+        order, _ = queue_rows(name, params)
+        ids = [r["message_id"] for r in order]
+        pos = ids.index(mid) if mid in ids else None
+        data = {
+            "name": name, "message_id": mid, "sender": f.sender, "chat": f.chat_title or f.message.chat_id,
+            "timestamp": f.message.timestamp.isoformat() if f.message.timestamp else None,
+            "timestamp_raw": f.message.timestamp_raw, "text": f.message.text, "kind": f.message.kind.value,
+            "categories": list(f.categories), "severity": f.severity,
+            "scores": {c: f.classification.scores.get(c) for c in f.categories},
+            "explanations": [e.get("note") for e in f.classification.explanations if e.get("label") in f.categories],
+            "image_text": f.classification.image_text, "transcript": f.classification.transcript,
+            "thumbnails": dict(f.classification.thumbnails),
+            "blur": "pornographic_media" in f.categories,
+            "responses": {p: r.response for p, r in f.responses.items()},
+            "context": [{"id": m.id, "timestamp": m.timestamp.isoformat() if m.timestamp else None, "sender": who,
+                         "text": m.text or f"({m.kind.value})", "flagged": m.id == mid} for m, who in f.context],
+            "source": {"file": f.message.source.file, "line": f.message.source.line_start,
+                       "sha256": f.message.source.file_sha256},
+            "review": state.to_json() if state else {"status": "unreviewed", "history": []},
+            "next": ids[pos + 1] if pos is not None and pos + 1 < len(ids) else None,
+            "prev": ids[pos - 1] if pos else None,
+            "can_decide": user.can_decide, "query": str(request.url.query),
+        }
+        return page(request, "finding.html", data, user, csrf)
+
+    @app.post("/cases/{name}/findings/{mid}/decision")
+    @app.post("/api/cases/{name}/findings/{mid}/decision")
+    def decision(request: Request, name: str, mid: str, decision: str = Form(...), note: str = Form(""),
+                 stage: int = Form(1), csrf: str | None = Form(None), next_id: str | None = Form(None),
+                 query: str = Form("")) -> Response:
+        user, token = need_user(request)
+        case = need_case(user, name)
+        check_csrf(request, token, csrf)
+        if not user.can_decide:
+            raise HTTPException(403, "your role cannot record review decisions")
+        from chatprobe.review.decisions import decide
+        d = decide(case, mid, decision, note, reviewer=user.username, stage=stage)
+        if api(request):
+            return JSONResponse({"message_id": mid, **d.to_json(), "stage": d.stage})
+        target = next_id or mid
+        return RedirectResponse(f"/cases/{name}/findings/{target}" + (f"?{query}" if query else ""), status_code=303)
+
+    # -- records ---------------------------------------------------------------------------------------
+    def form_list(value: str) -> list[str]:
+        return [x.strip() for x in value.replace("\n", ",").split(",") if x.strip()]
+
+    @app.post("/cases/{name}/record")
+    @app.post("/api/cases/{name}/record")
+    async def edit_record(request: Request, name: str) -> Response:
+        user, token = need_user(request)
+        case = need_case(user, name)
+        form = await request.form()
+        check_csrf(request, token, form.get("csrf"))  # type: ignore[arg-type]
+        if not user.can_edit:
+            raise HTTPException(403, "your role cannot edit case records")
+        from chatprobe.review.records import RECORD_FIELDS, update_record
+        new = update_record(case, user.username, **{k: str(form[k]) for k in RECORD_FIELDS if k in form})
+        return JSONResponse(new) if api(request) else RedirectResponse(f"/cases/{name}", status_code=303)
+
+    @app.post("/cases/{name}/subjects")
+    @app.post("/api/cases/{name}/subjects")
+    def save_subject(request: Request, name: str, subject_name: str = Form(...), role: str = Form(""),
+                     status: str = Form("serving"), identifiers: str = Form(""), members: str = Form(""),
+                     subject_id: int | None = Form(None), csrf: str | None = Form(None)) -> Response:
+        user, token = need_user(request)
+        case = need_case(user, name)
+        check_csrf(request, token, csrf)
+        if not user.can_edit:
+            raise HTTPException(403, "your role cannot edit case records")
+        from chatprobe.review.records import save_subject as save
+        sid = save(case, user.username, subject_name, role, status, form_list(identifiers), form_list(members),
+                   subject_id)
+        return JSONResponse({"subject_id": sid}) if api(request) else \
+            RedirectResponse(f"/cases/{name}#subject-{sid}", status_code=303)
+
+    @app.post("/cases/{name}/subjects/{sid}/{what}")
+    @app.post("/api/cases/{name}/subjects/{sid}/{what}")
+    async def subject_child(request: Request, name: str, sid: int, what: str) -> Response:
+        user, token = need_user(request)
+        case = need_case(user, name)
+        form = await request.form()
+        check_csrf(request, token, form.get("csrf"))  # type: ignore[arg-type]
+        if not user.can_edit:
+            raise HTTPException(403, "your role cannot edit case records")
+        from chatprobe.review import records as rec
+        f = {k: str(v) for k, v in form.items()}
+        if what == "allegation":
+            new_id = rec.add_allegation(case, user.username, sid, [str(x) for x in form.getlist("standards")],
+                                        form_list(f.get("categories", "")), form_list(f.get("findings", "")),
+                                        f.get("summary", ""))
+        elif what == "severity":
+            new_id = rec.assess_severity(case, user.username, sid, f.get("level", ""), f.get("rationale", ""))
+        elif what == "notice":
+            new_id = rec.add_notice(case, user.username, sid, f.get("kind", ""), f.get("served_on", ""),
+                                    f.get("note", ""))
+        elif what == "representation":
+            new_id = rec.add_representation(case, user.username, sid, f.get("received_on", ""),
+                                            f.get("summary", ""))
+        else:
+            raise HTTPException(404)
+        return JSONResponse({"id": new_id}) if api(request) else \
+            RedirectResponse(f"/cases/{name}#subject-{sid}", status_code=303)
+
+    # -- export -----------------------------------------------------------------------------------------
+    @app.get("/cases/{name}/report")
+    def report(request: Request, name: str, confirmed: int = 0) -> Response:
+        user, _ = need_user(request)
+        case = need_case(user, name)
+        from chatprobe.report.html import render
+        analysis = load_case(case, include="confirmed" if confirmed else "all")
+        html = render(analysis, name)
+        import hashlib
+
+        from chatprobe import audit
+        with case.store.transaction() as conn:
+            audit.append(conn, "export", f"web report ({'confirmed' if confirmed else 'all'})", {
+                "sha256": hashlib.sha256(html.encode("utf-8")).hexdigest(), "analysis_run": int(analysis.run["id"])},
+                actor=user.username)
+        filename = f"chatprobe-{name}{'-confirmed' if confirmed else ''}.html"
+        return Response(html, media_type="text/html; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+    return app
