@@ -60,6 +60,13 @@ class ReviewState:
                 "history": [d.to_json() | {"stage": d.stage} for d in self.history]}
 
 
+def is_finding(conn: Any, run_id: int, message_id: str) -> bool:
+    from chatprobe.detect.taxonomy import taxonomy
+    row = conn.execute(select(t.classification.c.labels).where(t.classification.c.run_id == run_id,
+                                                             t.classification.c.message_id == message_id)).first()
+    return row is not None and bool(set(taxonomy().codes) & set(json.loads(row.labels)))
+
+
 def flagged_ids(conn: Any, run_id: int) -> set[str]:
     from chatprobe.detect.taxonomy import taxonomy
     codes = set(taxonomy().codes)
@@ -81,11 +88,11 @@ def decide(case: Any, message_id: str, decision: str, note: str = "", reviewer: 
     if run is None:
         raise InputError(f"case {case.name} has not been analysed yet", hint=f"chatprobe analyse --case {case.name}")
     with case.store.transaction() as conn:
-        if message_id not in flagged_ids(conn, run["id"]):
+        if not is_finding(conn, run["id"], message_id):
             raise InputError(f"message {message_id} is not a finding of analysis run {run['id']}",
                              hint=f"list the findings: chatprobe review --case {case.name}")
         if stage == 2:
-            first = states(case, conn).get(message_id, ReviewState()).first
+            first = states(case, conn, message_id).get(message_id, ReviewState()).first
             if first is None:
                 raise InputError(f"message {message_id} has no first review yet", hint="review it first (stage 1)")
             if first.reviewer == reviewer:
@@ -99,10 +106,14 @@ def decide(case: Any, message_id: str, decision: str, note: str = "", reviewer: 
     return Decision(decision, reviewer, note, at, stage)
 
 
-def states(case: Any, conn: Any = None) -> dict[str, ReviewState]:
+def states(case: Any, conn: Any = None, message_id: str | None = None) -> dict[str, ReviewState]:
+    """Review state per finding (or of one message)."""
     def read(c: Any) -> dict[str, ReviewState]:
         out: dict[str, ReviewState] = {}
-        for r in c.execute(select(t.review_decision).order_by(t.review_decision.c.id)):
+        q = select(t.review_decision).order_by(t.review_decision.c.id)
+        if message_id is not None:
+            q = q.where(t.review_decision.c.message_id == message_id)
+        for r in c.execute(q):
             d = Decision(r.decision, r.reviewer, r.note, r.at, r.stage)
             s = out.setdefault(r.message_id, ReviewState())
             s.history.append(d)

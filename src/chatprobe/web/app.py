@@ -166,6 +166,10 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
         return HTMLResponse(html, status_code=400)
 
     # -- login -------------------------------------------------------------------------------------------
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
     @app.get("/", include_in_schema=False)
     def root() -> Response:
         return RedirectResponse("/cases", status_code=303)
@@ -309,7 +313,7 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
         if index is None:
             raise HTTPException(404)
         f = inv.findings[index]
-        state = states(case).get(mid)
+        state = states(case, message_id=mid).get(mid)
         params = {k: v for k, v in request.query_params.items()}
         order, _ = queue_rows(name, params)
         ids = [r["message_id"] for r in order]
