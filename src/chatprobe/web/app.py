@@ -46,13 +46,38 @@ class Server:
     store: Store
     cases: dict[str, Case] = field(default_factory=dict)
     analyses: dict[str, tuple[int, CaseAnalysis]] = field(default_factory=dict)
+    reviews: dict[str, tuple[Any, dict[str, Any]]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    _names: tuple[float, list[str]] = (0.0, [])
 
     def case_names(self) -> list[str]:
-        names = {p.parent.name for p in self.home.glob("*/case.db")}
+        """Cases under home and registered ones (looked up at most every 5 seconds)."""
+        import time
+        at, names = self._names
+        if time.monotonic() - at < 5:
+            return names
+        found = {p.parent.name for p in self.home.glob("*/case.db")}
         with self.store.engine.connect() as conn:
-            names |= {r.name for r in conn.execute(select(t.web_case.c.name))}
-        return sorted(names)
+            found |= {r.name for r in conn.execute(select(t.web_case.c.name))}
+        self._names = (time.monotonic(), sorted(found))
+        return self._names[1]
+
+    def review_states(self, name: str) -> dict[str, Any]:
+        """Review states of a case, re-read only when a decision was added (by anyone, any process)."""
+        from sqlalchemy import func
+
+        from chatprobe.review.decisions import states
+        case = self.case(name)
+        with case.store.engine.connect() as conn:
+            version = conn.execute(select(func.max(t.review_decision.c.id))).scalar()
+            with self.lock:
+                cached = self.reviews.get(name)
+                if cached and cached[0] == version:
+                    return cached[1]
+            result = states(case, conn)
+        with self.lock:
+            self.reviews[name] = (version, result)
+        return result
 
     def case(self, name: str) -> Case:
         with self.lock:
@@ -225,10 +250,9 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
     def case_page(request: Request, name: str) -> Response:
         user, csrf = need_user(request)
         case = need_case(user, name)
-        from chatprobe.review.decisions import states
         from chatprobe.review.records import record, standards, subjects
         a = server.analysis(name)
-        reviews = states(case)
+        reviews = server.review_states(name)
         data: dict[str, Any] = {"name": name, "record": record(case), "subjects": subjects(case),
                                 "standards": list(standards().standards),
                                 "severity_levels": list(standards().severity_levels),
@@ -249,12 +273,11 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
 
     # -- review queue ----------------------------------------------------------------------------------
     def queue_rows(name: str, params: dict[str, str]) -> tuple[list[dict[str, Any]], int]:
-        from chatprobe.review.decisions import states
         a = server.analysis(name)
         if a is None:
             raise NothingToAnalyse(f"case {name} has not been analysed yet",
                                    hint=f"chatprobe analyse --case {name}")
-        reviews = states(server.case(name))
+        reviews = server.review_states(name)
         q = params.get("q", "").strip().casefold()
         rows = []
         for f in a.investigation.findings:
