@@ -727,7 +727,12 @@ def serve_cmd(home: Path | None, db: str | None, host: str, port: int) -> None:
 
 @main.group("user")
 def user_group() -> None:
-    """Manage web users: `chatprobe user add NAME --role ROLE --case CASE`."""
+    """Manage the users of the web UI (`chatprobe serve`).
+
+    \b
+    Example:
+      chatprobe user add dskhan --role investigator --case op-larch
+    """
 
 
 @user_group.command("add")

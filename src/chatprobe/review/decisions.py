@@ -99,11 +99,27 @@ def decide(case: Any, message_id: str, decision: str, note: str = "", reviewer: 
                 raise InputError(f"{reviewer} made the first review of {message_id}",
                                  hint="a second review must be by another reviewer")
         at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        conn.execute(insert(t.review_decision).values(message_id=message_id, stage=stage, reviewer=reviewer,
-                                                      decision=decision, note=note, at=at, run_id=run["id"]))
+        # the audit entry first: it takes the log's lock, so decisions commit in the order of their ids
+        # (readers that apply "decisions after id N" never miss one)
         audit.append(conn, "decision", message_id, {"decision": decision, "stage": stage, "note": note,
                                                     "analysis_run": run["id"]}, actor=reviewer)
+        conn.execute(insert(t.review_decision).values(message_id=message_id, stage=stage, reviewer=reviewer,
+                                                      decision=decision, note=note, at=at, run_id=run["id"]))
     return Decision(decision, reviewer, note, at, stage)
+
+
+def apply(out: dict[str, ReviewState], r: Any) -> None:
+    """Fold one review_decision row into the states (rows must come in id order). A state that changes is
+    replaced, not mutated, so readers holding the old dict see a consistent picture."""
+    d = Decision(r.decision, r.reviewer, r.note, r.at, r.stage)
+    old = out.get(r.message_id)
+    s = ReviewState(old.first, old.second, list(old.history)) if old else ReviewState()
+    s.history.append(d)
+    if r.stage == 1:
+        s.first = d
+    else:
+        s.second = d
+    out[r.message_id] = s
 
 
 def states(case: Any, conn: Any = None, message_id: str | None = None) -> dict[str, ReviewState]:
@@ -114,13 +130,7 @@ def states(case: Any, conn: Any = None, message_id: str | None = None) -> dict[s
         if message_id is not None:
             q = q.where(t.review_decision.c.message_id == message_id)
         for r in c.execute(q):
-            d = Decision(r.decision, r.reviewer, r.note, r.at, r.stage)
-            s = out.setdefault(r.message_id, ReviewState())
-            s.history.append(d)
-            if r.stage == 1:
-                s.first = d
-            else:
-                s.second = d
+            apply(out, r)
         return out
     if conn is not None:
         return read(conn)

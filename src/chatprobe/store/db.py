@@ -65,18 +65,26 @@ class Store:
         if url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         try:
-            engine = create_engine(url, future=True)
+            # SQLite: wait up to 30 s for the write lock (many reviewers deciding at once) before failing
+            engine = create_engine(url, future=True, connect_args={"timeout": 30} if url.startswith("sqlite") else {})
         except (SQLAlchemyError, ImportError) as exc:
             raise StoreError(f"cannot open database {url}: {exc}",
                              "for PostgreSQL install the extra: pip install 'chatprobe[postgres]'") from exc
         if engine.dialect.name == "sqlite":
             @event.listens_for(engine, "connect")
             def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+                dbapi_conn.isolation_level = None  # SQLAlchemy emits BEGIN itself (below)
                 cur = dbapi_conn.cursor()
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=NORMAL")
                 cur.execute("PRAGMA foreign_keys=ON")
                 cur.close()
+
+            @event.listens_for(engine, "begin")
+            def _begin(conn: Connection) -> None:
+                # a write transaction takes the write lock at BEGIN: a transaction that read first and
+                # wrote later could otherwise fail (SQLITE_BUSY) when another writer committed in between
+                conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write") else "BEGIN")
         store = cls(engine)
         if migrate:
             store.migrate()
@@ -102,8 +110,14 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        with self.engine.begin() as conn:
-            yield conn
+        """A write transaction: all or nothing (on SQLite it holds the write lock from the start)."""
+        with self.engine.connect() as conn:
+            conn.info["write"] = True
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                conn.info.pop("write", None)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -48,6 +48,8 @@ class Server:
     analyses: dict[str, tuple[int, CaseAnalysis]] = field(default_factory=dict)
     reviews: dict[str, tuple[Any, dict[str, Any]]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    computing: dict[str, threading.Lock] = field(default_factory=dict)  # one investigation build per case
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     _names: tuple[float, list[str]] = (0.0, [])
 
     def case_names(self) -> list[str]:
@@ -63,21 +65,25 @@ class Server:
         return self._names[1]
 
     def review_states(self, name: str) -> dict[str, Any]:
-        """Review states of a case, re-read only when a decision was added (by anyone, any process)."""
-        from sqlalchemy import func
-
-        from chatprobe.review.decisions import states
+        """Review states of a case. Decisions added since the last call (by anyone, any process) are read
+        and applied; nothing else is re-read."""
+        from chatprobe.review.decisions import apply
         case = self.case(name)
-        with case.store.engine.connect() as conn:
-            version = conn.execute(select(func.max(t.review_decision.c.id))).scalar()
-            with self.lock:
-                cached = self.reviews.get(name)
-                if cached and cached[0] == version:
-                    return cached[1]
-            result = states(case, conn)
         with self.lock:
-            self.reviews[name] = (version, result)
-        return result
+            version, current = self.reviews.get(name, (0, {}))
+        q = select(t.review_decision).where(t.review_decision.c.id > version).order_by(t.review_decision.c.id)
+        with case.store.engine.connect() as conn:
+            new = conn.execute(q).all()
+        if not new:
+            return current
+        with self.lock:
+            version, current = self.reviews.get(name, (0, {}))
+            fresh = dict(current)
+            for r in new:
+                if r.id > version:
+                    apply(fresh, r)
+            self.reviews[name] = (max(version, new[-1].id), fresh)
+            return fresh
 
     def case(self, name: str) -> Case:
         with self.lock:
@@ -100,15 +106,42 @@ class Server:
             cached = self.analyses.get(name)
             if cached and cached[0] == run["id"]:
                 return cached[1]
-        a = load_case(case)
-        with self.lock:
-            self.analyses[name] = (run["id"], a)
+            building = self.computing.setdefault(name, threading.Lock())
+        with building:  # concurrent requests wait for one build instead of each building it
+            with self.lock:
+                cached = self.analyses.get(name)
+                if cached and cached[0] == run["id"]:
+                    return cached[1]
+            a = load_case(case)
+            rows = _base_rows(a)
+            with self.lock:
+                self.analyses[name] = (run["id"], a)
+                self.rows[name] = rows
         return a
+
+    def base_rows(self, name: str) -> list[dict[str, Any]]:
+        """The findings as queue rows, most severe first, built once per analysis run."""
+        self.analysis(name)
+        with self.lock:
+            return self.rows[name]
 
     def close(self) -> None:
         for c in self.cases.values():
             c.close()
         self.store.close()
+
+
+def _base_rows(a: CaseAnalysis) -> list[dict[str, Any]]:
+    rows = []
+    for f in a.investigation.findings:
+        m = f.message
+        rows.append({"message_id": m.id, "sender": f.sender, "timestamp": m.timestamp.isoformat() if m.timestamp else "",
+                     "chat": f.chat_title or m.chat_id, "chat_id": m.chat_id, "text": m.text or f"({m.kind.value})",
+                     "categories": list(f.categories), "severity": f.severity, "score": round(f.score, 3),
+                     "_search": (m.text + " " + (f.classification.image_text or "") + " "
+                                 + (f.classification.transcript or "")).casefold()})
+    rows.sort(key=lambda r: (-r["severity"], -r["score"], r["message_id"]))
+    return rows
 
 
 def create_app(home: Path, db: str | None = None) -> FastAPI:
@@ -273,37 +306,37 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
 
     # -- review queue ----------------------------------------------------------------------------------
     def queue_rows(name: str, params: dict[str, str]) -> tuple[list[dict[str, Any]], int]:
-        a = server.analysis(name)
-        if a is None:
+        """Findings matching the filters, most severe first (rows without their review state)."""
+        if server.analysis(name) is None:
             raise NothingToAnalyse(f"case {name} has not been analysed yet",
                                    hint=f"chatprobe analyse --case {name}")
         reviews = server.review_states(name)
         q = params.get("q", "").strip().casefold()
+        member, category, chat = params.get("member"), params.get("category"), params.get("chat")
+        status, since, until = params.get("status"), params.get("date_from"), params.get("date_to")
         rows = []
-        for f in a.investigation.findings:
-            m = f.message
-            status = reviews[m.id].status if m.id in reviews else "unreviewed"
-            ts = m.timestamp.isoformat() if m.timestamp else ""
-            if params.get("member") and f.sender != params["member"]:
+        for r in server.base_rows(name):
+            if member and r["sender"] != member or category and category not in r["categories"]:
                 continue
-            if params.get("category") and params["category"] not in f.categories:
+            if chat and r["chat_id"] != chat or q and q not in r["_search"]:
                 continue
-            if params.get("chat") and m.chat_id != params["chat"]:
+            if since and r["timestamp"][:10] < since or until and r["timestamp"][:10] > until:
                 continue
-            if params.get("status") and status != params["status"]:
-                continue
-            if params.get("date_from") and ts[:10] < params["date_from"]:
-                continue
-            if params.get("date_to") and ts[:10] > params["date_to"]:
-                continue
-            if q and q not in m.text.casefold() and q not in (f.classification.image_text or "").casefold():
-                continue
-            rows.append({"message_id": m.id, "sender": f.sender, "timestamp": ts, "chat": f.chat_title or m.chat_id,
-                         "text": m.text or f"({m.kind.value})", "categories": list(f.categories),
-                         "severity": f.severity, "score": round(f.score, 3), "status": status,
-                         "agreement": reviews[m.id].agreement if m.id in reviews else None})
-        rows.sort(key=lambda r: (-r["severity"], -r["score"], r["message_id"]))
+            if status:
+                state = reviews.get(r["message_id"])
+                if (state.status if state else "unreviewed") != status:
+                    continue
+            rows.append(r)
         return rows, len(rows)
+
+    def with_review(rows: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+        reviews = server.review_states(name)
+        out = []
+        for r in rows:
+            state = reviews.get(r["message_id"])
+            out.append({k: v for k, v in r.items() if not k.startswith("_")} | {
+                "status": state.status if state else "unreviewed", "agreement": state.agreement if state else None})
+        return out
 
     @app.get("/cases/{name}/queue")
     @app.get("/api/cases/{name}/queue")
@@ -316,7 +349,7 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
         assert a is not None
         start = (max(1, page_no) - 1) * PAGE
         data = {"name": name, "filters": params, "total": total, "page_no": max(1, page_no), "page_size": PAGE,
-                "findings": rows[start:start + PAGE],
+                "findings": with_review(rows[start:start + PAGE], name),
                 "members": sorted({f.sender for f in a.investigation.findings}),
                 "chats": [{"id": c.chat_id, "title": c.title} for c in a.investigation.chats],
                 "categories": sorted({c for f in a.investigation.findings for c in f.categories})}
