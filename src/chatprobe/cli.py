@@ -211,6 +211,19 @@ def verify_cmd(case_name: str, home: Path | None, db: str | None, as_json: bool)
         audit_rows, chain_break = case.verify_audit()
     finally:
         case.close()
+    server_db = root.parent / "server.db"
+    if server_db.exists():  # the web server's log (logins, users) beside the cases
+        from chatprobe import audit
+        from chatprobe.store import Store
+        store = Store.open(server_db)
+        try:
+            with store.engine.connect() as conn:
+                server_rows, server_break = audit.verify_chain(conn)
+        finally:
+            store.close()
+        audit_rows += server_rows
+        if chain_break is None and server_break is not None:
+            chain_break = audit.ChainBreak(server_break.row_id, f"(server log {server_db}) {server_break.problem}")
     if as_json:
         out.print_json(data={"checked": checked, "ok": not problems and chain_break is None,
                              "problems": [p.__dict__ for p in problems], "audit_rows": audit_rows,
@@ -703,7 +716,9 @@ def review_cmd(case_name: str, home: Path | None, db: str | None, message_id: st
               help="Server database for users, access and sessions (default: <home>/server.db).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
-def serve_cmd(home: Path | None, db: str | None, host: str, port: int) -> None:
+@click.option("--standards", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+              help="Your organisation's Standards (TOML, like review/data/standards.toml); default: police.")
+def serve_cmd(home: Path | None, db: str | None, host: str, port: int, standards: Path | None) -> None:
     """Serve the team web UI: cases, the review queue, decisions, case records and exports.
 
     Users log in (create them with `chatprobe user add`); each sees only the cases granted to them.
@@ -719,8 +734,14 @@ def serve_cmd(home: Path | None, db: str | None, host: str, port: int) -> None:
     from chatprobe.case import default_home
     from chatprobe.web.app import create_app
 
+    import os
+
+    from chatprobe.review.records import standards as current_standards
     root = home or default_home()
     root.mkdir(parents=True, exist_ok=True)
+    if standards:
+        os.environ["CHATPROBE_STANDARDS"] = str(standards.resolve())
+    err.print(f"Standards: {escape(current_standards().name)}")
     err.print(f"serving the cases in {escape(str(root))} on http://{host}:{port}  (Ctrl-C stops)")
     uvicorn.run(create_app(root, db), host=host, port=port, log_level="warning")
 

@@ -105,3 +105,17 @@ def test_an_earlier_analysis_run_can_be_reported(case):
     assert load_case(case, run_id=first).run["id"] == first
     with pytest.raises(Exception, match="no analysis run 999"):
         load_case(case, run_id=999)
+
+
+def test_standards_are_configurable(tmp_path, monkeypatch):
+    from chatprobe.review import records
+    assert "Challenging and Reporting Improper Conduct" in records.standards().standards
+    own = tmp_path / "standards.toml"
+    own.write_text('name = "Acme Code of Conduct"\nstandards = ["Respect at Work", "Use of Company Systems"]\n'
+                   'severity_levels = ["none", "warning", "dismissal"]\nstatuses = ["open", "closed"]\n'
+                   'subject_statuses = ["employee", "contractor"]\n', encoding="utf-8")
+    monkeypatch.setenv("CHATPROBE_STANDARDS", str(own))
+    assert records.standards().standards == ("Respect at Work", "Use of Company Systems")
+    monkeypatch.setenv("CHATPROBE_STANDARDS", str(tmp_path / "missing.toml"))
+    with pytest.raises(InputError, match="cannot read the Standards file"):
+        records.standards()

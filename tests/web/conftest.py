@@ -25,9 +25,20 @@ def site(request, tmp_path):
     home = tmp_path / "cases"
     server_db = pg.new_database() if pg else None
     case_urls = {}
-    for name, text in (("night", FIXTURE.read_text("utf-8")), ("other", HOSTILE)):
-        src = tmp_path / f"{name}.txt"
-        src.write_text(text, encoding="utf-8")
+    import zipfile
+
+    from tests.detect.media_images import encode, skin_scene
+    media_zip = tmp_path / "media.zip"
+    with zipfile.ZipFile(media_zip, "w") as z:
+        z.writestr("WhatsApp Chat with Media.txt", "01/05/2024, 09:00 - Ben Ward: IMG-20240501-WA0001.jpg (file attached)\n"
+                   "01/05/2024, 09:01 - Carl Diaz: 😂😂\n")
+        z.writestr("IMG-20240501-WA0001.jpg", encode(skin_scene()))
+    for name, text in (("night", FIXTURE.read_text("utf-8")), ("other", HOSTILE), ("media", None)):
+        if text is None:
+            src = media_zip
+        else:
+            src = tmp_path / f"{name}.txt"
+            src.write_text(text, encoding="utf-8")
         url = pg.new_database() if pg else None
         case = Case.open(name, home=home, db=url)
         case.import_paths([src])
@@ -44,7 +55,7 @@ def site(request, tmp_path):
                 conn.execute(insert(t.web_case).values(name=name, db_url=url))
     add_user(store, "admin", PASSWORD, "admin")
     add_user(store, "inv", PASSWORD, "investigator", ["night"])
-    add_user(store, "rev", PASSWORD, "reviewer", ["night", "other"])
+    add_user(store, "rev", PASSWORD, "reviewer", ["night", "other", "media"])
     add_user(store, "ro", PASSWORD, "read-only", ["night"])
     store.close()
     return {"home": home, "db": server_db, "backend": request.param}

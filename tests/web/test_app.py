@@ -26,7 +26,7 @@ def test_pages_need_login_and_cases_need_access(client_for):
     mid = client_for("rev").get("/api/cases/other/queue").json()["findings"][0]["message_id"]
     assert inv.get(f"/api/cases/other/findings/{mid}").status_code == 404
     assert inv.post(f"/api/cases/other/findings/{mid}/decision", data={"decision": "confirm"}).status_code == 404
-    assert {c["name"] for c in client_for("admin").get("/api/cases").json()["cases"]} == {"night", "other"}
+    assert {c["name"] for c in client_for("admin").get("/api/cases").json()["cases"]} == {"night", "other", "media"}
 
 
 def test_queue_filters_and_decisions(client_for):
@@ -122,9 +122,10 @@ def test_actions_are_audited(client_for, site):
     mid = rev.get("/api/cases/night/queue").json()["findings"][0]["message_id"]
     rev.post(f"/api/cases/night/findings/{mid}/decision", data={"decision": "escalate", "note": "IOPC"})
     rev.get("/cases/night/report")
+    assert rev.post(f"/api/cases/night/findings/{mid}/reveal", data={"attachment": "IMG-1.jpg"}).status_code == 200
     from chatprobe import audit
     case = rev.app.state.server.case("night")
     with case.store.engine.connect() as conn:
         actions = [(e["action"], e["actor"]) for e in audit.entries(conn)]
-    assert ("decision", "rev") in actions and ("export", "rev") in actions
+    assert ("decision", "rev") in actions and ("export", "rev") in actions and ("media-reveal", "rev") in actions
     assert case.verify_audit()[1] is None

@@ -124,3 +124,46 @@ def test_subject_and_export_flow(served, browser):
     assert Path(path).read_text("utf-8").startswith("<!DOCTYPE html>")
     page.goto(f"{url}/cases/other")
     assert page.text_content("h1") == "Not found"
+
+
+def test_blurred_media_reveal_is_audited(served, browser, site):
+    url, backend = served
+    page = browser.new_page()
+    page.goto(f"{url}/login")
+    page.fill("input[name=username]", "rev")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{url}/cases/media/queue")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    thumb = page.locator("label.thumb.blur img")
+    assert "blur" in thumb.evaluate("img => getComputedStyle(img).filter")
+    shot(page, f"{backend}-5-blurred")
+    with page.expect_response(lambda r: r.url.endswith("/reveal")) as resp:
+        page.click("label.thumb.blur")
+    assert resp.value.status == 200
+    assert thumb.evaluate("img => getComputedStyle(img).filter") == "none"
+    from chatprobe import audit
+    from chatprobe.case import Case
+    case = Case.open("media", home=site["home"], db=_case_url(site, "media"))
+    try:
+        with case.store.engine.connect() as conn:
+            reveals = [e for e in audit.entries(conn) if e["action"] == "media-reveal"]
+    finally:
+        case.close()
+    assert [(e["actor"], e["detail"]["attachment"]) for e in reveals] == [("rev", "IMG-20240501-WA0001.jpg")]
+
+
+def _case_url(site, name):
+    if site["backend"] == "sqlite":
+        return None
+    from sqlalchemy import select
+
+    from chatprobe.store import Store
+    from chatprobe.store import schema as t
+    store = Store.open(site["db"])
+    try:
+        with store.engine.connect() as conn:
+            return conn.execute(select(t.web_case.c.db_url).where(t.web_case.c.name == name)).scalar_one()
+    finally:
+        store.close()

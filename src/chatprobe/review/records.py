@@ -9,6 +9,7 @@ given for other organisations.
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -35,12 +36,23 @@ class Standards:
     subject_statuses: tuple[str, ...]
 
 
+def standards() -> Standards:
+    """The Standards in force: the file named by $CHATPROBE_STANDARDS (``chatprobe serve --standards``),
+    else the police Standards shipped with chatprobe."""
+    return _standards(os.environ.get("CHATPROBE_STANDARDS") or None)
+
+
 @cache
-def standards(path: str | None = None) -> Standards:
-    raw = tomllib.loads(Path(path).read_text("utf-8") if path else
-                        resources.files("chatprobe.review").joinpath("data/standards.toml").read_text("utf-8"))
-    return Standards(raw["name"], tuple(raw["standards"]), tuple(raw["severity_levels"]), tuple(raw["statuses"]),
-                     tuple(raw["subject_statuses"]))
+def _standards(path: str | None) -> Standards:
+    try:
+        text = Path(path).read_text("utf-8") if path else \
+            resources.files("chatprobe.review").joinpath("data/standards.toml").read_text("utf-8")
+        raw = tomllib.loads(text)
+        return Standards(raw["name"], tuple(raw["standards"]), tuple(raw["severity_levels"]), tuple(raw["statuses"]),
+                         tuple(raw["subject_statuses"]))
+    except (OSError, tomllib.TOMLDecodeError, KeyError) as exc:
+        raise InputError(f"cannot read the Standards file {path}: {exc}",
+                         hint="copy review/data/standards.toml from chatprobe and edit it") from None
 
 
 def _now() -> str:

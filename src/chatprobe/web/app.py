@@ -413,6 +413,19 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
         target = next_id or mid
         return RedirectResponse(f"/cases/{name}/findings/{target}" + (f"?{query}" if query else ""), status_code=303)
 
+    @app.post("/cases/{name}/findings/{mid}/reveal")
+    @app.post("/api/cases/{name}/findings/{mid}/reveal")
+    def reveal(request: Request, name: str, mid: str, attachment: str = Form(...),
+               csrf: str | None = Form(None)) -> Response:
+        """Record that a user revealed a blurred picture (the page shows it blurred until clicked)."""
+        user, token = need_user(request)
+        case = need_case(user, name)
+        check_csrf(request, token, csrf)
+        from chatprobe import audit
+        with case.store.transaction() as conn:
+            audit.append(conn, "media-reveal", mid, {"attachment": attachment}, actor=user.username)
+        return JSONResponse({"ok": True})
+
     # -- records ---------------------------------------------------------------------------------------
     def form_list(value: str) -> list[str]:
         return [x.strip() for x in value.replace("\n", ",").split(",") if x.strip()]

@@ -6,6 +6,16 @@
     return t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable);
   }
   document.addEventListener("DOMContentLoaded", function () {
+    // revealing a blurred picture is recorded in the case's audit log
+    const token = document.querySelector('meta[name="csrf-token"]');
+    document.querySelectorAll("input[data-audit-reveal]").forEach(function (box) {
+      box.addEventListener("change", function () {
+        if (!box.checked || !token) return;
+        const body = new URLSearchParams({attachment: box.dataset.auditReveal});
+        fetch(box.dataset.revealUrl, {method: "POST", body: body, credentials: "same-origin",
+                                      headers: {"X-CSRF-Token": token.content}});
+      });
+    });
     const rows = Array.from(document.querySelectorAll("#queue tr[data-href]"));
     let at = rows.length ? 0 : -1;
     function select(i) {
