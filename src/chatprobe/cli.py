@@ -699,14 +699,16 @@ def review_cmd(case_name: str, home: Path | None, db: str | None, message_id: st
     if as_json:
         sys.stdout.buffer.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2) + b"\n")
         return
-    table = Table("message", "status", "sev", "score", "categories", "sender", "text",
-                  title=f"{len(rows)} findings, most severe first", title_justify="left")
+    # one finding per line (ids are copied into `review MESSAGE_ID …`, so never cut or wrapped by a table)
+    out.print(f"{len(rows)} findings, most severe first (status, severity, score, categories, sender: text)")
     for row in rows:
         agree = row["review"].get("agreement")
         status = row["review"]["status"] + ("" if agree is None else " (agree)" if agree else " (disagree)")
-        table.add_row(row["message_id"], status, str(row["severity"]), f"{row['score']:.2f}",
-                      ", ".join(row["categories"]), escape(row["sender"]), escape(row["text"][:60]))
-    out.print(table)
+        text = row["text"].replace("\n", " ")
+        out.print(f"{row['message_id']}  {status:<11} {row['severity']} {row['score']:.2f}  "
+                  f"{','.join(row['categories'])}  {escape(row['sender'])}: {escape(text[:70])}"
+                  + ("…" if len(text) > 70 else ""))
+
 
 
 @main.command("serve")
