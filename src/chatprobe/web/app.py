@@ -198,6 +198,18 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
         if not hmac.compare_digest(given, token):
             raise HTTPException(403, "missing or wrong CSRF token: reload the page")
 
+    def acting(request: Request, name: str, form_csrf: str | None, allowed: str | None = None) -> tuple[auth.User, Case]:
+        """The user and case for a state-changing request: logged in, may see the case, CSRF token right,
+        and (``allowed`` = "decide" or "edit") a role that may do it."""
+        user, token = need_user(request)
+        case = need_case(user, name)
+        check_csrf(request, token, form_csrf)
+        if allowed == "decide" and not user.can_decide:
+            raise HTTPException(403, "your role cannot record review decisions")
+        if allowed == "edit" and not user.can_edit:
+            raise HTTPException(403, "your role cannot edit case records")
+        return user, case
+
     def page(request: Request, template: str, data: dict[str, Any], user: auth.User | None = None,
              csrf: str | None = None, status: int = 200) -> Response:
         if api(request):
@@ -401,11 +413,7 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
     def decision(request: Request, name: str, mid: str, decision: str = Form(...), note: str = Form(""),
                  stage: int = Form(1), csrf: str | None = Form(None), next_id: str | None = Form(None),
                  query: str = Form("")) -> Response:
-        user, token = need_user(request)
-        case = need_case(user, name)
-        check_csrf(request, token, csrf)
-        if not user.can_decide:
-            raise HTTPException(403, "your role cannot record review decisions")
+        user, case = acting(request, name, csrf, "decide")
         from chatprobe.review.decisions import decide
         d = decide(case, mid, decision, note, reviewer=user.username, stage=stage)
         if api(request):
@@ -418,9 +426,7 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
     def reveal(request: Request, name: str, mid: str, attachment: str = Form(...),
                csrf: str | None = Form(None)) -> Response:
         """Record that a user revealed a blurred picture (the page shows it blurred until clicked)."""
-        user, token = need_user(request)
-        case = need_case(user, name)
-        check_csrf(request, token, csrf)
+        user, case = acting(request, name, csrf)
         from chatprobe import audit
         with case.store.transaction() as conn:
             audit.append(conn, "media-reveal", mid, {"attachment": attachment}, actor=user.username)
@@ -433,12 +439,8 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
     @app.post("/cases/{name}/record")
     @app.post("/api/cases/{name}/record")
     async def edit_record(request: Request, name: str) -> Response:
-        user, token = need_user(request)
-        case = need_case(user, name)
         form = await request.form()
-        check_csrf(request, token, form.get("csrf"))  # type: ignore[arg-type]
-        if not user.can_edit:
-            raise HTTPException(403, "your role cannot edit case records")
+        user, case = acting(request, name, form.get("csrf"), "edit")  # type: ignore[arg-type]
         from chatprobe.review.records import RECORD_FIELDS, update_record
         new = update_record(case, user.username, **{k: str(form[k]) for k in RECORD_FIELDS if k in form})
         return JSONResponse(new) if api(request) else RedirectResponse(f"/cases/{name}", status_code=303)
@@ -448,11 +450,7 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
     def save_subject(request: Request, name: str, subject_name: str = Form(...), role: str = Form(""),
                      status: str = Form("serving"), identifiers: str = Form(""), members: str = Form(""),
                      subject_id: int | None = Form(None), csrf: str | None = Form(None)) -> Response:
-        user, token = need_user(request)
-        case = need_case(user, name)
-        check_csrf(request, token, csrf)
-        if not user.can_edit:
-            raise HTTPException(403, "your role cannot edit case records")
+        user, case = acting(request, name, csrf, "edit")
         from chatprobe.review.records import save_subject as save
         sid = save(case, user.username, subject_name, role, status, form_list(identifiers), form_list(members),
                    subject_id)
@@ -462,12 +460,8 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
     @app.post("/cases/{name}/subjects/{sid}/{what}")
     @app.post("/api/cases/{name}/subjects/{sid}/{what}")
     async def subject_child(request: Request, name: str, sid: int, what: str) -> Response:
-        user, token = need_user(request)
-        case = need_case(user, name)
         form = await request.form()
-        check_csrf(request, token, form.get("csrf"))  # type: ignore[arg-type]
-        if not user.can_edit:
-            raise HTTPException(403, "your role cannot edit case records")
+        user, case = acting(request, name, form.get("csrf"), "edit")  # type: ignore[arg-type]
         from chatprobe.review import records as rec
         f = {k: str(v) for k, v in form.items()}
         if what == "allegation":
