@@ -136,6 +136,10 @@ def main() -> None:
         lines.append(f"| {f} | {kind} | {ok}/{n} ({ok / n:.0%}) |")
     lines += ["", "## Limits",
               "- English only. Other languages get the encoder's weak multilingual transfer and no lexicon.",
+              "- Reproducibility: the same input gives the same scores on the same machine and versions (tested,",
+              "  batch-invariant). The int8 products are exact, but CPUs without AVX-512 VNNI take other ONNX",
+              "  Runtime kernels (and float steps may round differently), so scores can differ in the last digits",
+              "  between machines; record the machine with the analysis run when that matters.",
               "- Public data are tweets and Reddit posts; police-chat examples are few and written by us. The",
               "  functional suite was written by the same team as the lexicon, so it is an optimistic estimate;",
               "  the held-out evaluation is the real test.",
