@@ -58,6 +58,7 @@ def main() -> None:
     ap.add_argument("--reviewers", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--think", type=float, default=1.0, help="mean seconds a reviewer pauses between requests")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (chatprobe serve --workers)")
     args = ap.parse_args()
     import httpx
 
@@ -75,7 +76,8 @@ def main() -> None:
         port = s.getsockname()[1]
     exe = str(Path(sys.executable).with_name("chatprobe"))
     log = open(OUT / "web-server.log", "w")  # noqa: SIM115 - the server writes to it until the end
-    proc = subprocess.Popen([exe, "serve", "--home", str(home), "--port", str(port)], stderr=log)
+    proc = subprocess.Popen([exe, "serve", "--home", str(home), "--port", str(port), "--workers", str(args.workers)],
+                            stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -85,6 +87,7 @@ def main() -> None:
             except httpx.HTTPError:
                 time.sleep(0.1)
         # the first request builds the case's investigation (membership, presence, responses) once
+        # (with several workers, each builds its own on its first request)
         first_client = httpx.Client(base_url=base, timeout=600)
         r = first_client.post("/api/login", data={"username": "reviewer0", "password": PASSWORD})
         first_client.headers["Cookie"] = f"cp_session={r.cookies.get('cp_session')}"

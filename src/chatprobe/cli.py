@@ -720,7 +720,10 @@ def review_cmd(case_name: str, home: Path | None, db: str | None, message_id: st
 @click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
 @click.option("--standards", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
               help="Your organisation's Standards (TOML, like review/data/standards.toml); default: police.")
-def serve_cmd(home: Path | None, db: str | None, host: str, port: int, standards: Path | None) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Server processes (each keeps its own cache of the cases it serves).")
+def serve_cmd(home: Path | None, db: str | None, host: str, port: int, standards: Path | None,
+              workers: int) -> None:
     """Serve the team web UI: cases, the review queue, decisions, case records and exports.
 
     Users log in (create them with `chatprobe user add`); each sees only the cases granted to them.
@@ -734,6 +737,7 @@ def serve_cmd(home: Path | None, db: str | None, host: str, port: int, standards
     import uvicorn
 
     from chatprobe.case import default_home
+    from chatprobe.store import Store
     from chatprobe.web.app import create_app
 
     import os
@@ -745,7 +749,14 @@ def serve_cmd(home: Path | None, db: str | None, host: str, port: int, standards
         os.environ["CHATPROBE_STANDARDS"] = str(standards.resolve())
     err.print(f"Standards: {escape(current_standards().name)}")
     err.print(f"serving the cases in {escape(str(root))} on http://{host}:{port}  (Ctrl-C stops)")
-    uvicorn.run(create_app(root, db), host=host, port=port, log_level="warning")
+    if workers > 1:
+        os.environ["CHATPROBE_SERVE_HOME"] = str(root.resolve())
+        os.environ["CHATPROBE_SERVE_DB"] = db or ""
+        Store.open(db or root / "server.db").close()  # migrate once, before the workers start
+        uvicorn.run("chatprobe.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
+    else:
+        uvicorn.run(create_app(root, db), host=host, port=port, log_level="warning")
 
 
 @main.group("user")

@@ -129,3 +129,17 @@ def test_actions_are_audited(client_for, site):
         actions = [(e["action"], e["actor"]) for e in audit.entries(conn)]
     assert ("decision", "rev") in actions and ("export", "rev") in actions and ("media-reveal", "rev") in actions
     assert case.verify_audit()[1] is None
+
+
+def test_app_for_worker_processes_reads_its_settings_from_the_environment(site, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from chatprobe.web.app import app_from_env
+    monkeypatch.setenv("CHATPROBE_SERVE_HOME", str(site["home"]))
+    monkeypatch.setenv("CHATPROBE_SERVE_DB", site["db"] or "")
+    app = app_from_env()
+    with TestClient(app, base_url="https://testserver") as c:
+        assert c.get("/login").status_code == 200
+        r = c.post("/api/login", data={"username": "admin", "password": "correct horse battery"})
+        assert r.status_code == 200
+        assert {x["name"] for x in c.get("/api/cases").json()["cases"]} == {"night", "other", "media"}

@@ -501,3 +501,9 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
                         headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app for uvicorn worker processes (``chatprobe serve --workers N``): configured by environment."""
+    import os
+    return create_app(Path(os.environ["CHATPROBE_SERVE_HOME"]), os.environ.get("CHATPROBE_SERVE_DB") or None)
