@@ -489,10 +489,19 @@ def _classify_with_progress(case: Any, quiet: bool) -> int:
     if tesseract() is None:
         err.print("[yellow]warning[/] Tesseract is not installed: text inside images is not read, and those images "
                   "are listed as not analysed in the report (Debian: sudo apt-get install tesseract-ocr)")
-    with Progress(TextColumn("classifying messages"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
-                  TimeRemainingColumn(), console=err, transient=True, disable=quiet or not err.is_terminal) as bar:
-        task = bar.add_task("classify", total=None)
-        return classify_case(case, progress=lambda done, total: bar.update(task, completed=done, total=total))
+    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                  TextColumn("{task.completed:,}/{task.total:,}"), TimeRemainingColumn(), console=err, transient=True,
+                  disable=quiet or not err.is_terminal) as bar:
+        task = bar.add_task("classifying messages", total=None)
+        media: dict[str, Any] = {}
+
+        def media_progress(done: int, total: int) -> None:
+            if "task" not in media:
+                media["task"] = bar.add_task("media: images, video, voice notes", total=total)
+            bar.update(media["task"], completed=done, total=total)
+
+        return classify_case(case, progress=lambda done, total: bar.update(task, completed=done, total=total),
+                             media_progress=media_progress)
 
 
 @main.command("scan")
