@@ -69,3 +69,18 @@ def test_scan_without_case_names_the_case_after_its_inputs(tmp_path):
     assert len(a["chats"]) == len(b["chats"]) == len(again["chats"]) == 1
     assert a["case"] != b["case"] and a["case"] == again["case"] and a["case"].startswith("night-shift-")
     assert "Bob Ward" in {m["name"] for m in b["members"]} and "Bob Ward" not in {m["name"] for m in a["members"]}
+
+
+def test_progress_bars_render_on_a_terminal(tmp_path, monkeypatch):
+    """Progress bars are hidden when stderr is not a terminal; draw them as on a terminal once."""
+    import io
+
+    from rich.console import Console
+
+    import chatprobe.cli as cli
+    monkeypatch.setattr(cli, "err", Console(file=io.StringIO(), force_terminal=True, width=100))
+    r = run("scan", str(FIXTURE), "--home", str(tmp_path), "--case", "p", "--json", str(tmp_path / "r.json"))
+    assert r.exit_code == 0, r.output
+    r = run("analyse", "--home", str(tmp_path), "--case", "p")
+    assert r.exit_code == 0, r.output
+    assert "classifying messages" in cli.err.file.getvalue()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from chatprobe import __version__
@@ -490,7 +490,7 @@ def _classify_with_progress(case: Any, quiet: bool) -> int:
         err.print("[yellow]warning[/] Tesseract is not installed: text inside images is not read, and those images "
                   "are listed as not analysed in the report (Debian: sudo apt-get install tesseract-ocr)")
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
-                  TextColumn("{task.completed:,}/{task.total:,}"), TimeRemainingColumn(), console=err, transient=True,
+                  MofNCompleteColumn(), TimeRemainingColumn(), console=err, transient=True,
                   disable=quiet or not err.is_terminal) as bar:
         task = bar.add_task("classifying messages", total=None)
         media: dict[str, Any] = {}
