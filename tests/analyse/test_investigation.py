@@ -119,3 +119,21 @@ def test_people_file_merges_identities(tmp_path):
         case.close()
     amy = next(m for m in res["members"] if m["name"] == "PS Amy Cole")
     assert amy["subject"] is True and "Sgt Amy Cole" in amy["aliases"] and amy["silent"] == 3
+
+
+def test_a_member_seen_before_the_created_line_has_one_span(tmp_path):
+    """An export can start before the 'created' system line names someone already seen: one span, not two."""
+    src = tmp_path / "late-created.txt"
+    src.write_text('01/05/2024, 07:00 - Sgt Amy Cole: morning\n'
+                   '01/05/2024, 08:00 - Sgt Amy Cole created group "Night Shift"\n'
+                   '01/05/2024, 08:01 - Sgt Amy Cole added Ben Ward\n'
+                   '01/05/2024, 09:00 - Ben Ward left\n', encoding="utf-8")
+    case = Case.open("late", home=tmp_path)
+    try:
+        case.import_paths([src])
+        classify_case(case)
+        spans = load_case(case).investigation.to_json()["chats"][0]["membership"]
+    finally:
+        case.close()
+    assert spans["Sgt Amy Cole"] == [{"from_position": 0, "to_position": None}]
+    assert spans["Ben Ward"] == [{"from_position": 2, "to_position": 3}]

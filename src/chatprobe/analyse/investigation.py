@@ -209,42 +209,35 @@ def membership(chat: ChatInput, people: People) -> dict[str, list[tuple[int, int
             people.link(e.subject, e.detail)
 
     def start(person: str, pos: int) -> None:
+        seen.add(person)
         s = spans.setdefault(person, [])
         if not s or s[-1][1] is not None:
             s.append([pos, None])
 
-    def appear(person: str, pos: int) -> None:
-        # first seen doing something before any join message: a member from the start
+    def appear(person: str) -> None:
+        # first seen doing something before any join message (or creating the group): there from the start
         if person not in seen:
-            seen.add(person)
-            spans.setdefault(person, []).append([0, None])
+            start(person, 0)
 
-    events = sorted(chat.events, key=lambda e: position.get(e.message_id, 0))
-    by_pos: dict[int, list[MembershipEvent]] = defaultdict(list)
-    for e in events:
+    by_pos: dict[int, list[MembershipEvent]] = defaultdict(list)  # events keep their order within a position
+    for e in chat.events:
         by_pos[position.get(e.message_id, 0)].append(e)
     for m in chat.messages:
         for e in by_pos.get(m.position, ()):
             subject = people.resolve(e.subject)
             if e.actor and e.kind is not MembershipKind.CREATED:
-                appear(people.resolve(e.actor), m.position)
-            if e.kind in JOIN:
-                if e.kind is MembershipKind.CREATED:
-                    seen.add(subject)
-                    spans.setdefault(subject, []).append([0, None])
-                elif subject not in seen:
-                    seen.add(subject)
-                    start(subject, m.position)
-                else:
-                    start(subject, m.position)
+                appear(people.resolve(e.actor))
+            if e.kind is MembershipKind.CREATED:
+                appear(subject)
+            elif e.kind in JOIN:
+                start(subject, m.position)
             elif e.kind in LEAVE:
-                if subject not in seen:
-                    appear(subject, m.position)
+                appear(subject)
                 s = spans[subject]
-                if s and s[-1][1] is None:
+                if s[-1][1] is None:
                     s[-1][1] = m.position
         if m.sender is not None and m.kind is not MessageKind.SYSTEM:
-            appear(people.resolve(m.sender), m.position)
+            appear(people.resolve(m.sender))
     return {p: [(int(a or 0), b) for a, b in s] for p, s in spans.items()}
 
 
