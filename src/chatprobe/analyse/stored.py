@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from chatprobe import __version__, audit
-from chatprobe.analyse.investigation import ChatInput, Classification, Investigation, Options, investigate
+from chatprobe.analyse.investigation import ChatInput, Classification, Investigation, Options, investigate, tally
 from chatprobe.analyse.people import People
 from chatprobe.case import Case
 from chatprobe.errors import ChatprobeError
@@ -157,14 +157,8 @@ def load_case(case: Case, people: People | None = None, options: Options | None 
     reviews = states(case)
     if include == "confirmed":
         inv.findings = [f for f in inv.findings if reviews.get(f.message.id) and reviews[f.message.id].status == "confirmed"]
-        _recount(inv)
+        tally(inv.findings, inv.profiles, inv.chats)  # profiles and totals from the confirmed findings only
     return CaseAnalysis(inv, run, case.store.evidence_rows(), warnings, not_analysed, analysed, reviews)
-
-
-def _recount(inv: Investigation) -> None:
-    """Profiles and chat totals from the findings kept (after a review filter)."""
-    from chatprobe.analyse.investigation import tally
-    tally(inv.findings, inv.profiles, inv.chats)
 
 
 def _run(case: Case, run_id: int) -> dict[str, Any] | None:

@@ -279,15 +279,20 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
     @app.get("/api/cases")
     def cases(request: Request) -> Response:
         user, csrf = need_user(request)
+        from chatprobe.review.decisions import flagged_ids
+        from chatprobe.review.records import record
         rows = []
         for name in server.case_names():
             if not user.can_see(name):
                 continue
-            from chatprobe.review.records import record
-            rec = record(server.case(name))
-            a = server.analysis(name)
-            rows.append({"name": name, "title": rec["title"], "status": rec["status"],
-                         "findings": len(a.investigation.findings) if a else None})
+            case = server.case(name)
+            run = latest_run(case)
+            findings = None
+            if run is not None:  # counted from the stored run: listing cases must not build each investigation
+                with case.store.engine.connect() as conn:
+                    findings = len(flagged_ids(conn, run["id"]))
+            rec = record(case)
+            rows.append({"name": name, "title": rec["title"], "status": rec["status"], "findings": findings})
         return page(request, "cases.html", {"cases": rows}, user, csrf)
 
     @app.get("/cases/{name}")
