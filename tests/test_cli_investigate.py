@@ -84,3 +84,11 @@ def test_progress_bars_render_on_a_terminal(tmp_path, monkeypatch):
     r = run("analyse", "--home", str(tmp_path), "--case", "p")
     assert r.exit_code == 0, r.output
     assert "classifying messages" in cli.err.file.getvalue()
+
+
+def test_scan_of_only_bad_files_gives_one_error_per_file(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    r = run("scan", str(empty), "--home", str(tmp_path), "--case", "e", "--json", str(tmp_path / "r.json"))
+    assert r.exit_code == 2 and "empty.txt: the file is empty" in r.stderr
+    assert "has no messages" not in r.stderr and not (tmp_path / "r.json").exists()

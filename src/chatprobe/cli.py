@@ -556,6 +556,8 @@ def scan_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str
                           f"sha256 {f.sha256}")
         if imported.warnings:
             err.print(f"[yellow]{len(imported.warnings)} import warnings[/] (listed in the report's method section)")
+        if len(imported.failed) == len(imported.files):  # nothing to analyse: the failures above say why
+            sys.exit(2)
         _classify_with_progress(case, quiet)
         if not (html or pdf or json_path or csv_dir):
             html = case.root / "report.html"
