@@ -35,7 +35,9 @@ class Server:
         self.as_user: list[str] = []
         if os.geteuid() == 0:  # PostgreSQL refuses to run as root: run it as the postgres user
             shutil.chown(self.dir, "postgres")
-            self.as_user = ["runuser", "-u", "postgres", "--"]
+            runuser = shutil.which("runuser") or next((p for p in ("/usr/sbin/runuser", "/sbin/runuser")
+                                                       if Path(p).exists()), "runuser")  # sbin may not be on PATH
+            self.as_user = [runuser, "-u", "postgres", "--"]
         data = self.dir / "data"
         self._run(str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                   "--no-locale")
