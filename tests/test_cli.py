@@ -81,8 +81,12 @@ def test_verify_exit_codes(run, tmp_path: Path) -> None:
     assert run("verify", "--case", "nope").exit_code == 1
     run("import", str(SAMPLE), "--case", "v")
     res = run("verify", "--case", "v", "--json")
-    assert res.exit_code == 0 and json.loads(res.stdout) == {"checked": 1, "ok": True, "problems": [],
-                                                             "audit_rows": 1, "audit_break": None}
+    result = json.loads(res.stdout)
+    assert res.exit_code == 0 and {k: result[k] for k in ("checked", "ok", "problems", "audit_rows", "audit_break",
+                                                          "audit_problems", "anchored", "deep")} == {
+        "checked": 1, "ok": True, "problems": [], "audit_rows": 1, "audit_break": None, "audit_problems": [],
+        "anchored": 1, "deep": None}
+    assert result["receipt"].startswith("v audit #1 ")
     stored = next((tmp_path / "cases" / "v" / "evidence" / "objects").rglob("*/*"))
     stored.chmod(0o644)
     stored.write_bytes(b"tampered")

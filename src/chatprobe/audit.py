@@ -6,6 +6,18 @@ with the previous row's hash, so changing, removing or inserting a row breaks th
 as the action they record, so an action that rolls back leaves no audit row, and an audit row never
 describes something that did not happen. Appends are serialised (SQLite's write lock; on PostgreSQL an
 exclusive table lock), so concurrent writers cannot fork the chain.
+
+A chain kept only in its own database cannot show that entries were cut from its end, that all were
+deleted, or that the database was swapped for an older copy: each of those is still a valid chain. So the
+head is also written, after every commit, to an append-only anchor file outside the database
+(:class:`Anchor`, ``<case>/audit-anchor.log``), and :func:`verify_anchor` compares the two. A short
+receipt (:func:`receipt`) written in a notebook or the case record covers the case where both files are
+rolled back together.
+
+What verification proves: every entry is unaltered, in order, none inserted or removed in the middle,
+none removed from the end since the anchor (or receipt) recorded it. What it does not prove: that an
+action was logged at all by a tool that bypassed chatprobe, or anything about rows other than audit
+entries (messages are re-derived from the evidence by ``verify --deep``).
 """
 
 from __future__ import annotations
@@ -13,15 +25,22 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import os
+import re
+import warnings
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, text
 
+from chatprobe.errors import InputError
 from chatprobe.store import schema as t
+from chatprobe.store.db import AUDIT_PENDING
 
 GENESIS = "0" * 64
+PENDING = AUDIT_PENDING  # conn.info key: entries appended in the open transaction, anchored after commit
 
 
 def _canonical(row: dict[str, Any]) -> bytes:
@@ -51,6 +70,7 @@ def append(conn: Connection, action: str, target: str, detail: dict[str, Any] | 
     }
     row["hash"] = row_hash(row)
     conn.execute(insert(t.audit_log).values(**row))
+    conn.info.setdefault(PENDING, []).append(row)  # anchored by Store.transaction once committed
     return row
 
 
@@ -89,3 +109,143 @@ def entries(conn: Connection, limit: int | None = None) -> list[dict[str, Any]]:
     if limit:
         q = q.limit(limit)
     return [dict(r._mapping) | {"detail": json.loads(r.detail)} for r in conn.execute(q)]
+
+
+# --- the anchor: the chain's head, also kept outside the database -------------------------------------------
+
+@dataclass(frozen=True)
+class AnchorLine:
+    """One head of the chain as it was right after a commit: entry ``id`` had hash ``hash``."""
+
+    id: int
+    hash: str
+    at: str
+    line: int  # in the anchor file
+
+
+class Anchor:
+    """An append-only text file beside the database: one line ``<id> <hash> <time>`` per audit entry,
+    written after the entry's transaction commits.
+
+    A database can be truncated, emptied or swapped for an older copy, and its own chain still verifies
+    (it is a valid chain, just shorter or older). The anchor remembers how far the chain reached and what
+    its entries hashed to, so :func:`verify_anchor` names each of those. It does not help when both the
+    database and the anchor are rolled back together: that is what the receipt (:func:`receipt`), written
+    down outside the machine, is for.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def record(self, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        data = "".join(f"{r['id']} {r['hash']} {r['at']}\n" for r in rows).encode("ascii")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(fd, data)  # one write per commit: lines from concurrent processes never interleave
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as exc:  # the action itself has committed; verify will say the anchor lags
+            warnings.warn(f"could not write the audit anchor {self.path}: {exc}", stacklevel=2)
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def read(self) -> tuple[list[AnchorLine], list[int]]:
+        """(the lines that parse, numbers of lines that do not)."""
+        good: list[AnchorLine] = []
+        bad: list[int] = []
+        if not self.path.exists():
+            return good, bad
+        with open(self.path, encoding="ascii", errors="replace") as f:
+            for n, line in enumerate(f, 1):
+                parts = line.split()
+                if len(parts) == 3 and parts[0].isdigit() and len(parts[1]) == 64 and line.endswith("\n"):
+                    good.append(AnchorLine(int(parts[0]), parts[1], parts[2], n))
+                else:
+                    bad.append(n)
+        return good, bad
+
+
+@dataclass(frozen=True)
+class AnchorCheck:
+    """What comparing the log with its anchor found. ``problems`` fail verification; ``notes`` do not."""
+
+    anchored: int  # the highest entry id the anchor recorded
+    problems: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+def verify_anchor(conn: Connection, anchor: Anchor | None) -> AnchorCheck:
+    """Compare the log in the database with the heads its anchor file recorded."""
+    heads = {r.id: r.hash for r in conn.execute(select(t.audit_log.c.id, t.audit_log.c.hash))}
+    last = max(heads, default=0)
+    if anchor is None:
+        return AnchorCheck(0, (), ("no anchor file is kept for this database",))
+    if not anchor.exists():
+        if last:
+            return AnchorCheck(0, (f"the anchor file {anchor.path} is missing, so removal of entries from the end "
+                                   "of the log cannot be ruled out (a case from before anchoring: run "
+                                   "`chatprobe audit anchor` once to start it)",), ())
+        return AnchorCheck(0, (), ())
+    lines, bad = anchor.read()
+    problems: list[str] = []
+    notes: list[str] = []
+    if bad:
+        problems.append(f"the anchor file {anchor.path} has {len(bad)} unreadable lines (first: line {bad[0]}); "
+                        "it was edited by hand or damaged")
+    top = max(lines, key=lambda a: a.id, default=None)
+    if top is not None and top.id > last:
+        if last == 0:
+            problems.append(f"the audit log is empty, but the anchor recorded {top.id} entries (the last at {top.at}): "
+                            "the whole log was deleted, or the database replaced by an empty one")
+        else:
+            problems.append(f"the audit log ends at entry {last}, but the anchor recorded entry {top.id} at {top.at}: "
+                            f"entries {last + 1}–{top.id} were removed from the end of the log, or the database "
+                            "was replaced by an older copy")
+    for a in sorted(lines, key=lambda a: a.id):
+        if a.id in heads and heads[a.id] != a.hash:
+            problems.append(f"entry {a.id} does not match the anchor (anchored at {a.at}, line {a.line}): the "
+                            "database was replaced by another copy, or the log rewritten from there on")
+            break
+    anchored = top.id if top else 0
+    if last > anchored:
+        notes.append(f"entries {anchored + 1}–{last} are not in the anchor file (written by a tool without "
+                     "anchoring, or the process stopped between commit and anchor)")
+    return AnchorCheck(anchored, tuple(problems), tuple(notes))
+
+
+def head(conn: Connection) -> dict[str, Any] | None:
+    """The last entry: id, hash and time (what a receipt records)."""
+    r = conn.execute(select(t.audit_log.c.id, t.audit_log.c.hash, t.audit_log.c.at)
+                     .order_by(t.audit_log.c.id.desc()).limit(1)).first()
+    return {"id": r.id, "hash": r.hash, "at": r.at} if r else None
+
+
+RECEIPT_HEX = 16
+
+
+def receipt(name: str, row: dict[str, Any] | None) -> str:
+    """A line short enough to write in a notebook: ``<case> audit #<id> <first 16 hex of its hash>``."""
+    if row is None:
+        return f"{name} audit #0 (empty)"
+    return f"{name} audit #{row['id']} {row['hash'][:RECEIPT_HEX]}"
+
+
+def check_receipt(conn: Connection, text: str) -> str | None:
+    """None when the log still holds the entry a receipt recorded, with that hash; otherwise the problem."""
+    m = re.search(r"#?(\d+)\s*[: ]\s*([0-9a-fA-F]{8,64})", text)
+    if m is None:
+        raise InputError(f"cannot read the receipt {text!r}",
+                         "give it as printed by verify or `chatprobe audit receipt`, e.g. '17 3f2a9c1b0d4e5f60'")
+    entry, prefix = int(m.group(1)), m.group(2).lower()
+    r = conn.execute(select(t.audit_log.c.hash).where(t.audit_log.c.id == entry)).first()
+    if r is None:
+        return f"the receipt names entry {entry}, which is no longer in the log (removed, or an older database)"
+    if not r.hash.startswith(prefix):
+        return f"entry {entry} no longer has the hash the receipt recorded ({prefix}…): the log was rewritten"
+    return None

@@ -7,10 +7,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import getpass
 import json
 import os
+import re
 import socket
+import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -19,14 +22,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, insert, update
+from sqlalchemy import Connection, insert, select, update
 
 from chatprobe import __version__, audit
-from chatprobe.errors import ChatprobeError, InputError
+from chatprobe.errors import ChatprobeError, InputError, ParseError
 from chatprobe.evidence import EvidenceStore, StoredEvidence, VerifyProblem
 from chatprobe.ingest import ChatStream, open_chats, sources_for
-from chatprobe.ingest.source import Archive, require_file
-from chatprobe.model import MessageKind, ParseWarning
+from chatprobe.ingest.source import Archive, require_file, sha256_file
+from chatprobe.model import Message, MessageKind, ParseWarning
 from chatprobe.store import Store
 from chatprobe.store import schema as t
 from chatprobe.store.db import bulk_insert
@@ -36,6 +39,28 @@ MESSAGE_COLUMNS = ("id", "chat_id", "position", "timestamp_raw", "timestamp", "s
                    "text", "edited", "reply_to", "source_file", "source_sha256", "line_start", "line_end")
 ATTACHMENT_COLUMNS = ("message_id", "name", "type", "present", "size", "sha256")
 ProgressFn = Callable[[str, int, int], None]  # (label, bytes done, bytes total)
+
+
+CASE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
+ANCHOR_FILE = "audit-anchor.log"
+
+
+def check_case_name(name: str) -> str:
+    """A case name is a safe slug: it names a folder, a database file and a download. The case's title (any
+    text) lives in its record."""
+    if not isinstance(name, str) or not CASE_NAME.fullmatch(name) or ".." in name:
+        raise InputError(f"invalid case name {name!r}",
+                         "use 1-80 letters, digits, dots, dashes or underscores, starting with a letter or digit "
+                         "(e.g. op-larch); give the full title in the case record")
+    return name
+
+
+def message_row(msg: Message) -> tuple[Any, ...]:
+    """A message as stored (MESSAGE_COLUMNS): used to insert it, and by verify --deep to compare."""
+    src = msg.source
+    return (msg.id, msg.chat_id, msg.position, msg.timestamp_raw,
+            msg.timestamp.isoformat() if msg.timestamp else None, msg.sender, msg.kind.value, msg.system_type,
+            msg.text, bool(msg.edited), msg.reply_to, src.file, src.file_sha256, src.line_start, src.line_end)
 
 
 def _now() -> str:
@@ -103,12 +128,21 @@ class Case:
         self.evidence = EvidenceStore(root / "evidence")
 
     @classmethod
-    def open(cls, name: str = "default", home: Path | None = None, db: str | None = None) -> Case:
-        if not name or "/" in name or "\\" in name or name.startswith("."):
-            raise InputError(f"invalid case name {name!r}", "use letters, digits, dashes and underscores")
+    def open(cls, name: str = "default", home: Path | None = None, db: str | None = None,
+             recover: bool = True) -> Case:
+        """Open (or create) a case. Imports that were killed (``kill -9``, power cut) are found and
+        recovered first, unless ``recover`` is False (see :meth:`recover_interrupted`)."""
+        check_case_name(name)
         root = (home or default_home()) / name
-        store = Store.open(db or root / "case.db")
-        return cls(name, root, store)
+        store = Store.open(db or root / "case.db").with_anchor(audit.Anchor(root / ANCHOR_FILE))
+        case = cls(name, root, store)
+        if recover:
+            try:
+                case.recover_interrupted()
+            except BaseException:
+                case.close()
+                raise
+        return case
 
     def close(self) -> None:
         self.store.close()
@@ -123,24 +157,34 @@ class Case:
                 started_at=_now(), run_by=getpass.getuser(), host=socket.gethostname(),
                 tool_version=__version__, command=command or " ".join(sys.argv), status="running",
             )).inserted_primary_key[0]
+            # held until the run ends; taken before the run row commits, so a 'running' row whose lock
+            # is free belongs to a process that died (see recover_interrupted)
+            lock = _RunLock.take(self.root, int(run_id))
         report = ImportReport(int(run_id))
         status = "interrupted"
         try:
             for path in paths:
-                outcome = self._import_one(Path(path), run_id, date_order, progress, report, workers)
+                outcome = self._import_one(Path(path), run_id, date_order, progress, report, workers, lock)
                 report.files.append(outcome)
             status = "failed" if report.failed else "ok"
         finally:
             with self.store.transaction() as conn:
                 conn.execute(update(t.import_run).where(t.import_run.c.id == run_id).values(
                     finished_at=_now(), status=status))
+                if status == "interrupted":
+                    audit.append(conn, "import-interrupted", f"import run {run_id}", {
+                        "import_run": int(run_id), "how": "stopped in this process (Ctrl-C or an error)",
+                        "files_done": len(report.files)})
+            lock.release()
         return report
 
     def _import_one(self, path: Path, run_id: int, date_order: str | None, progress: ProgressFn | None,
-                    report: ImportReport, workers: int) -> FileOutcome:
+                    report: ImportReport, workers: int, lock: _RunLock) -> FileOutcome:
         try:
             require_file(path)
-            stored = self.evidence.put(path)
+            lock.note({"copying": str(path.resolve())})
+            stored = self.evidence.put(path, tag=f"run{run_id}")
+            lock.note({"sha256": stored.sha256, "path": str(path.resolve()), "new": stored.newly_added})
         except ChatprobeError as exc:
             return FileOutcome(str(path), None, "failed", str(exc))
         if self.store.has_evidence(stored.sha256):
@@ -152,18 +196,22 @@ class Case:
         except ChatprobeError as exc:
             self.evidence.discard(stored)
             with self.store.transaction() as conn:
-                self._intake(conn, run_id, stored.sha256, path, "failed")
+                self._intake(conn, run_id, stored.sha256, path, "failed", str(exc))
             return FileOutcome(str(path), stored.sha256, "failed", str(exc))
         except BaseException:
             self.evidence.discard(stored)
             raise
         return outcome
 
-    def _intake(self, conn: Connection, run_id: int, sha: str, path: Path, outcome: str) -> None:
+    def _intake(self, conn: Connection, run_id: int, sha: str, path: Path, outcome: str,
+                error: str | None = None) -> None:
         conn.execute(insert(t.intake).values(import_run_id=run_id, evidence_sha256=sha,
                                              source_path=str(path.resolve()), outcome=outcome, at=_now()))
-        audit.append(conn, "import", path.name, {"sha256": sha, "outcome": outcome, "path": str(path.resolve()),
-                                                 "import_run": int(run_id), "tool_version": __version__})
+        detail = {"sha256": sha, "outcome": outcome, "path": str(path.resolve()), "import_run": int(run_id),
+                  "tool_version": __version__}
+        if error:
+            detail["error"] = error[:2000]
+        audit.append(conn, "import", path.name, detail)
 
     def _ingest(self, path: Path, stored: StoredEvidence, run_id: int, date_order: str | None,
                 progress: ProgressFn | None, report: ImportReport, workers: int) -> FileOutcome:
@@ -249,10 +297,7 @@ class Case:
                     first = ts
                 if last is None or ts > last:
                     last = ts
-            src = msg.source
-            batch.append((msg.id, msg.chat_id, msg.position, msg.timestamp_raw, ts, msg.sender, msg.kind.value,
-                          msg.system_type, msg.text, msg.edited, msg.reply_to, src.file, src.file_sha256,
-                          src.line_start, src.line_end))
+            batch.append(message_row(msg))
             for a in msg.attachments:
                 attachments.append((msg.id, a.name, a.type, a.present, a.size, a.sha256))
             if len(batch) >= BATCH:
@@ -295,6 +340,67 @@ class Case:
                 for w in items
             ])
 
+    # --- interrupted imports --------------------------------------------------------------------------------
+
+    def recover_interrupted(self) -> list[dict[str, Any]]:
+        """Find imports whose process died (``kill -9``, a crash, a power cut) and put the case right.
+
+        The database rolled their open transaction back by itself; what is left is the run marked
+        ``running`` and, possibly, the evidence copy it had made. A run is dead when its lock file is free
+        (the kernel releases it with the process). Its copy is removed when the original is still where it
+        was read from, with the same hash (import it again from there); otherwise the copy is the only one
+        and is adopted: kept, read-only, in ``evidence/recovered/`` to import again from there. Each
+        recovery is one audit entry; ``verify`` lists them. Runs on other hosts are left alone.
+        """
+        with self.store.engine.connect() as conn:
+            running = conn.execute(select(t.import_run).where(t.import_run.c.status == "running")).all()
+        recovered = []
+        for run in running:
+            if run.host != socket.gethostname():
+                continue
+            lock = _RunLock.probe(self.root, int(run.id))
+            if lock is None:  # its process is alive
+                continue
+            try:
+                recovered.append(self._recover_run(run, lock))
+            finally:
+                lock.release()
+        return recovered
+
+    def _recover_run(self, run: Any, lock: _RunLock) -> dict[str, Any]:
+        removed: list[str] = []
+        kept: list[str] = []
+        for entry in lock.journal():
+            sha = entry.get("sha256")
+            if not sha or not entry.get("new") or self.store.has_evidence(sha):
+                continue
+            copy = self.evidence.path_for(sha)
+            if not copy.exists():
+                continue
+            original = Path(entry.get("path", ""))
+            try:
+                same = original.is_file() and sha256_file(original)[0] == sha
+            except OSError:
+                same = False
+            if same:
+                os.chmod(copy, stat.S_IRUSR | stat.S_IWUSR)
+                copy.unlink()
+                removed.append(sha)
+            else:
+                keep = self.evidence.root / "recovered" / sha
+                keep.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(copy, keep)
+                kept.append(sha)
+        partial = self.evidence.discard_staging(f"run{run.id}")
+        detail = {"import_run": int(run.id), "started_at": run.started_at, "host": run.host,
+                  "how": "the importing process died (its lock was free)", "stray_copies_removed": removed,
+                  "stray_copies_kept": [f"evidence/recovered/{k}" for k in kept], "partial_copies_removed": partial}
+        with self.store.transaction() as conn:
+            conn.execute(update(t.import_run).where(t.import_run.c.id == run.id, t.import_run.c.status == "running")
+                         .values(finished_at=_now(), status="interrupted"))
+            audit.append(conn, "import-interrupted", f"import run {run.id}", detail)
+        return detail
+
     # --- verification -----------------------------------------------------------------------------------
 
     def verify(self) -> tuple[int, list[VerifyProblem]]:
@@ -306,3 +412,183 @@ class Case:
         """Check the audit log's hash chain: (rows checked, the first break or None)."""
         with self.store.engine.connect() as conn:
             return audit.verify_chain(conn)
+
+    def verify_anchor(self) -> audit.AnchorCheck:
+        """Compare the audit log with its anchor file: truncation, deletion and older copies are named."""
+        with self.store.engine.connect() as conn:
+            return audit.verify_anchor(conn, self.store.anchor)
+
+    def receipt(self) -> str:
+        """The audit log's head as a short line to write down outside the machine."""
+        with self.store.engine.connect() as conn:
+            return audit.receipt(self.name, audit.head(conn))
+
+    def check_receipt(self, text: str) -> str | None:
+        with self.store.engine.connect() as conn:
+            return audit.check_receipt(conn, text)
+
+    def start_anchor(self) -> str:
+        """Start the anchor of a case made before anchoring: one audited entry, recorded in a new anchor."""
+        if self.store.anchor.exists():
+            raise InputError(f"{self.store.anchor.path} exists already", "nothing to do: verify checks it")
+        with self.store.engine.connect() as conn:
+            entries = [dict(r._mapping) for r in conn.execute(select(t.audit_log).order_by(t.audit_log.c.id))]
+        self.store.anchor.record(entries)  # the log as it is now is taken on trust, once
+        with self.store.transaction() as conn:
+            audit.append(conn, "anchor-started", ANCHOR_FILE, {"entries_taken_on_trust": len(entries)})
+        return self.receipt()
+
+    def history(self) -> list[str]:
+        """What verify says about how imports ended: interrupted runs and their recovery, runs still open."""
+        notes: list[str] = []
+        with self.store.engine.connect() as conn:
+            for e in conn.execute(select(t.audit_log).where(t.audit_log.c.action == "import-interrupted")
+                                  .order_by(t.audit_log.c.id)):
+                d = json.loads(e.detail)
+                what = [d.get("how", "interrupted")]
+                if d.get("stray_copies_removed"):
+                    what.append(f"{len(d['stray_copies_removed'])} stray evidence copy removed (its original "
+                                "was still in place)")
+                if d.get("stray_copies_kept"):
+                    what.append("stray evidence kept at " + ", ".join(d["stray_copies_kept"])
+                                + " (its original was gone: import it again from there)")
+                notes.append(f"import run {d.get('import_run')} was interrupted (recorded {e.at}): "
+                             + "; ".join(what))
+            for r in conn.execute(select(t.import_run).where(t.import_run.c.status == "running")):
+                notes.append(f"import run {r.id} (started {r.started_at} on {r.host}) is still running, or "
+                             "stopped on another host")
+        return notes
+
+    def verify_deep(self, progress: Callable[[str], None] | None = None) -> tuple[int, list[str]]:
+        """Re-parse every evidence file and compare the messages with the stored rows.
+
+        Message rows are not hash-chained: they are derived from the evidence, so deriving them again is the
+        check. Returns (messages compared, problems): each inserted, deleted or altered message is named
+        (the first 20 per chat, then a count).
+        """
+        from chatprobe.ingest import open_chats, sources_for
+        problems: list[str] = []
+        compared = 0
+        with self.store.engine.connect() as conn:
+            evidence = [dict(r._mapping) for r in conn.execute(select(t.evidence).order_by(t.evidence.c.imported_at))]
+            chats = {r.id: dict(r._mapping) for r in conn.execute(select(t.chat))}
+        contacts = {str(Path(e["original_path"]).parent): e for e in evidence if e["format"] == "whatsapp-contacts"}
+        for ev in evidence:
+            if ev["format"] == "whatsapp-contacts":
+                continue
+            name = ev["original_name"]
+            if progress:
+                progress(name)
+            mine = {cid: c for cid, c in chats.items() if c["evidence_sha256"] == ev["sha256"]}
+            stored = self.evidence.path_for(ev["sha256"])
+            order = next((c["date_order"] for c in mine.values() if c["platform"] == "whatsapp"), None)
+            beside = contacts.get(str(Path(ev["original_path"]).parent))
+            derived: dict[str, dict[str, tuple[Any, ...]]] = {}
+            try:
+                sources, _ = sources_for(stored, ev["sha256"], int(ev["size"]))
+                for source in sources:
+                    source.display = source.display.replace(stored.name, name, 1)
+                    for stream in open_chats(source, date_order=order,
+                                             contacts=self.evidence.path_for(beside["sha256"]) if beside else None):
+                        if stream.chat_id in mine:
+                            derived[stream.chat_id] = {m.id: message_row(m) for m in stream.messages()}
+            except (ChatprobeError, OSError) as exc:
+                problems.append(f"{name}: cannot be parsed again: {exc}")
+                continue
+            for cid in sorted(mine):
+                if cid not in derived:
+                    problems.append(f"{name}: chat {cid} is in the database but not in the evidence")
+                    continue
+                compared += len(derived[cid])
+                problems.extend(self._compare_chat(name, cid, derived[cid]))
+        return compared, problems
+
+    def _compare_chat(self, name: str, chat_id: str, derived: dict[str, tuple[Any, ...]]) -> list[str]:
+        found: list[str] = []
+        seen: set[str] = set()
+        cols = [t.message.c[c] for c in MESSAGE_COLUMNS]
+        edited = MESSAGE_COLUMNS.index("edited")
+        line = MESSAGE_COLUMNS.index("line_start")
+        with self.store.engine.connect() as conn:
+            for r in conn.execute(select(*cols).where(t.message.c.chat_id == chat_id)):
+                row = tuple(bool(v) if i == edited else v for i, v in enumerate(r))
+                mid = row[0]
+                seen.add(mid)
+                want = derived.get(mid)
+                if want is None:
+                    found.append(f"{name}: message {mid} is in the database but not in the evidence (inserted)")
+                elif want != row:
+                    fields = [c for c, a, b in zip(MESSAGE_COLUMNS, want, row, strict=True) if a != b]
+                    found.append(f"{name}: message {mid} (line {want[line]}) differs from the evidence in "
+                                 f"{', '.join(fields)} (altered)")
+        for mid, want in derived.items():
+            if mid not in seen:
+                found.append(f"{name}: message {mid} (line {want[line]}) is in the evidence but not in the "
+                             "database (deleted)")
+        if len(found) > 20:
+            found = found[:20] + [f"{name}: … and {len(found) - 20} more differences in chat {chat_id}"]
+        return found
+
+
+class _RunLock:
+    """``<case>/locks/import-<run>.lock``: an exclusive lock held by the importing process (the kernel frees
+    it when the process dies, however it dies) and a journal of the evidence copies the run made."""
+
+    def __init__(self, path: Path, fd: int) -> None:
+        self.path, self.fd = path, fd
+
+    @staticmethod
+    def _path(root: Path, run_id: int) -> Path:
+        return root / "locks" / f"import-{run_id}.lock"
+
+    @classmethod
+    def take(cls, root: Path, run_id: int) -> _RunLock:
+        path = cls._path(root, run_id)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
+        except OSError as exc:
+            raise ChatprobeError(f"cannot create the import lock {path}: {exc}",
+                                 "choose a writable case folder with --home") from exc
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        lock = cls(path, fd)
+        lock.note({"pid": os.getpid(), "host": socket.gethostname()})
+        return lock
+
+    @classmethod
+    def probe(cls, root: Path, run_id: int) -> _RunLock | None:
+        """The lock of a dead run (now held by the caller), or None while its process lives."""
+        path = cls._path(root, run_id)
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
+        except OSError:
+            return None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return None
+        return cls(path, fd)
+
+    def note(self, entry: dict[str, Any]) -> None:
+        os.write(self.fd, (json.dumps(entry, sort_keys=True) + "\n").encode("utf-8"))
+        os.fsync(self.fd)
+
+    def journal(self) -> list[dict[str, Any]]:
+        out = []
+        try:
+            with open(self.path, encoding="utf-8", errors="replace") as f:
+                for line in f:
+                    try:
+                        out.append(json.loads(line))
+                    except ValueError:
+                        continue  # a line torn by the crash
+        except OSError:
+            pass
+        return out
+
+    def release(self) -> None:
+        try:
+            self.path.unlink(missing_ok=True)
+        finally:
+            os.close(self.fd)

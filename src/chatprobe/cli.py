@@ -192,16 +192,42 @@ def parse_cmd(path: Path, date_order: str | None, jsonl: bool, summary: bool, wo
 
 @main.command("verify")
 @_case_options
+@click.option("--deep", is_flag=True,
+              help="Also parse every evidence file again and compare each message with the database.")
+@click.option("--receipt", "receipts", multiple=True, metavar="TEXT",
+              help="A receipt written down earlier (e.g. 'op-larch audit #17 3f2a9c1b0d4e5f60'): check the log "
+                   "still holds that entry with that hash. Repeat for more.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def verify_cmd(case_name: str, home: Path | None, db: str | None, as_json: bool) -> None:
-    """Re-hash every file in the case's evidence store and check the audit log's hash chain.
+def verify_cmd(case_name: str, home: Path | None, db: str | None, deep: bool, receipts: tuple[str, ...],
+               as_json: bool) -> None:
+    """Prove the evidence and the audit trail are as they were recorded.
 
-    Exit code 0 when every file matches its recorded SHA-256 and every audit entry fits the chain; 1 when
-    any file is missing, altered, writable or unregistered, or the chain is broken (the first broken entry
-    is named).
+    \b
+    What is checked:
+      - every evidence file re-hashes to its recorded SHA-256, is read-only, and nothing unregistered
+        lies in the store;
+      - every audit entry is unaltered and in order, none inserted or removed in the middle (hash chain);
+      - nothing was cut from the end of the log, the log was not emptied and the database not swapped
+        for an older copy: the chain's head is also written to an anchor file outside the database
+        (<home>/<case>/audit-anchor.log) after every action, and compared here;
+      - with --receipt, the log still holds the entries of receipts written down earlier (this covers
+        the database and the anchor file being rolled back together);
+      - with --deep, the stored messages are exactly what the evidence gives when parsed again
+        (messages are derived from the evidence, not chained).
+    Interrupted imports and how they were recovered are listed.
+
+    Exit code 0 when all holds; 1 when anything is missing, altered, writable, unregistered, removed or
+    out of step (each problem is named). The last line is a receipt of the log's head: write it in
+    your notebook or the case record, and give it to a later verify with --receipt.
+
+    \b
+    Examples:
+      chatprobe verify --case op-larch
+      chatprobe verify --case op-larch --deep --receipt "op-larch audit #17 3f2a9c1b0d4e5f60"
     """
-    from chatprobe.case import Case, default_home
+    from chatprobe.case import Case, check_case_name, default_home
 
+    check_case_name(case_name)
     root = (home or default_home()) / case_name
     if db is None and not (root / "case.db").exists():
         raise ChatprobeError(f"no case {case_name!r} under {root.parent}", "check --case and --home")
@@ -209,26 +235,42 @@ def verify_cmd(case_name: str, home: Path | None, db: str | None, as_json: bool)
     try:
         checked, problems = case.verify()
         audit_rows, chain_break = case.verify_audit()
+        anchor = case.verify_anchor()
+        receipt_problems = [p for text in receipts if (p := case.check_receipt(text))]
+        history = case.history()
+        deep_compared, deep_problems = case.verify_deep() if deep else (0, [])
+        receipt = case.receipt()
     finally:
         case.close()
     server_db = root.parent / "server.db"
+    server_anchor = None
     if server_db.exists():  # the web server's log (logins, users) beside the cases
         from chatprobe import audit
-        from chatprobe.store import Store
-        store = Store.open(server_db)
+        from chatprobe.web.auth import server_store
+        store = server_store(root.parent)
         try:
             with store.engine.connect() as conn:
                 server_rows, server_break = audit.verify_chain(conn)
+                server_anchor = audit.verify_anchor(conn, store.anchor)
         finally:
             store.close()
         audit_rows += server_rows
         if chain_break is None and server_break is not None:
             chain_break = audit.ChainBreak(server_break.row_id, f"(server log {server_db}) {server_break.problem}")
+    audit_problems = [*anchor.problems, *receipt_problems]
+    notes = [*history, *anchor.notes]
+    if server_anchor is not None:
+        audit_problems += [f"(server log) {p}" for p in server_anchor.problems]
+        notes += [f"(server log) {n}" for n in server_anchor.notes]
+    ok = not problems and chain_break is None and not audit_problems and not deep_problems
     if as_json:
-        out.print_json(data={"checked": checked, "ok": not problems and chain_break is None,
-                             "problems": [p.__dict__ for p in problems], "audit_rows": audit_rows,
+        out.print_json(data={"checked": checked, "ok": ok, "problems": [p.__dict__ for p in problems],
+                             "audit_rows": audit_rows,
                              "audit_break": {"row": chain_break.row_id, "problem": chain_break.problem}
-                             if chain_break else None})
+                             if chain_break else None,
+                             "audit_problems": audit_problems, "anchored": anchor.anchored, "notes": notes,
+                             "deep": {"messages": deep_compared, "problems": deep_problems} if deep else None,
+                             "receipt": receipt})
     else:
         table = Table("result", "sha256", "detail", show_lines=False)
         for p in problems:
@@ -239,10 +281,84 @@ def verify_cmd(case_name: str, home: Path | None, db: str | None, as_json: bool)
                   ("[green]all intact[/]" if not problems else f"[red]{len(problems)} problems[/]"))
         out.print(f"audit log: {audit_rows} entries, " + ("[green]chain intact[/]" if chain_break is None
                                                           else f"[red]broken at {escape(str(chain_break))}[/]"))
-    if problems or chain_break is not None:
+        for p in audit_problems:
+            out.print(f"[red]audit log:[/] {escape(p)}")
+        if not audit_problems:
+            out.print(f"audit anchor: [green]the log reaches entry {anchor.anchored} or beyond, as anchored[/]"
+                      if anchor.anchored else "audit anchor: nothing anchored yet")
+        if deep:
+            out.print(f"deep check: {deep_compared} messages parsed again: " +
+                      ("[green]all match the database[/]" if not deep_problems
+                       else f"[red]{len(deep_problems)} differences[/]"))
+            for p in deep_problems:
+                out.print(f"  [red]{escape(p)}[/]")
+        for n in notes:
+            out.print(f"[yellow]note:[/] {escape(n)}")
+        out.print(f"receipt: [bold]{escape(receipt)}[/]  (write it down; check it later with --receipt)")
+    if not ok:
         sys.exit(1)
 
 
+@main.group("audit")
+def audit_group() -> None:
+    """The audit trail of a case: its receipt, its entries, its anchor.
+
+    \b
+    Examples:
+      chatprobe audit receipt --case op-larch       the head of the log, to write down
+      chatprobe audit log --case op-larch --json    every entry
+      chatprobe audit anchor --case op-larch        start the anchor of a case made before anchoring
+    """
+
+
+@audit_group.command("receipt")
+@_case_options
+def audit_receipt_cmd(case_name: str, home: Path | None, db: str | None) -> None:
+    """Print the audit log's head as one short line to write in a notebook or the case record.
+
+    A later `chatprobe verify --receipt "<that line>"` proves the log still holds that entry, with that
+    hash, even if the database and its anchor file were both replaced.
+    """
+    case = _existing_case(case_name, home, db)
+    try:
+        out.print(case.receipt(), markup=False)
+    finally:
+        case.close()
+
+
+@audit_group.command("log")
+@_case_options
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+def audit_log_cmd(case_name: str, home: Path | None, db: str | None, as_json: bool) -> None:
+    """List the audit entries of a case: who did what, when, to what."""
+    from chatprobe import audit
+
+    case = _existing_case(case_name, home, db)
+    try:
+        with case.store.engine.connect() as conn:
+            rows = audit.entries(conn)
+    finally:
+        case.close()
+    if as_json:
+        out.print_json(data=rows)
+        return
+    for r in rows:
+        out.print(f"{r['id']:>5}  {r['at'][:19]}  {r['actor']:<12} {r['action']:<18} {r['target']}", markup=False)
+
+
+@audit_group.command("anchor")
+@_case_options
+def audit_anchor_cmd(case_name: str, home: Path | None, db: str | None) -> None:
+    """Start the anchor file of a case made before the anchor existed.
+
+    The log as it stands is taken on trust once (verify its chain first); from then on, removal from its
+    end is detected. Audited.
+    """
+    case = _existing_case(case_name, home, db)
+    try:
+        out.print(f"anchor started; receipt: {case.start_anchor()}", markup=False)
+    finally:
+        case.close()
 
 
 # ---- detection -----------------------------------------------------------------------------------------
@@ -622,7 +738,8 @@ def analyse_cmd(case_name: str, home: Path | None, db: str | None, as_json: bool
 
 
 def _existing_case(case_name: str, home: Path | None, db: str | None) -> Any:
-    from chatprobe.case import Case, default_home
+    from chatprobe.case import Case, check_case_name, default_home
+    check_case_name(case_name)
     root = (home or default_home()) / case_name
     if db is None and not (root / "case.db").exists():
         raise ChatprobeError(f"no case {case_name!r} under {root.parent}",

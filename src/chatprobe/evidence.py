@@ -43,8 +43,9 @@ class EvidenceStore:
     def path_for(self, sha256: str) -> Path:
         return self.objects / sha256[:2] / sha256
 
-    def put(self, original: Path) -> StoredEvidence:
-        """Copy ``original`` into the store while hashing it. The original is opened read-only."""
+    def put(self, original: Path, tag: str = "") -> StoredEvidence:
+        """Copy ``original`` into the store while hashing it. The original is opened read-only. ``tag`` marks
+        the staging copy, so one left by a killed process can be found (:meth:`discard_staging`)."""
         try:
             self.objects.mkdir(parents=True, exist_ok=True)
             self.tmp.mkdir(parents=True, exist_ok=True)
@@ -53,7 +54,7 @@ class EvidenceStore:
                                 "choose a writable case folder with --home") from exc
         h = hashlib.sha256()
         size = 0
-        fd, tmp_name = tempfile.mkstemp(dir=self.tmp, prefix="incoming-")
+        fd, tmp_name = tempfile.mkstemp(dir=self.tmp, prefix=f"incoming-{tag}-" if tag else "incoming-")
         tmp = Path(tmp_name)
         try:
             with open(original, "rb") as src, os.fdopen(fd, "wb") as dst:
@@ -82,6 +83,15 @@ class EvidenceStore:
         if stored.newly_added and stored.path.exists():
             os.chmod(stored.path, stat.S_IRUSR | stat.S_IWUSR)
             stored.path.unlink()
+
+    def discard_staging(self, tag: str) -> int:
+        """Remove partial copies left in staging by a killed import tagged ``tag``; returns how many."""
+        n = 0
+        if self.tmp.is_dir():
+            for f in self.tmp.glob(f"incoming-{tag}-*"):
+                f.unlink(missing_ok=True)
+                n += 1
+        return n
 
     def verify(self, expected: dict[str, int]) -> tuple[int, list[VerifyProblem]]:
         """Re-hash every registered file. Returns (files checked, problems)."""

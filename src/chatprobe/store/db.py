@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from chatprobe.errors import StoreError
 from chatprobe.store import schema as t
 
+AUDIT_PENDING = "audit-pending"  # audit.PENDING: entries of the open transaction, anchored after commit
 MIGRATIONS = str(Path(__file__).with_name("migrations"))
 
 
@@ -58,6 +59,11 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.anchor: Any = None  # an audit.Anchor: where committed audit entries are also written
+
+    def with_anchor(self, anchor: Any) -> Store:
+        self.anchor = anchor
+        return self
 
     @classmethod
     def open(cls, db: str | Path, migrate: bool = True) -> Store:
@@ -113,11 +119,16 @@ class Store:
         """A write transaction: all or nothing (on SQLite it holds the write lock from the start)."""
         with self.engine.connect() as conn:
             conn.info["write"] = True
+            conn.info.pop(AUDIT_PENDING, None)
             try:
                 with conn.begin():
                     yield conn
+                committed = conn.info.pop(AUDIT_PENDING, [])
+                if committed and self.anchor is not None:
+                    self.anchor.record(committed)
             finally:
                 conn.info.pop("write", None)
+                conn.info.pop(AUDIT_PENDING, None)
 
     def close(self) -> None:
         self.engine.dispose()

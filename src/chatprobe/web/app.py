@@ -146,7 +146,7 @@ def _base_rows(a: CaseAnalysis) -> list[dict[str, Any]]:
 
 def create_app(home: Path, db: str | None = None) -> FastAPI:
     home = Path(home)
-    server = Server(home, Store.open(db or home / "server.db"))
+    server = Server(home, auth.server_store(home, db))
     from contextlib import asynccontextmanager
 
     @asynccontextmanager

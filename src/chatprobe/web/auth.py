@@ -16,6 +16,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -23,6 +24,7 @@ from sqlalchemy import delete, func, insert, select, update
 
 from chatprobe import audit
 from chatprobe.errors import InputError
+from chatprobe.store import Store
 from chatprobe.store import schema as t
 
 ROLES = ("admin", "investigator", "reviewer", "read-only")
@@ -32,6 +34,15 @@ SESSION_HOURS = 12
 MAX_FAILURES = 5
 WINDOW = timedelta(minutes=15)
 SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1, "maxmem": 64 * 1024 * 1024}
+
+
+SERVER_ANCHOR = "server-audit-anchor.log"
+
+
+def server_store(home: Path, db: str | None = None) -> Store:
+    """The server database (users, access, sessions; default ``<home>/server.db``), its audit log anchored
+    in ``<home>/server-audit-anchor.log``."""
+    return Store.open(db or home / "server.db").with_anchor(audit.Anchor(home / SERVER_ANCHOR))
 
 
 def _now() -> datetime:
