@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from chatprobe.ingest import ChatStream, open_chats, sources_for
+from chatprobe.ingest.boundary import reading
 from chatprobe.ingest.source import require_file, sha256_file
 
 
@@ -20,7 +21,8 @@ def parse_file(path: Path | str, date_order: str | None = None, workers: int = 1
     p = Path(path)
     require_file(p)
     sha, size = sha256_file(p)
-    sources, _ = sources_for(p, sha, size)
+    with reading(p.name):
+        sources, _ = sources_for(p, sha, size)
     streams: list[ChatStream] = []
     for source in sources:
         streams.extend(open_chats(source, date_order=date_order, workers=workers))

@@ -28,6 +28,7 @@ from chatprobe import __version__, audit
 from chatprobe.errors import ChatprobeError, InputError, ParseError
 from chatprobe.evidence import EvidenceStore, StoredEvidence, VerifyProblem
 from chatprobe.ingest import ChatStream, open_chats, sources_for
+from chatprobe.ingest.boundary import reading
 from chatprobe.ingest.source import Archive, require_file, sha256_file
 from chatprobe.model import Message, MessageKind, ParseWarning
 from chatprobe.store import Store
@@ -215,17 +216,18 @@ class Case:
 
     def _ingest(self, path: Path, stored: StoredEvidence, run_id: int, date_order: str | None,
                 progress: ProgressFn | None, report: ImportReport, workers: int) -> FileOutcome:
-        sources, archive = sources_for(stored.path, stored.sha256, stored.size)
-        for s in sources:  # name things after the original, not the store's hash path
-            s.display = s.display.replace(stored.path.name, path.name, 1)
-        contacts = self._contacts_beside(path, stored)
-        streams: list[ChatStream] = []
-        for source in sources:
-            streams.extend(open_chats(source, date_order=date_order, workers=workers,
-                                      contacts=contacts.path if contacts else None))
-        if contacts is not None or (streams and streams[0].layout.name.endswith("-database")):
-            from chatprobe.ingest.whatsapp_db import warn_wal
-            warn_wal(path, streams)
+        with reading(path.name):  # anything unforeseen in the input becomes one error naming the file
+            sources, archive = sources_for(stored.path, stored.sha256, stored.size)
+            for s in sources:  # name things after the original, not the store's hash path
+                s.display = s.display.replace(stored.path.name, path.name, 1)
+            contacts = self._contacts_beside(path, stored)
+            streams: list[ChatStream] = []
+            for source in sources:
+                streams.extend(open_chats(source, date_order=date_order, workers=workers,
+                                          contacts=contacts.path if contacts else None))
+            if contacts is not None or (streams and streams[0].layout.name.endswith("-database")):
+                from chatprobe.ingest.whatsapp_db import warn_wal
+                warn_wal(path, streams)
         outcome = FileOutcome(str(path), stored.sha256, "imported")
         with self.store.transaction() as conn:
             self._insert_evidence(conn, path, stored, archive, streams)

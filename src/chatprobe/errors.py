@@ -14,6 +14,7 @@ from __future__ import annotations
 
 class ChatprobeError(Exception):
     exit_code = 1
+    unforeseen = False  # True when the input error boundary wrapped an exception no importer foresaw
 
     def __init__(self, message: str, hint: str | None = None) -> None:
         super().__init__(message)

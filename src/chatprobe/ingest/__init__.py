@@ -10,6 +10,7 @@ from pathlib import Path
 
 from chatprobe.errors import UnsupportedFormat
 from chatprobe.ingest.base import ChatStream, WarningLog
+from chatprobe.ingest.boundary import reading
 from chatprobe.ingest.source import Source, detect_encoding, sources_for
 from chatprobe.ingest.telegram import open_telegram
 from chatprobe.ingest.whatsapp import WhatsAppChatStream
@@ -46,12 +47,13 @@ def open_chats(source: Source, date_order: str | None = None, workers: int = 1,
                contacts: Path | None = None) -> list[ChatStream]:
     """The chats in one document. ``workers``: processes for large WhatsApp files (0: one per core).
     ``contacts``: a ``wa.db`` whose names label the senders of an Android ``msgstore.db``."""
-    kind = sniff(source)
-    if kind == "database":
-        return open_database(source, contacts)
-    if kind == "telegram":
-        return list(open_telegram(source))
-    return [WhatsAppChatStream(source, date_order=date_order, workers=workers)]
+    with reading(source.display):
+        kind = sniff(source)
+        if kind == "database":
+            return open_database(source, contacts)
+        if kind == "telegram":
+            return list(open_telegram(source))
+        return [WhatsAppChatStream(source, date_order=date_order, workers=workers)]
 
 
 __all__ = ["ChatStream", "Source", "WarningLog", "open_chats", "sniff", "sources_for"]

@@ -8,6 +8,8 @@ from typing import BinaryIO
 
 import orjson
 
+from chatprobe.errors import ChatprobeError
+from chatprobe.ingest.boundary import boundary_error
 from chatprobe.ingest.source import Source
 from chatprobe.model import Chat, Layout, MembershipEvent, Message, Participant, ParseWarning
 
@@ -52,9 +54,23 @@ class ChatStream(ABC):
         self.message_count = 0
         self.bytes_done = 0  # for progress bars: roughly how far into the source the stream has read
 
-    @abstractmethod
     def messages(self) -> Iterator[Message]:
-        """Yield the chat's messages in file order."""
+        """Yield the chat's messages in file order. Whatever goes wrong while reading becomes one ParseError
+        naming the file and the last line read (the error boundary, :mod:`chatprobe.ingest.boundary`)."""
+        last: int | None = None
+        try:
+            for msg in self._messages():
+                last = msg.source.line_start
+                yield msg
+        except ChatprobeError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the error boundary
+            raise boundary_error(self.source.display, exc,
+                                 f"after line {last}" if last is not None else "before the first message") from exc
+
+    @abstractmethod
+    def _messages(self) -> Iterator[Message]:
+        """The importer's own reading: yield the chat's messages in file order."""
 
     def record(self) -> Chat:
         """The chat as an immutable record (call after the messages were read)."""

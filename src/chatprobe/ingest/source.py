@@ -85,13 +85,12 @@ class Source:
     def open(self) -> BinaryIO:
         if self.member is None:
             return open(self.path, "rb")
-        zf = zipfile.ZipFile(self.path)
         try:
-            raw = zf.open(self.member)
-        except Exception:
-            zf.close()
-            raise
-        return _ClosingReader(raw, zf, self.size, self.display)
+            zf = zipfile.ZipFile(self.path)
+        except _MEMBER_ERRORS as exc:
+            raise UnsafeArchive(f"{self.path}: not a readable zip archive ({exc})",
+                                "ask for a fresh copy of the export; nothing from this file was stored") from exc
+        return _open_member(zf, self.member, self.display, self.size, own=True)
 
 
 class _ClosingReader(io.RawIOBase):
@@ -106,7 +105,7 @@ class _ClosingReader(io.RawIOBase):
     def readinto(self, b: memoryview) -> int:  # type: ignore[override]
         try:
             data = self._raw.read(len(b))
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        except _MEMBER_ERRORS as exc:
             raise UnsafeArchive(
                 f"{self._display}: archive member is corrupt or truncated ({exc})",
                 "ask for a fresh copy of the export; nothing from this file was stored",
@@ -185,7 +184,7 @@ def open_archive(path: Path, evidence_sha256: str) -> Archive:
     """Validate a zip archive and hash every member. Raises UnsafeArchive on anything suspicious."""
     try:
         zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         raise UnsafeArchive(
             f"{path}: not a readable zip archive ({exc}); it may be truncated",
             "check the file was copied completely (compare its size with the original)",
@@ -220,7 +219,7 @@ def open_archive(path: Path, evidence_sha256: str) -> Archive:
             display = f"{path.name}!/{info.filename}"
             h = hashlib.sha256()
             size = 0
-            with _ClosingReader(zf.open(info), None, info.file_size, display) as reader:
+            with _open_member(zf, info, display) as reader:
                 while chunk := reader.read(CHUNK):
                     h.update(chunk)
                     size += len(chunk)
@@ -229,6 +228,26 @@ def open_archive(path: Path, evidence_sha256: str) -> Archive:
         (r, m.name) for m in members if (r := _chat_rank(m.name)) is not None
     )
     return Archive(path, evidence_sha256, tuple(members), tuple(n for _, n in ranked))
+
+
+_MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+                  RuntimeError)
+
+
+def _open_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo | str, display: str,
+                 limit: int | None = None, own: bool = False) -> _ClosingReader:
+    """A bomb-guarded reader of one member; a member whose header is damaged fails as UnsafeArchive."""
+    try:
+        raw = zf.open(info)
+    except _MEMBER_ERRORS as exc:
+        if own:
+            zf.close()
+        raise UnsafeArchive(
+            f"{display}: archive member is corrupt or truncated ({type(exc).__name__}: {exc})",
+            "ask for a fresh copy of the export; nothing from this file was stored",
+        ) from exc
+    size = limit if limit is not None else info.file_size if isinstance(info, zipfile.ZipInfo) else 0
+    return _ClosingReader(raw, zf if own else None, size, display)
 
 
 def sources_for(path: Path, evidence_sha256: str, size: int) -> tuple[list[Source], Archive | None]:

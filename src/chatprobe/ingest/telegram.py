@@ -151,7 +151,7 @@ class TelegramChatStream(ChatStream):
         self.layout = Layout("telegram", layout, None, None, tuple(evidence))
         self.warnings = WarningLog()
 
-    def messages(self) -> Iterator[Message]:
+    def _messages(self) -> Iterator[Message]:
         msgs = self._chat.get("messages") or []
         src = self.source
         for i, raw in enumerate(msgs):

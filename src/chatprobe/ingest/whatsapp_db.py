@@ -198,7 +198,7 @@ class DatabaseChatStream(ChatStream):
             self.participants[name] = Participant(name, phone_of_jid(jid))
         return name
 
-    def messages(self) -> Iterator[Message]:
+    def _messages(self) -> Iterator[Message]:
         con = connect_readonly(self.source.path)
         try:
             rows = {"android": self._android, "android-legacy": self._legacy, "ios": self._ios}[self.flavour](con)

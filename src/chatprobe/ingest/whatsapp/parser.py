@@ -22,6 +22,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
+from chatprobe.ingest.boundary import reading
 from chatprobe.ingest.base import ChatStream, message_jsonl
 from chatprobe.ingest.source import Source
 from chatprobe.ingest.whatsapp.layouts import LAYOUTS
@@ -101,7 +102,7 @@ class WhatsAppChatStream(ChatStream):
         self._config = RangeConfig(source, self.chat_id, lay.name, detection.encoding, order,
                                    detection.known_names, detection.group_names)
 
-    def messages(self) -> Iterator[Message]:
+    def _messages(self) -> Iterator[Message]:
         """All messages in file order, parsed in this process range by range."""
         done = 0
         ranges = self._ranges()
@@ -120,6 +121,10 @@ class WhatsAppChatStream(ChatStream):
         serialised by worker processes at the same time, then copied in order. Returns messages written."""
         if len(self._scan.ranges) == 1:
             return super().write_jsonl(out)
+        with reading(self.source.display):
+            return self._write_jsonl_parallel(out)
+
+    def _write_jsonl_parallel(self, out: BinaryIO) -> int:
         ranges = self._ranges()
         spill_dir = Path(tempfile.mkdtemp(prefix="chatprobe-parse-"))
         pool = self._pool or _pool(len(ranges) - 1)
