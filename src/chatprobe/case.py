@@ -244,6 +244,14 @@ class Case:
                 self._warnings(conn, run_id, stream)
             for stream in streams:
                 report.warnings.extend(stream.warnings.all())
+            if not any(c.messages for c in outcome.chats) and not any(
+                    w.code == "duplicate-chat" for s in streams for w in s.warnings.items):
+                empty = ParseWarning(path.name, None, "no-messages",
+                                     f"{len(streams)} chats but not one message was read from this file: it is "
+                                     "empty, or a variant chatprobe does not read; check it by hand")
+                report.warnings.append(empty)
+                conn.execute(insert(t.import_warning).values(import_run_id=run_id, chat_id=None, file=empty.file,
+                                                             line=None, code=empty.code, message=empty.message))
             self._intake(conn, run_id, stored.sha256, path, "imported")
         return outcome
 

@@ -49,9 +49,11 @@ def seeds(folder: Path) -> dict[str, bytes]:
 
     txt = (FIXTURES / "whatsapp" / "android_en_gb.txt").read_bytes()
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("_chat.txt", (FIXTURES / "whatsapp" / "ios_de.txt").read_bytes())
-        z.writestr("00000012-PHOTO-2024-05-01-09-00-00.jpg", b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4)
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:  # fixed times: the same seed bytes every run
+        z.writestr(zipfile.ZipInfo("_chat.txt", (2024, 5, 1, 9, 0, 0)),
+                   (FIXTURES / "whatsapp" / "ios_de.txt").read_bytes(), zipfile.ZIP_DEFLATED)
+        z.writestr(zipfile.ZipInfo("00000012-PHOTO-2024-05-01-09-00-00.jpg", (2024, 5, 1, 9, 0, 0)),
+                   b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4, zipfile.ZIP_DEFLATED)
     folder.mkdir(parents=True, exist_ok=True)
     android = phone_dbs.android(folder / "msgstore.db", contacts=False)
     ios = phone_dbs.ios(folder / "ChatStorage.sqlite")

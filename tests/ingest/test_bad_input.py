@@ -109,8 +109,10 @@ def test_one_corrupt_line_in_a_large_file(write) -> None:
     # Two headers were replaced: each bad line is kept as text of the message before it, with a warning.
     assert len(msgs) == 99_998
     assert msgs[54_320].text == "message 54320\n31/02/2021, 10:00 - Member 1: a header with an impossible date"
-    assert msgs[77_775].text == "message 77776\n\x00\x01garbage \ufffd\ufffd line"
-    assert [(w.line, w.code) for w in stream.warnings.all()] == [(54_322, "bad-timestamp"), (77_778, "encoding")]
+    # NUL is never text (and PostgreSQL cannot store it): replaced like invalid bytes, with its own warning
+    assert msgs[77_775].text == "message 77776\n\ufffd\x01garbage \ufffd\ufffd line"
+    assert [(w.line, w.code) for w in stream.warnings.all()] == [(54_322, "bad-timestamp"), (77_778, "encoding"),
+                                                                 (77_778, "nul-byte")]
     assert msgs[-1].text == "message 99999" and msgs[-1].source.line_start == 100_000
 
 
@@ -137,3 +139,25 @@ def test_zip_member_reader_refuses_lies(tmp_path: Path) -> None:
     reader = _ClosingReader(io.BytesIO(b"x" * 100), None, 10, "forged.zip!/_chat.txt")
     with pytest.raises(UnsafeArchive, match="beyond its declared size"):
         reader.read()
+
+
+def test_one_nul_byte_is_a_warning_on_its_line_not_a_rejected_file(write, tmp_path) -> None:
+    """issue 13, point 9: a stray NUL (a damaged sector) used to make the whole export 'binary'."""
+    text = ("13/05/2024, 08:00 - Ann: morning\n"
+            "13/05/2024, 08:01 - Ben: hel\x00lo\n"
+            "13/05/2024, 08:02 - Ann: bye\n")
+    msgs, stream = parse_all(write(text.encode("utf-8")))
+    assert [m.text for m in msgs] == ["morning", "hel\ufffdlo", "bye"]
+    assert [(w.line, w.code) for w in stream.warnings.all()] == [(2, "nul-byte")]
+    from chatprobe.case import Case
+    case = Case.open("nul", home=tmp_path / "cases")
+    try:
+        report = case.import_paths([write(text.encode("utf-8"), "nul.txt")])
+        assert report.files[0].outcome == "imported" and report.files[0].chats[0].messages == 3
+    finally:
+        case.close()
+
+
+def test_a_real_binary_is_still_rejected(write) -> None:
+    with pytest.raises(UnsupportedFormat, match="binary file"):
+        _open(write(b"01/05/2024, 08:00 - Ann: x\n" + b"\x00\x01\x02\x00" * 500, "x.txt"))

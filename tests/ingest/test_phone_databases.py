@@ -120,3 +120,43 @@ def test_truncated_or_encrypted_databases_fail_clearly(tmp_path):
         assert case.store.count(__import__("chatprobe.store.schema", fromlist=["message"]).message) == 0
     finally:
         case.close()
+
+
+def test_a_database_that_gives_no_messages_is_a_warning(tmp_path):
+    """issue 13, point 9: an unknown msgstore.db variant imported 'ok' with 0 messages and no word."""
+    db = tmp_path / "msgstore.db"
+    con = sqlite3.connect(db)
+    con.executescript("CREATE TABLE jid (_id INTEGER PRIMARY KEY, raw_string TEXT);"
+                      "CREATE TABLE chat (_id INTEGER PRIMARY KEY, jid_row_id INTEGER, subject TEXT);"
+                      "CREATE TABLE message (_id INTEGER PRIMARY KEY, chat_row_id INTEGER, timestamp INTEGER, "
+                      "from_me INTEGER, message_type INTEGER, sender_jid_row_id INTEGER);"
+                      "INSERT INTO jid VALUES (1, '120363000000000001@g.us');"
+                      "INSERT INTO chat VALUES (1, 1, 'Team');"
+                      "INSERT INTO message VALUES (1, 99, 1714550400000, 0, 0, NULL);")  # rows under another key
+    con.commit()
+    con.close()
+    case = Case.open("empty", home=tmp_path / "cases")
+    try:
+        report = case.import_paths([db])
+        assert report.files[0].outcome == "imported"
+        codes = [w.code for w in report.warnings]
+        assert codes.count("no-messages") == 2  # the chat, and the file as a whole
+        from chatprobe.store import schema as t
+        assert case.store.count(t.import_warning, t.import_warning.c.code == "no-messages") == 2
+    finally:
+        case.close()
+
+
+def test_cells_of_the_wrong_type_are_read_with_a_warning(tmp_path):
+    db = android(tmp_path / "msgstore.db", contacts=False)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE message SET message_type = 'zero', timestamp = 99999999999999999 WHERE _id = "
+                "(SELECT MIN(_id) FROM message WHERE text_data IS NOT NULL)")
+    con.execute("UPDATE jid SET raw_string = x'ff00fe' WHERE _id = 2")
+    con.commit()
+    con.close()
+    with parse_file(db) as streams:
+        msgs = [m for s in streams for m in s.messages()]
+        warnings = [w for s in streams for w in s.warnings.all()]
+    assert msgs and {w.code for w in warnings} >= {"coerced-field", "bad-timestamp"}
+    assert any("message_type" not in w.message and "column type holds str 'zero'" in w.message for w in warnings)

@@ -60,3 +60,60 @@ def test_full_account_export_with_left_chats(write) -> None:
         assert [s.title for s in streams] == ["Ops Room", "Two", "Gone"]
         ids = [m.id for s in streams for m in s.messages()]
     assert len(ids) == len(set(ids)) == 9
+
+
+# --- fields of the wrong type are warned about, never silently converted or attributed (issue 13, point 8) ----
+
+def _parse_warned(write, messages: list) -> tuple[list, list]:
+    doc = {"name": "Ops", "type": "private_group", "id": 1, "messages": messages}
+    path = write(json.dumps(doc, indent=1), "result.json")
+    with parse_file(path) as streams:
+        msgs = list(streams[0].messages())
+        return msgs, streams[0].warnings.all()
+
+
+def test_an_object_as_text_is_read_from_its_text_and_warned_not_its_repr(write):
+    msgs, warnings = _parse_warned(write, [
+        {"id": 1, "type": "message", "date": "2023-05-01T09:01:00", "from": "Ravi", "from_id": "user2",
+         "text": {"type": "bold", "text": "hello"}},
+        {"id": 2, "type": "message", "date": "2023-05-01T09:02:00", "from": "Ravi", "from_id": "user2",
+         "text": {"weird": 1}}])
+    assert [m.text for m in msgs] == ["hello", ""]
+    assert "{" not in msgs[1].text and "'weird'" not in msgs[1].text
+    assert [(w.line, w.code) for w in warnings] == [(m.source.line_start, "coerced-field") for m in msgs]
+
+
+def test_list_items_that_are_not_text_are_warned_not_dropped_silently(write):
+    msgs, warnings = _parse_warned(write, [
+        {"id": 1, "type": "message", "date": "2023-05-01T09:01:00", "from": "Ravi", "from_id": "user2",
+         "text": ["a", 7, None, {"type": "link", "text": ["x"]}, {"type": "bold", "text": "b"}]}])
+    assert msgs[0].text == "a7b"
+    assert [w.message.split(" ")[1] for w in warnings] == ["item", "item", "item"]
+    assert "item 2 is a number" in warnings[0].message and "item 3 is NoneType" in warnings[1].message
+
+
+def test_no_sender_is_made_up(write):
+    msgs, warnings = _parse_warned(write, [
+        {"id": 1, "type": "message", "date": "2023-05-01T09:01:00", "text": "no from at all"},
+        {"id": 2, "type": "message", "date": "2023-05-01T09:02:00", "from": 12345, "text": "numeric from"},
+        {"id": 3, "type": "message", "date": "2023-05-01T09:03:00", "from": 12345, "from_id": "user7", "text": "x"},
+        {"id": 4, "type": "message", "date": "2023-05-01T09:04:00", "from": None, "from_id": "user9", "text": "y"},
+        {"id": 5, "type": "message", "date": "2023-05-01T09:05:00", "from": ["Ravi"], "text": "z"}])
+    senders = [m.sender for m in msgs]
+    assert "Deleted Account" not in senders
+    assert senders == ["(sender not recorded)", "12345", "user7", "user9", "(sender not recorded)"]
+    assert len([w for w in warnings if w.code == "coerced-field"]) == 5
+
+
+def test_unknown_fields_and_wrong_types_elsewhere_are_each_warned(write):
+    msgs, warnings = _parse_warned(write, [
+        {"id": 1, "type": "service", "date": "2023-05-01T09:00:00", "actor": "Kim", "action": "invite_members",
+         "members": ["Ana", None, 5], "text": ""},
+        {"id": 2, "type": "message", "date": "2023-05-01T09:01:00", "from": "Kim", "from_id": "user1",
+         "poll": "not an object", "text": "", "mystery_field": 1},
+        {"id": 3, "type": "message", "date": "2023-05-01T09:02:00", "from": "Kim", "from_id": "user1",
+         "photo": {"path": "x.jpg"}, "reply_to_message_id": [2], "text": "t", "mystery_field": 2}])
+    codes = sorted((w.code, w.message.split(";")[0]) for w in warnings)
+    assert ("unknown-field", "field 'mystery_field' is not one chatprobe knows (2 messages, first here)") in codes
+    assert len([c for c in codes if c[0] == "coerced-field"]) == 5
+    assert msgs[2].attachments == () and msgs[2].reply_to is None and msgs[1].text == ""

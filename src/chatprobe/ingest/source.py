@@ -296,12 +296,14 @@ def detect_encoding(head: bytes) -> str:
 
 
 def looks_binary(head: bytes, encoding: str) -> bool:
-    if encoding.startswith("utf-16"):
+    """Binary when more than 1% of the head is NUL bytes or 5% control characters. A stray NUL or two in
+    a text export (a damaged sector, a copy-and-paste) is a warning on its line, not a rejected file."""
+    if encoding.startswith("utf-16") or not head:
         return False
-    if b"\x00" in head:
+    if head.count(0) > max(2, len(head) // 100):
         return True
     control = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return len(head) > 0 and control / len(head) > 0.05
+    return control / len(head) > 0.05
 
 
 def iter_lines(stream: BinaryIO, encoding: str) -> Iterator[tuple[int, str, bool]]:
@@ -349,6 +351,7 @@ class Chunk:
     text: str
     first_line: int
     bad_lines: tuple[int, ...]  # lines holding bytes that were not valid text (replaced by U+FFFD)
+    nul_lines: tuple[int, ...] = ()  # lines that held NUL bytes (replaced by U+FFFD)
 
 
 def iter_chunks(stream: BinaryIO, encoding: str, size: int = CHUNK) -> Iterator[Chunk]:
@@ -378,7 +381,8 @@ def iter_chunks(stream: BinaryIO, encoding: str, size: int = CHUNK) -> Iterator[
         text = carry + text
         if final:
             if text or bad:
-                yield Chunk(text, line, bad)
+                text, nul = _replace_nul(text, line)
+                yield Chunk(text, line, bad, nul)
             return
         cut = text.rfind("\n")
         if cut < 0:
@@ -387,8 +391,23 @@ def iter_chunks(stream: BinaryIO, encoding: str, size: int = CHUNK) -> Iterator[
                 yield Chunk("", line, bad)
             continue
         out, carry = text[: cut + 1], text[cut + 1:]
-        yield Chunk(out, line, bad)
+        out, nul = _replace_nul(out, line)
+        yield Chunk(out, line, bad, nul)
         line += out.count("\n")
+
+
+def _replace_nul(text: str, first_line: int) -> tuple[str, tuple[int, ...]]:
+    """NUL is never text (and PostgreSQL cannot store it): each becomes U+FFFD and its line is reported."""
+    if "\x00" not in text:
+        return text, ()
+    lines = []
+    at = text.find("\x00")
+    while at >= 0:
+        n = first_line + text.count("\n", 0, at)
+        if not lines or lines[-1] != n:
+            lines.append(n)
+        at = text.find("\x00", at + 1)
+    return text.replace("\x00", "\ufffd"), tuple(lines)
 
 
 def require_file(path: Path) -> None:

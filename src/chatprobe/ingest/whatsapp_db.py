@@ -92,7 +92,7 @@ def probe(path: Path, display: str) -> str:
             t = tables(con)
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise ParseError(f"{display}: SQLite database cannot be read: {exc}",
                          "the file may be truncated or encrypted (msgstore.db.crypt*): decrypt it first") from None
     if {"message", "chat", "jid"} <= set(t) and {"chat_row_id", "timestamp"} <= t["message"]:
@@ -123,16 +123,43 @@ def contact_names(path: Path | None) -> dict[str, str]:
             return {}
         out = {}
         for r in con.execute(f"SELECT jid, {', '.join(pick)} FROM wa_contacts"):
-            name = next((r[c] for c in pick if r[c]), None)
+            name = next((as_text(r[c]) for c in pick if r[c]), None)
             if r["jid"] and name:
-                out[r["jid"]] = name
+                out[as_text(r["jid"])] = name
         return out
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
+        return {}  # names are a convenience: without them senders are numbers
     finally:
         con.close()
 
 
+def as_text(v: Any) -> str | None:
+    """A cell read as text: None stays None, a BLOB is decoded (invalid bytes replaced), a number written out."""
+    if v is None or isinstance(v, str):
+        return v
+    if isinstance(v, bytes):
+        return v.decode("utf-8", errors="replace")
+    return str(v)
+
+
+def as_int(v: Any) -> int | None:
+    """A cell read as an integer, or None when it is not one (text of digits is read as its number)."""
+    if isinstance(v, bool):
+        return int(v)
+    if isinstance(v, int):
+        return v
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    if isinstance(v, (str, bytes)):
+        try:
+            return int(v.strip())
+        except ValueError:
+            return None
+    return None
+
+
 def phone_of_jid(jid: str | None) -> str | None:
-    if not jid or "@" not in jid:
+    if not isinstance(jid, str) or "@" not in jid:
         return None
     user, server = jid.split("@", 1)
     return f"+{user}" if server in ("s.whatsapp.net", "c.us") and user.isdigit() else None
@@ -146,18 +173,32 @@ def open_database(source: Source, contacts: Path | None = None) -> list[ChatStre
     names = contact_names(contacts)
     con = connect_readonly(source.path)
     try:
-        if flavour == "ios":
-            chats = con.execute("SELECT Z_PK AS id, ZCONTACTJID AS jid, ZPARTNERNAME AS title FROM ZWACHATSESSION "
-                                "ORDER BY Z_PK").fetchall()
-        elif flavour == "android":
-            chats = con.execute("SELECT c._id AS id, j.raw_string AS jid, c.subject AS title FROM chat c "
-                                "LEFT JOIN jid j ON j._id = c.jid_row_id ORDER BY c._id").fetchall()
-        else:
-            chats = con.execute("SELECT key_remote_jid AS id, key_remote_jid AS jid, NULL AS title FROM messages "
-                                "GROUP BY key_remote_jid ORDER BY MIN(_id)").fetchall()
+        chats = _chat_rows(con, flavour)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise ParseError(f"{source.display}: cannot read the list of chats: {exc}",
+                         "the database may be damaged; work on a verified copy") from None
     finally:
         con.close()
-    return [DatabaseChatStream(source, flavour, dict(c), names) for c in chats]
+    streams: list[ChatStream] = [DatabaseChatStream(source, flavour, c, names) for c in chats]
+    return streams
+
+
+def _chat_rows(con: sqlite3.Connection, flavour: str) -> list[dict[str, Any]]:
+    if flavour == "ios":
+        chats = con.execute("SELECT Z_PK AS id, ZCONTACTJID AS jid, ZPARTNERNAME AS title FROM ZWACHATSESSION "
+                            "ORDER BY Z_PK").fetchall()
+    elif flavour == "android":
+        chats = con.execute("SELECT c._id AS id, j.raw_string AS jid, c.subject AS title FROM chat c "
+                            "LEFT JOIN jid j ON j._id = c.jid_row_id ORDER BY c._id").fetchall()
+    else:
+        chats = con.execute("SELECT key_remote_jid AS id, key_remote_jid AS jid, NULL AS title FROM messages "
+                            "GROUP BY key_remote_jid ORDER BY MIN(_id)").fetchall()
+    out = []
+    for c in chats:
+        d = dict(c)
+        d["jid"], d["title"] = as_text(d["jid"]), as_text(d["title"])
+        out.append(d)
+    return out
 
 
 def warn_wal(original: Path, streams: list[ChatStream]) -> None:
@@ -180,6 +221,9 @@ class DatabaseChatStream(ChatStream):
         self.names = names
         self.chat_id = f"wadb-{source.sha256[:16]}-{chat['id']}"
         jid = chat.get("jid") or ""
+        if chat.get("id") is None:
+            self.warnings.add(source.display, None, "coerced-field", "a chat row has no id; its messages cannot be "
+                              "selected")
         self.title = chat.get("title") or names.get(jid) or phone_of_jid(jid) or jid or None
         table = {"android": "message", "android-legacy": "messages", "ios": "ZWAMESSAGE"}[flavour]
         self.layout = Layout("whatsapp", f"{flavour}-database", None, None, (
@@ -210,7 +254,11 @@ class DatabaseChatStream(ChatStream):
             for code, n in sorted(unknown.items()):
                 self.warnings.add(self.source.display, None, "unknown-group-event",
                                   f"{n} system rows with the unknown event code {code} kept as system messages")
-        except sqlite3.DatabaseError as exc:
+            if self.message_count == 0:
+                self.warnings.add(self.source.display, None, "no-messages",
+                                  f"chat {self.chat.get('jid') or self.chat.get('id')} gave no messages: the chat "
+                                  "is empty, or this database is a variant chatprobe does not read fully")
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             raise ParseError(f"{self.source.display}: cannot read messages: {exc}",
                              "the database may be truncated; work on a verified copy") from None
         finally:
@@ -245,8 +293,7 @@ class DatabaseChatStream(ChatStream):
                                     "LEFT JOIN jid jo ON jo._id = c.old_jid_row_id LEFT JOIN jid jn ON "
                                     "jn._id = c.new_jid_row_id WHERE c.message_row_id = ?", (d["row"],)).fetchone()
                     d["number_change"] = tuple(n) if n else None
-            d["time"] = UNIX_EPOCH + timedelta(milliseconds=d["ts"]) if d["ts"] else None
-            yield d
+            yield self._clean(d, ios=False)
 
     def _legacy(self, con: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         cols = tables(con)["messages"]
@@ -258,13 +305,12 @@ class DatabaseChatStream(ChatStream):
                f"remote_resource AS sender_jid, {status} AS status, {size} AS media_size, {name} AS media_path "
                "FROM messages WHERE key_remote_jid = ? ORDER BY timestamp, _id")
         for r in con.execute(sql, (self.chat["id"],)):
-            d = dict(r)
+            d = self._clean(dict(r), ios=False)
             if d["status"] == 6:  # a group event: the action code sits in media_size
                 d["type"], d["action"], d["subjects"] = 7, d["media_size"], [d["sender_jid"]] if d["sender_jid"] else []
                 d["media_size"] = None
             else:
                 d["action"] = None
-            d["time"] = UNIX_EPOCH + timedelta(milliseconds=d["ts"]) if d["ts"] else None
             yield d
 
     def _ios(self, con: sqlite3.Connection) -> Iterator[dict[str, Any]]:
@@ -285,11 +331,61 @@ class DatabaseChatStream(ChatStream):
                + ("LEFT JOIN ZWAMEDIAITEM mi ON mi.ZMESSAGE = m.Z_PK " if media else "")
                + "WHERE m.ZCHATSESSION = ? ORDER BY m.ZMESSAGEDATE, m.Z_PK")
         for r in con.execute(sql, (self.chat["id"],)):
-            d = dict(r)
+            d = self._clean(dict(r), ios=True)
             d["sender_jid"] = d["member_jid"] or d["from_jid"]
             d["subjects"] = [d["member_jid"]] if d["member_jid"] else []
-            d["time"] = APPLE_EPOCH + timedelta(seconds=float(d["ts"])) if d["ts"] is not None else None
             yield d
+
+    # -- cells of the wrong type: read what can be read, warn about every coercion --------------------------
+    _INTS = ("row", "from_me", "type", "action", "media_size", "status")
+    _TEXTS = ("sender_jid", "from_jid", "member_jid", "member_name", "push", "media_path", "mime")
+
+    def _clean(self, d: dict[str, Any], ios: bool) -> dict[str, Any]:
+        """Every cell as the type the importer expects. A BLOB of message text is decoded silently (WhatsApp
+        stores some text that way); any other mismatch is read as best it can be and warned about."""
+        line = d["row"] if isinstance(d.get("row"), int) else None
+
+        def warn(col: str, was: Any, now: Any) -> None:
+            self.warnings.add(self.source.display, line, "coerced-field",
+                              f"column {col} holds {type(was).__name__} {str(was)[:40]!r} where a "
+                              f"{'number' if col in self._INTS or col == 'ts' else 'text'} was expected; "
+                              + ("read as " + repr(now) if now is not None else "ignored"))
+
+        for col in self._INTS:
+            v = d.get(col)
+            if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
+                d[col] = as_int(v)
+                warn(col, v, d[col])
+        for col in self._TEXTS:
+            v = d.get(col)
+            if v is not None and not isinstance(v, str):
+                d[col] = as_text(v)
+                warn(col, v, d[col])
+        if d.get("text") is not None and not isinstance(d["text"], (str, bytes)):
+            was = d["text"]
+            d["text"] = as_text(was)
+            warn("text", was, d["text"])
+        if "subjects" in d:
+            d["subjects"] = [x for x in (as_text(j) for j in d["subjects"]) if x]
+        if d.get("number_change"):
+            d["number_change"] = tuple(as_text(x) for x in d["number_change"])
+        if d["row"] is None:
+            d["row"] = 0
+        ts = d.get("ts")
+        d["time"] = None
+        if ts is not None:
+            try:
+                if isinstance(ts, (str, bytes)):
+                    ts = float(ts)
+                    warn("ts", d["ts"], ts)
+                if ios:
+                    d["time"] = APPLE_EPOCH + timedelta(seconds=float(ts))
+                elif ts:
+                    d["time"] = UNIX_EPOCH + timedelta(milliseconds=ts)
+            except (ValueError, OverflowError, TypeError):
+                self.warnings.add(self.source.display, line, "bad-timestamp",
+                                  f"timestamp {str(d['ts'])[:40]!r} is not a time that can exist; kept with no time")
+        return d
 
     # -- one message ------------------------------------------------------------------------------------
     def _message(self, position: int, d: dict[str, Any], unknown: dict[int, int]) -> Message:

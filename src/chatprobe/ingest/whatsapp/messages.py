@@ -136,6 +136,9 @@ class RangeParser:
                 chunk_line = chunk.first_line + offset
                 for bad in chunk.bad_lines:
                     warn(display, bad + offset, "encoding", "bytes that are not valid text were replaced with �")
+                for bad in chunk.nul_lines:
+                    warn(display, bad + offset, "nul-byte", "NUL bytes (never part of a chat) were replaced with �; "
+                                                            "the file may be damaged here")
                 text = chunk.text
                 self.bytes_done += len(text)
                 parts = rx.split(text)
