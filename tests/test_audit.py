@@ -216,3 +216,26 @@ def test_a_case_from_before_anchoring_says_so_and_can_start_one(tmp_path):
     assert r.exit_code == 0 and "a audit #4" in r.stdout
     code, result = _verify(tmp_path)
     assert code == 0 and result["anchored"] == 4
+
+
+def test_verify_deep_parses_the_evidence_again_and_names_each_changed_message(tmp_path):
+    scanned(tmp_path)
+    code, result = _verify(tmp_path, "--deep")
+    assert code == 0 and result["deep"]["problems"] == [] and result["deep"]["messages"] > 10
+    import sqlite3
+    con = sqlite3.connect(tmp_path / "a" / "case.db")  # as someone with the file and a SQLite shell would
+    ids = [r[0] for r in con.execute("SELECT id FROM message ORDER BY position")]
+    con.execute("UPDATE message SET text = 'nothing to see' WHERE id = ?", (ids[3],))
+    con.execute("INSERT INTO message SELECT 'forged-1', chat_id, 10000, timestamp_raw, timestamp, sender, kind, "
+                "system_type, text, edited, reply_to, source_file, source_sha256, line_start, line_end "
+                "FROM message WHERE id = ?", (ids[5],))
+    con.execute("PRAGMA foreign_keys = OFF")
+    con.execute("DELETE FROM message WHERE id = ?", (ids[5],))
+    con.commit()
+    con.close()
+    code, result = _verify(tmp_path, "--deep")
+    problems = result["deep"]["problems"]
+    assert code == 1 and len(problems) == 3
+    assert any(ids[3] in p and "differs from the evidence in text (altered)" in p for p in problems)
+    assert any(ids[5] in p and "(deleted)" in p for p in problems)
+    assert any("forged-1" in p and "(inserted)" in p for p in problems)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from chatprobe import Case
 from chatprobe.store import schema as t
@@ -117,3 +119,101 @@ def test_same_input_gives_same_output(tmp_path: Path) -> None:
             dumps.append([tuple(r) for r in conn.execute(t.message.select().order_by(t.message.c.id))])
         c.close()
     assert dumps[0] == dumps[1]
+
+
+# --- kill -9 during an import (issue 13, point 7) --------------------------------------------------------------
+
+KILLED_IMPORT = """
+import sys, time
+from pathlib import Path
+from chatprobe.case import Case
+case = Case.open("k", home=Path(sys.argv[1]))
+def progress(label, done, total):
+    Path(sys.argv[3]).write_text("inside the transaction")
+    time.sleep(600)
+case.import_paths([Path(sys.argv[2])], progress=progress)
+"""
+
+
+def _kill_during_import(tmp_path: Path, export: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import time
+    marker = tmp_path / "marker"
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(tmp_path / "cases"), str(export), str(marker)],
+                            env=os.environ | {"PYTHONPATH": os.pathsep.join(sys.path)})
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists():
+            assert proc.poll() is None and time.monotonic() < deadline, "the import did not start"
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+
+
+@pytest.mark.parametrize("original_kept", [True, False])
+def test_an_import_killed_with_sigkill_is_recovered_on_the_next_command(tmp_path, original_kept):
+    from click.testing import CliRunner
+
+    from chatprobe import audit
+    from chatprobe.cli import main
+    export = tmp_path / "chat.txt"
+    export.write_text("13/05/2024, 08:00 - Ann: morning\n13/05/2024, 08:01 - Ben: hello\n", encoding="utf-8")
+    sha = hashlib.sha256(export.read_bytes()).hexdigest()
+    _kill_during_import(tmp_path, export)
+    stray = tmp_path / "cases" / "k" / "evidence" / "objects" / sha[:2] / sha
+    assert stray.exists()  # the copy made before the transaction that died
+    if not original_kept:
+        export.unlink()
+    case = Case.open("k", home=tmp_path / "cases")  # any command: recovery runs first
+    try:
+        with case.store.engine.connect() as conn:
+            runs = [(r.id, r.status) for r in conn.execute(select(t.import_run))]
+            log = audit.entries(conn)
+        assert runs == [(1, "interrupted")]
+        assert [e["action"] for e in log] == ["import-interrupted"]
+        assert log[0]["detail"]["stray_copies_removed"] == ([sha] if original_kept else [])
+        assert log[0]["detail"]["stray_copies_kept"] == ([] if original_kept else [f"evidence/recovered/{sha}"])
+        assert not stray.exists() and (tmp_path / "cases" / "k" / "evidence" / "recovered" / sha).exists() \
+            is not original_kept
+        assert case.verify() == (0, [])
+        assert not list((tmp_path / "cases" / "k" / "locks").iterdir())
+    finally:
+        case.close()
+    r = CliRunner().invoke(main, ["verify", "--home", str(tmp_path / "cases"), "--case", "k"])
+    assert r.exit_code == 0 and "import run 1 was interrupted" in r.stdout
+    if original_kept:  # and the file can be imported again
+        case = Case.open("k", home=tmp_path / "cases")
+        try:
+            assert case.import_paths([export]).files[0].outcome == "imported"
+        finally:
+            case.close()
+
+
+def test_a_running_import_is_not_taken_for_a_dead_one(tmp_path):
+    import threading
+    export = tmp_path / "chat.txt"
+    export.write_text("13/05/2024, 08:00 - Ann: morning\n", encoding="utf-8")
+    case = Case.open("live", home=tmp_path / "cases")
+    inside, release = threading.Event(), threading.Event()
+
+    def progress(label, done, total):
+        inside.set()
+        release.wait(30)
+    worker = threading.Thread(target=lambda: case.import_paths([export], progress=progress))
+    worker.start()
+    try:
+        assert inside.wait(30)
+        other = Case.open("live", home=tmp_path / "cases")  # another command while the import runs
+        try:
+            assert other.history() == [] or "still running" in other.history()[0]
+            with other.store.engine.connect() as conn:
+                assert conn.execute(select(t.import_run.c.status)).scalar_one() == "running"
+        finally:
+            other.close()
+    finally:
+        release.set()
+        worker.join()
+        case.close()
