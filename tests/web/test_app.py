@@ -91,8 +91,8 @@ def test_hostile_content_renders_as_text(client_for):
         assert "<script>alert" not in page and "<img src=x" not in page, path
         assert "&lt;script&gt;alert(" in page, path
         assert len(re.findall(r"<script", page)) == 1 and '<script src="/static/app.js" defer></script>' in page
-    report = admin.get("/cases/other/report")
-    assert report.headers["content-disposition"].startswith("attachment")
+    report = admin.post("/cases/other/report")
+    assert report.headers["content-disposition"] == 'attachment; filename="chatprobe-other.html"'
     assert "<script>alert" not in report.text
 
 
@@ -121,13 +121,18 @@ def test_actions_are_audited(client_for, site):
     rev = client_for("rev")
     mid = rev.get("/api/cases/night/queue").json()["findings"][0]["message_id"]
     rev.post(f"/api/cases/night/findings/{mid}/decision", data={"decision": "escalate", "note": "IOPC"})
-    rev.get("/cases/night/report")
-    assert rev.post(f"/api/cases/night/findings/{mid}/reveal", data={"attachment": "IMG-1.jpg"}).status_code == 200
+    assert rev.post("/cases/night/report").status_code == 200
+    media = rev.get("/api/cases/media/queue").json()["findings"][0]["message_id"]
+    assert rev.post(f"/api/cases/media/findings/{media}/reveal",
+                    data={"attachment": "IMG-20240501-WA0001.jpg"}).status_code == 200
     from chatprobe import audit
     case = rev.app.state.server.case("night")
     with case.store.engine.connect() as conn:
         actions = [(e["action"], e["actor"]) for e in audit.entries(conn)]
-    assert ("decision", "rev") in actions and ("export", "rev") in actions and ("media-reveal", "rev") in actions
+    assert ("decision", "rev") in actions and ("export", "rev") in actions
+    media_case = rev.app.state.server.case("media")
+    with media_case.store.engine.connect() as conn:
+        assert ("media-reveal", "rev") in [(e["action"], e["actor"]) for e in audit.entries(conn)]
     assert case.verify_audit()[1] is None
 
 

@@ -200,6 +200,8 @@ web_session = Table(
     Column("username", String(64), nullable=False),
     Column("csrf", String(64), nullable=False),
     Column("expires_at", String(32), nullable=False),
+    Column("created_at", String(32)),
+    Column("address", String(90)),
 )
 
 web_login_attempt = Table(
@@ -208,6 +210,17 @@ web_login_attempt = Table(
     Column("key", String(160), nullable=False),
     Column("at", String(32), nullable=False),
     Column("ok", Boolean, nullable=False),
+    Column("username", String(64)),
+    Column("address", String(90)),
+    Column("known_device", Boolean),
+)
+
+web_device = Table(
+    "web_device", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("username", String(64), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("last_used_at", String(32), nullable=False),
 )
 
 case_record = Table(

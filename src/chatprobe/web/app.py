@@ -21,19 +21,21 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Form, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import select
 
 from chatprobe.analyse.stored import CaseAnalysis, NothingToAnalyse, latest_run, load_case
-from chatprobe.case import Case
+from chatprobe.case import CASE_NAME, Case
 from chatprobe.errors import ChatprobeError
 from chatprobe.store import Store
 from chatprobe.store import schema as t
 from chatprobe.web import auth
 
 COOKIE = "cp_session"
+DEVICE_COOKIE = "cp_device"  # remembers a browser a user has logged in from: the login back-off never applies to it
 HERE = Path(str(resources.files("chatprobe.web")))
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
@@ -58,7 +60,7 @@ class Server:
         at, names = self._names
         if time.monotonic() - at < 5:
             return names
-        found = {p.parent.name for p in self.home.glob("*/case.db")}
+        found = {p.parent.name for p in self.home.glob("*/case.db") if CASE_NAME.fullmatch(p.parent.name)}
         with self.store.engine.connect() as conn:
             found |= {r.name for r in conn.execute(select(t.web_case.c.name))}
         self._names = (time.monotonic(), sorted(found))
@@ -144,7 +146,9 @@ def _base_rows(a: CaseAnalysis) -> list[dict[str, Any]]:
     return rows
 
 
-def create_app(home: Path, db: str | None = None) -> FastAPI:
+def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ...] = ()) -> FastAPI:
+    """The app over the cases in ``home``. ``trusted_proxies``: addresses or networks of reverse proxies whose
+    ``X-Forwarded-For`` names the client (from anyone else the header is ignored)."""
     home = Path(home)
     server = Server(home, auth.server_store(home, db))
     from contextlib import asynccontextmanager
@@ -189,7 +193,7 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
         return s
 
     def need_case(user: auth.User, name: str) -> Case:
-        if not user.can_see(name) or name not in server.case_names():
+        if not CASE_NAME.fullmatch(name) or not user.can_see(name) or name not in server.case_names():
             raise HTTPException(404)
         return server.case(name)
 
@@ -229,11 +233,27 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
 
     @app.exception_handler(ChatprobeError)
     async def app_error(request: Request, exc: ChatprobeError) -> Response:
+        status = 400
         if api(request):
-            return JSONResponse({"error": exc.message, "hint": exc.hint}, status_code=400)
-        html = env.get_template("error.html").render(status=400, detail=str(exc), data={}, user=None, csrf=None,
-                                                     request=request)
-        return HTMLResponse(html, status_code=400)
+            return JSONResponse({"error": exc.message, "hint": exc.hint}, status_code=status)
+        html = env.get_template("error.html").render(status=status, detail=str(exc), data={}, user=None,
+                                                     csrf=None, request=request)
+        return HTMLResponse(html, status_code=status)
+
+    @app.exception_handler(RequestValidationError)
+    async def form_error(request: Request, exc: RequestValidationError) -> Response:
+        """A missing or malformed form or query value: one plain sentence per field, never raw pydantic."""
+        fields = []
+        for e in exc.errors():
+            where = ".".join(str(p) for p in e.get("loc", ())[1:]) or "request"
+            fields.append({"field": where, "problem": "is required" if e.get("type") == "missing"
+                           else "is not a valid value"})
+        detail = "; ".join(f"{f['field']} {f['problem']}" for f in fields)
+        if api(request):
+            return JSONResponse({"error": f"invalid request: {detail}", "fields": fields}, status_code=422)
+        html = env.get_template("error.html").render(status=422, detail=f"The form was not filled in right: {detail}.",
+                                                     data={}, user=None, csrf=None, request=request)
+        return HTMLResponse(html, status_code=422)
 
     # -- login -------------------------------------------------------------------------------------------
     @app.get("/favicon.ico", include_in_schema=False)
@@ -248,22 +268,53 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
     def login_page(request: Request) -> Response:
         return page(request, "login.html", {})
 
+    def address_of(request: Request) -> str:
+        return auth.client_address(request.client.host if request.client else None,
+                                   request.headers.get("x-forwarded-for"), trusted_proxies)
+
     @app.post("/login")
     @app.post("/api/login")
     def login(request: Request, username: str = Form(...), password: str = Form(...)) -> Response:
-        address = request.client.host if request.client else "?"
         try:
-            result = auth.login(server.store, username, password, address)
-        except auth.RateLimited:
-            return page(request, "login.html", {"error": "Too many failed attempts: wait 15 minutes."}, status=429)
+            result = auth.login(server.store, username, password, address_of(request),
+                                request.cookies.get(DEVICE_COOKIE))
+        except auth.RateLimited as limited:
+            minutes = max(1, round(limited.retry_after / 60))
+            r = page(request, "login.html", {"error": f"Refused: {limited.reason}. Try again in about {minutes} "
+                                                      "minute(s), or from a browser you have logged in from before."},
+                     status=429)
+            r.headers["Retry-After"] = str(limited.retry_after)
+            return r
         if result is None:
             return page(request, "login.html", {"error": "Wrong user name or password."}, status=401)
-        token, csrf = result
-        response: Response = JSONResponse({"ok": True, "csrf": csrf}) if api(request) else \
+        response: Response = JSONResponse({"ok": True, "csrf": result.csrf}) if api(request) else \
             RedirectResponse("/cases", status_code=303)
-        response.set_cookie(COOKIE, token, httponly=True, secure=True, samesite="strict",
+        response.set_cookie(COOKIE, result.token, httponly=True, secure=True, samesite="strict",
                             max_age=auth.SESSION_HOURS * 3600, path="/")
+        if result.device:
+            response.set_cookie(DEVICE_COOKIE, result.device, httponly=True, secure=True, samesite="strict",
+                                max_age=auth.DEVICE_DAYS * 86400, path="/")
         return response
+
+    @app.get("/account")
+    @app.get("/api/account")
+    def account(request: Request) -> Response:
+        user, csrf = need_user(request)
+        return page(request, "account.html", {"username": user.username, "role": user.role,
+                                              "cases": sorted(user.cases)}, user, csrf)
+
+    @app.post("/account/password")
+    @app.post("/api/account/password")
+    def change_password(request: Request, current: str = Form(...), new: str = Form(...),
+                        csrf: str | None = Form(None)) -> Response:
+        """Change one's own password: every other session of the user ends; this one stays."""
+        user, token = need_user(request)
+        check_csrf(request, token, csrf)
+        ended = auth.change_password(server.store, user.username, new, actor=user.username, current=current,
+                                     keep_session=request.cookies.get(COOKIE))
+        data = {"username": user.username, "role": user.role, "cases": sorted(user.cases),
+                "message": f"Password changed; {ended} other session(s) ended.", "sessions_ended": ended}
+        return page(request, "account.html", data, user, token)
 
     @app.post("/logout")
     def logout(request: Request, csrf: str | None = Form(None)) -> Response:
@@ -430,10 +481,15 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
     @app.post("/api/cases/{name}/findings/{mid}/reveal")
     def reveal(request: Request, name: str, mid: str, attachment: str = Form(...),
                csrf: str | None = Form(None)) -> Response:
-        """Record that a user revealed a blurred picture (the page shows it blurred until clicked)."""
+        """Record that a user revealed a blurred picture (the page shows it blurred until clicked). Only a
+        picture that exists, on a message of this case, is audited; anything else answers 404."""
         user, case = acting(request, name, csrf)
         from chatprobe import audit
         with case.store.transaction() as conn:
+            found = conn.execute(select(t.attachment.c.name).where(
+                t.attachment.c.message_id == mid, t.attachment.c.name == attachment)).first()
+            if found is None:
+                raise HTTPException(404, "no such picture on this message")
             audit.append(conn, "media-reveal", mid, {"attachment": attachment}, actor=user.username)
         return JSONResponse({"ok": True})
 
@@ -488,9 +544,16 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
 
     # -- export -----------------------------------------------------------------------------------------
     @app.get("/cases/{name}/report")
-    def report(request: Request, name: str, confirmed: int = 0) -> Response:
-        user, _ = need_user(request)
-        case = need_case(user, name)
+    def report_page(request: Request, name: str) -> Response:
+        """The export form. Viewing it writes nothing; the export itself is a POST, audited once."""
+        user, csrf = need_user(request)
+        need_case(user, name)
+        return page(request, "report.html", {"name": name}, user, csrf)
+
+    @app.post("/cases/{name}/report")
+    @app.post("/api/cases/{name}/report")
+    def report(request: Request, name: str, confirmed: int = Form(0), csrf: str | None = Form(None)) -> Response:
+        user, case = acting(request, name, csrf)
         from chatprobe.report.html import render
         analysis = load_case(case, include="confirmed" if confirmed else "all")
         html = render(analysis, name)
@@ -501,7 +564,7 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
             audit.append(conn, "export", f"web report ({'confirmed' if confirmed else 'all'})", {
                 "sha256": hashlib.sha256(html.encode("utf-8")).hexdigest(), "analysis_run": int(analysis.run["id"])},
                 actor=user.username)
-        filename = f"chatprobe-{name}{'-confirmed' if confirmed else ''}.html"
+        filename = f"chatprobe-{name}{'-confirmed' if confirmed else ''}.html"  # name is a checked slug
         return Response(html, media_type="text/html; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
@@ -511,4 +574,6 @@ def create_app(home: Path, db: str | None = None) -> FastAPI:
 def app_from_env() -> FastAPI:
     """The app for uvicorn worker processes (``chatprobe serve --workers N``): configured by environment."""
     import os
-    return create_app(Path(os.environ["CHATPROBE_SERVE_HOME"]), os.environ.get("CHATPROBE_SERVE_DB") or None)
+    proxies = tuple(p for p in os.environ.get("CHATPROBE_TRUSTED_PROXIES", "").split(",") if p)
+    return create_app(Path(os.environ["CHATPROBE_SERVE_HOME"]), os.environ.get("CHATPROBE_SERVE_DB") or None,
+                      proxies)

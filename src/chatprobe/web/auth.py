@@ -4,7 +4,12 @@
 - Sessions: a random 256-bit token in an HttpOnly, Secure, SameSite=Strict cookie; only its SHA-256 is
   stored, with a CSRF token and an expiry (12 hours).
 - CSRF: every state-changing request carries the session's CSRF token in a form field or header.
-- Login: at most ``MAX_FAILURES`` failed attempts per user and address in ``WINDOW``; then 429.
+- Login limits that cannot lock a user out: per account, exponential back-off after ``MAX_FAILURES`` failed
+  passwords, which never applies to a browser the user has logged in from before (a device cookie); per
+  client address, a cap on failures for anonymous floods. The client address comes from
+  ``X-Forwarded-For`` only when the peer is a configured trusted proxy.
+- Access can be taken away: disable a user, revoke a case, end sessions; a password change ends every
+  other session.
 - Roles: admin (everything, every case), investigator (records and review), reviewer (review decisions),
   read-only (view). A user sees a case only when admin or granted it; otherwise its pages answer 404.
 """
@@ -14,6 +19,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import ipaddress
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +37,13 @@ ROLES = ("admin", "investigator", "reviewer", "read-only")
 CAN_DECIDE = {"admin", "investigator", "reviewer"}
 CAN_EDIT_RECORDS = {"admin", "investigator"}
 SESSION_HOURS = 12
-MAX_FAILURES = 5
+MAX_FAILURES = 5  # failed passwords for one account before it waits (unknown devices only)
+BACKOFF_BASE = timedelta(minutes=1)  # the first wait, doubled with each further failure
+BACKOFF_MAX = timedelta(hours=1)
+BACKOFF_MEMORY = timedelta(hours=24)  # failures older than this are forgotten
+ADDRESS_FAILURES = 30  # failed logins from one address, any names, in WINDOW before it is refused
 WINDOW = timedelta(minutes=15)
+DEVICE_DAYS = 180
 SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1, "maxmem": 64 * 1024 * 1024}
 
 
@@ -93,20 +104,27 @@ def add_user(store: Any, username: str, password: str, role: str, cases: list[st
         raise InputError(f"unknown role {role!r}", hint=", ".join(ROLES))
     if not username or len(username) > 64 or not username.replace(".", "").replace("-", "").replace("_", "").isalnum():
         raise InputError("a user name is 1-64 letters, digits, dots, dashes or underscores")
-    if len(password) < 12:
-        raise InputError("the password is too short", hint="use at least 12 characters")
+    _check_password_rules(password)
     with store.transaction() as conn:
         exists = conn.execute(select(t.web_user.c.username).where(t.web_user.c.username == username)).first()
         values = {"password_hash": hash_password(password), "role": role, "disabled": False}
-        if exists:
+        ended = 0
+        if exists:  # a reset: the old password's sessions end
             conn.execute(update(t.web_user).where(t.web_user.c.username == username).values(**values))
+            ended = _end_sessions(conn, username)
         else:
             conn.execute(insert(t.web_user).values(username=username, created_at=_now().isoformat(), **values))
         for c in cases or []:
             if not conn.execute(select(t.web_case_access).where(t.web_case_access.c.username == username,
                                                                 t.web_case_access.c.case_name == c)).first():
                 conn.execute(insert(t.web_case_access).values(username=username, case_name=c))
-        audit.append(conn, "user", username, {"role": role, "cases": cases or [], "updated": bool(exists)}, actor=actor)
+        audit.append(conn, "user", username, {"role": role, "cases": cases or [], "updated": bool(exists),
+                                              "sessions_ended": ended}, actor=actor)
+
+
+def _check_password_rules(password: str) -> None:
+    if len(password) < 12:
+        raise InputError("the password is too short", hint="use at least 12 characters")
 
 
 def load_user(conn: Any, username: str) -> User | None:
@@ -119,39 +137,104 @@ def load_user(conn: Any, username: str) -> User | None:
 
 
 class RateLimited(Exception):
-    pass
+    """Login refused before the password was checked: too many failures. ``retry_after`` in seconds."""
+
+    def __init__(self, reason: str, retry_after: int) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = max(1, retry_after)
 
 
-def login(store: Any, username: str, password: str, address: str) -> tuple[str, str] | None:
-    """(session token, csrf token) for good credentials, None for bad ones; RateLimited after too many."""
-    key = f"{username[:64]}|{address[:90]}"
-    since = (_now() - WINDOW).isoformat()
+@dataclass(frozen=True)
+class LoginResult:
+    token: str
+    csrf: str
+    device: str | None  # a new device token to remember this browser by (None: it was known already)
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def known_device(conn: Any, username: str, device: str | None) -> bool:
+    if not device:
+        return False
+    row = conn.execute(select(t.web_device.c.username).where(t.web_device.c.token_hash == _hash(device))).first()
+    return row is not None and row.username == username
+
+
+def _account_backoff(conn: Any, username: str, now: datetime) -> tuple[int, datetime | None]:
+    """(failures from unknown devices since the last success, the time the account opens again)."""
+    since = (now - BACKOFF_MEMORY).isoformat()
+    last_ok = conn.execute(select(func.max(t.web_login_attempt.c.at)).where(
+        t.web_login_attempt.c.username == username, t.web_login_attempt.c.ok.is_(True))).scalar()
+    if last_ok and last_ok > since:
+        since = last_ok
+    rows = conn.execute(select(t.web_login_attempt.c.at).where(
+        t.web_login_attempt.c.username == username, t.web_login_attempt.c.at > since,
+        t.web_login_attempt.c.ok.is_(False)).order_by(t.web_login_attempt.c.at.desc())).all()
+    failures = len(rows)
+    if failures < MAX_FAILURES:
+        return failures, None
+    wait = min(BACKOFF_BASE * 2 ** (failures - MAX_FAILURES), BACKOFF_MAX)
+    return failures, datetime.fromisoformat(rows[0].at) + wait
+
+
+def login(store: Any, username: str, password: str, address: str, device: str | None = None) -> LoginResult | None:
+    """A new session for good credentials, None for bad ones; RateLimited when refused unchecked.
+
+    Two limits, neither of which lets a stranger lock a user out of a browser they have used before:
+    - per account: after MAX_FAILURES failed passwords the account waits BACKOFF_BASE, doubling with each
+      further failure up to BACKOFF_MAX, for browsers it has never logged in from. A browser that holds
+      the account's device cookie (given at each successful login) is never made to wait.
+    - per client address: more than ADDRESS_FAILURES failures in WINDOW from one address, for any names,
+      refuse that address for the rest of the window (anonymous floods), again except known devices.
+    """
+    now = _now()
+    username = username[:64]
     with store.transaction() as conn:
-        failures = conn.execute(select(func.count()).select_from(t.web_login_attempt).where(
-            t.web_login_attempt.c.key == key, t.web_login_attempt.c.at >= since,
-            t.web_login_attempt.c.ok.is_(False))).scalar_one()
-        if failures >= MAX_FAILURES:
-            raise RateLimited
+        known = known_device(conn, username, device)
+        if not known:
+            by_address = conn.execute(select(func.count()).select_from(t.web_login_attempt).where(
+                t.web_login_attempt.c.address == address[:90], t.web_login_attempt.c.at >= (now - WINDOW).isoformat(),
+                t.web_login_attempt.c.ok.is_(False))).scalar_one()
+            if by_address >= ADDRESS_FAILURES:
+                raise RateLimited("too many failed logins from your address", int(WINDOW.total_seconds()))
+            _, opens = _account_backoff(conn, username, now)
+            if opens is not None and opens > now:
+                raise RateLimited("too many failed logins for this account",
+                                  int((opens - now).total_seconds()) + 1)
         row = conn.execute(select(t.web_user).where(t.web_user.c.username == username)).first()
         ok = check_password(password, row.password_hash if row else _DUMMY) and row is not None and not row.disabled
-        conn.execute(insert(t.web_login_attempt).values(key=key, at=_now().isoformat(), ok=ok))
-        audit.append(conn, "login", username[:64], {"ok": ok, "address": address}, actor=username[:64] or "?")
+        conn.execute(insert(t.web_login_attempt).values(
+            key=f"{username}|{address[:90]}", at=now.isoformat(), ok=ok, username=username, address=address[:90],
+            known_device=known))
+        audit.append(conn, "login", username, {"ok": ok, "address": address, "known_device": known},
+                     actor=username or "?")
         if not ok:
             return None
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         conn.execute(insert(t.web_session).values(
-            token_hash=hashlib.sha256(token.encode()).hexdigest(), username=username, csrf=csrf,
-            expires_at=(_now() + timedelta(hours=SESSION_HOURS)).isoformat()))
-    return token, csrf
+            token_hash=_hash(token), username=username, csrf=csrf,
+            expires_at=(now + timedelta(hours=SESSION_HOURS)).isoformat(), created_at=now.isoformat(),
+            address=address[:90]))
+        new_device = None
+        if known:
+            conn.execute(update(t.web_device).where(t.web_device.c.token_hash == _hash(device or ""))
+                         .values(last_used_at=now.isoformat()))
+        else:
+            new_device = secrets.token_urlsafe(32)
+            conn.execute(insert(t.web_device).values(token_hash=_hash(new_device), username=username,
+                                                     created_at=now.isoformat(), last_used_at=now.isoformat()))
+    return LoginResult(token, csrf, new_device)
 
 
 def session(store: Any, token: str | None) -> tuple[User, str] | None:
-    """(user, csrf token) for a live session."""
+    """(user, csrf token) for a live session of an enabled user."""
     if not token:
         return None
-    h = hashlib.sha256(token.encode()).hexdigest()
     with store.engine.connect() as conn:
-        row = conn.execute(select(t.web_session).where(t.web_session.c.token_hash == h)).first()
+        row = conn.execute(select(t.web_session).where(t.web_session.c.token_hash == _hash(token))).first()
         if row is None or row.expires_at < _now().isoformat():
             return None
         user = load_user(conn, row.username)
@@ -161,5 +244,125 @@ def session(store: Any, token: str | None) -> tuple[User, str] | None:
 def logout(store: Any, token: str | None) -> None:
     if token:
         with store.transaction() as conn:
-            conn.execute(delete(t.web_session).where(
-                t.web_session.c.token_hash == hashlib.sha256(token.encode()).hexdigest()))
+            conn.execute(delete(t.web_session).where(t.web_session.c.token_hash == _hash(token)))
+
+
+# --- taking access away -----------------------------------------------------------------------------------
+
+def _existing(conn: Any, username: str) -> Any:
+    row = conn.execute(select(t.web_user).where(t.web_user.c.username == username)).first()
+    if row is None:
+        raise InputError(f"no user {username!r}", "list them with: chatprobe user list")
+    return row
+
+
+def _end_sessions(conn: Any, username: str, keep: str | None = None) -> int:
+    q = delete(t.web_session).where(t.web_session.c.username == username)
+    if keep:
+        q = q.where(t.web_session.c.token_hash != _hash(keep))
+    return conn.execute(q).rowcount or 0
+
+
+def set_disabled(store: Any, username: str, disabled: bool, actor: str = "cli") -> int:
+    """Disable (every session ends at once) or enable a user. Returns the sessions ended."""
+    with store.transaction() as conn:
+        _existing(conn, username)
+        conn.execute(update(t.web_user).where(t.web_user.c.username == username).values(disabled=disabled))
+        ended = _end_sessions(conn, username) if disabled else 0
+        audit.append(conn, "user-disable" if disabled else "user-enable", username, {"sessions_ended": ended},
+                     actor=actor)
+    return ended
+
+
+def revoke(store: Any, username: str, cases: list[str], actor: str = "cli") -> list[str]:
+    """Take case access away (effective on the user's next request). Returns the cases still granted."""
+    with store.transaction() as conn:
+        _existing(conn, username)
+        granted = set(grants(conn, username))
+        missing = [c for c in cases if c not in granted]
+        if missing:
+            raise InputError(f"{username} has no access to {', '.join(missing)}",
+                             f"their cases: {', '.join(sorted(granted)) or 'none'}")
+        conn.execute(delete(t.web_case_access).where(t.web_case_access.c.username == username,
+                                                     t.web_case_access.c.case_name.in_(cases)))
+        audit.append(conn, "user-revoke", username, {"cases": cases}, actor=actor)
+        return grants(conn, username)
+
+
+def grants(conn: Any, username: str) -> list[str]:
+    return sorted(r.case_name for r in conn.execute(
+        select(t.web_case_access.c.case_name).where(t.web_case_access.c.username == username)))
+
+
+def sessions(store: Any, username: str) -> list[dict[str, Any]]:
+    with store.engine.connect() as conn:
+        _existing(conn, username)
+        return [{"started": r.created_at, "expires": r.expires_at, "address": r.address,
+                 "live": r.expires_at >= _now().isoformat()}
+                for r in conn.execute(select(t.web_session).where(t.web_session.c.username == username)
+                                      .order_by(t.web_session.c.created_at))]
+
+
+def kill_sessions(store: Any, username: str, actor: str = "cli") -> int:
+    with store.transaction() as conn:
+        _existing(conn, username)
+        ended = _end_sessions(conn, username)
+        audit.append(conn, "user-sessions-killed", username, {"sessions_ended": ended}, actor=actor)
+    return ended
+
+
+def change_password(store: Any, username: str, new_password: str, actor: str, current: str | None = None,
+                    keep_session: str | None = None) -> int:
+    """Set a new password and end every other session of the user. With ``current``, it must be right (a user
+    changing their own). Returns the sessions ended."""
+    _check_password_rules(new_password)
+    with store.transaction() as conn:
+        row = _existing(conn, username)
+        if current is not None and not check_password(current, row.password_hash):
+            raise InputError("the current password is wrong", "type your current password again")
+        conn.execute(update(t.web_user).where(t.web_user.c.username == username)
+                     .values(password_hash=hash_password(new_password)))
+        ended = _end_sessions(conn, username, keep=keep_session)
+        audit.append(conn, "user-password", username, {"sessions_ended": ended, "by_self": current is not None},
+                     actor=actor)
+    return ended
+
+
+def users(store: Any) -> list[dict[str, Any]]:
+    with store.engine.connect() as conn:
+        now = _now().isoformat()
+        live = {r.username: r.n for r in conn.execute(
+            select(t.web_session.c.username, func.count().label("n")).where(t.web_session.c.expires_at >= now)
+            .group_by(t.web_session.c.username))}
+        return [{"username": r.username, "role": r.role, "disabled": bool(r.disabled),
+                 "cases": grants(conn, r.username), "sessions": live.get(r.username, 0)}
+                for r in conn.execute(select(t.web_user).order_by(t.web_user.c.username))]
+
+
+# --- the client's address -----------------------------------------------------------------------------------
+
+def client_address(peer: str | None, forwarded_for: str | None, trusted: tuple[str, ...]) -> str:
+    """The client's address: the connecting peer, unless the peer is a trusted proxy, in which case the
+    right-most address in ``X-Forwarded-For`` that is not itself a trusted proxy. A header from anyone
+    else is ignored (it is whatever the client chose to write)."""
+    peer = peer or "?"
+    if not trusted or not forwarded_for or not _is_trusted(peer, trusted):
+        return peer
+    for hop in reversed([h.strip() for h in forwarded_for.split(",") if h.strip()]):
+        if not _is_trusted(hop, trusted):
+            return hop[:90]
+    return peer
+
+
+def _is_trusted(address: str, trusted: tuple[str, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    for net in trusted:
+        try:
+            if ip in ipaddress.ip_network(net, strict=False):
+                return True
+        except ValueError:
+            continue
+    return False
