@@ -239,3 +239,24 @@ def test_verify_deep_parses_the_evidence_again_and_names_each_changed_message(tm
     assert any(ids[3] in p and "differs from the evidence in text (altered)" in p for p in problems)
     assert any(ids[5] in p and "(deleted)" in p for p in problems)
     assert any("forged-1" in p and "(inserted)" in p for p in problems)
+
+
+def test_the_web_server_log_is_anchored_and_checked_too(tmp_path):
+    from chatprobe.web.auth import add_user, server_store
+    scanned(tmp_path)
+    store = server_store(tmp_path)
+    try:
+        add_user(store, "admin", "correct horse battery", "admin")
+        add_user(store, "inv", "correct horse battery", "investigator", ["a"])
+        with store.transaction() as conn:
+            conn.execute(delete(t.audit_log).where(t.audit_log.c.id == 2))
+    finally:
+        store.close()
+    code, result = _verify(tmp_path)
+    assert code == 1 and any(p.startswith("(server log) the audit log ends at entry 1") for p in result["audit_problems"])
+    (tmp_path / "server-audit-anchor.log").unlink()
+    code, result = _verify(tmp_path)
+    assert code == 1 and any("(server log)" in p and "missing" in p for p in result["audit_problems"])
+    r = CliRunner().invoke(main, ["audit", "anchor", "--server", "--home", str(tmp_path)])
+    assert r.exit_code == 0 and "server audit #2" in r.stdout
+    assert _verify(tmp_path)[0] == 0

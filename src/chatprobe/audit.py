@@ -190,7 +190,7 @@ def verify_anchor(conn: Connection, anchor: Anchor | None) -> AnchorCheck:
         if last:
             return AnchorCheck(0, (f"the anchor file {anchor.path} is missing, so removal of entries from the end "
                                    "of the log cannot be ruled out (a case from before anchoring: run "
-                                   "`chatprobe audit anchor` once to start it)",), ())
+                                   "`chatprobe audit anchor` once to start it, with --server for the web server's log)",), ())
         return AnchorCheck(0, (), ())
     lines, bad = anchor.read()
     problems: list[str] = []

@@ -348,12 +348,35 @@ def audit_log_cmd(case_name: str, home: Path | None, db: str | None, as_json: bo
 
 @audit_group.command("anchor")
 @_case_options
-def audit_anchor_cmd(case_name: str, home: Path | None, db: str | None) -> None:
-    """Start the anchor file of a case made before the anchor existed.
+@click.option("--server", is_flag=True, help="Start the anchor of the web server's log (<home>/server.db) instead.")
+def audit_anchor_cmd(case_name: str, home: Path | None, db: str | None, server: bool) -> None:
+    """Start the anchor file of a case (or, with --server, of the web server's log) made before the anchor
+    existed.
 
-    The log as it stands is taken on trust once (verify its chain first); from then on, removal from its
-    end is detected. Audited.
+    The log as it stands is taken on trust once (check its chain with verify first); from then on,
+    removal from its end is detected. Audited.
     """
+    if server:
+        from sqlalchemy import text as text_sql
+
+        from chatprobe import audit
+        from chatprobe.case import default_home
+        from chatprobe.web.auth import server_store
+        store = server_store(home or default_home(), db)
+        try:
+            with store.engine.connect() as conn:
+                rows = [dict(r) for r in conn.execute(text_sql("SELECT id, hash, at FROM audit_log ORDER BY id"))
+                        .mappings()]
+            if store.anchor.exists():
+                raise InputError(f"{store.anchor.path} exists already", "nothing to do: verify checks it")
+            store.anchor.record(rows)
+            with store.transaction() as conn:
+                audit.append(conn, "anchor-started", "server log", {"entries_taken_on_trust": len(rows)})
+                receipt = audit.receipt("server", audit.head(conn))
+        finally:
+            store.close()
+        out.print(f"server log anchor started; receipt: {receipt}", markup=False)
+        return
     case = _existing_case(case_name, home, db)
     try:
         out.print(f"anchor started; receipt: {case.start_anchor()}", markup=False)

@@ -195,6 +195,9 @@ def open_archive(path: Path, evidence_sha256: str) -> Archive:
             raise UnsafeArchive(f"{path}: {len(infos)} members is more than any chat export has")
         total = 0
         for info in infos:
+            if not info.filename:
+                raise UnsafeArchive(f"{path}: a member has no name; the archive is damaged",
+                                    "ask for a fresh copy of the export; nothing from this file was stored")
             if _is_unsafe_name(info.filename):
                 raise UnsafeArchive(
                     f"{path}: member name {info.filename!r} points outside the archive (path traversal)",

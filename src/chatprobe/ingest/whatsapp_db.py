@@ -271,7 +271,7 @@ class DatabaseChatStream(ChatStream):
         text_col = "text_data" if "text_data" in t["message"] else "NULL"
         has_sys = "message_system" in t
         has_media = "message_media" in t
-        sql = (f"SELECT m._id AS row, m.from_me, m.timestamp AS ts, m.message_type AS type, {text_col} AS text, "
+        sql = (f"SELECT m._id AS row, m.from_me AS from_me, m.timestamp AS ts, m.message_type AS type, {text_col} AS text, "
                "sj.raw_string AS sender_jid, "
                + ("s.action_type AS action " if has_sys else "NULL AS action ")
                + (", mm.file_path AS media_path, mm.file_size AS media_size, mm.mime_type AS mime " if has_media
