@@ -193,7 +193,7 @@ class Case:
                 self._intake(conn, run_id, stored.sha256, path, "already-imported")
             return FileOutcome(str(path), stored.sha256, "already-imported")
         try:
-            outcome = self._ingest(path, stored, run_id, date_order, progress, report, workers)
+            outcome = self._ingest(path, stored, run_id, date_order, progress, report, workers, lock)
         except ChatprobeError as exc:
             self.evidence.discard(stored)
             with self.store.transaction() as conn:
@@ -215,12 +215,22 @@ class Case:
         audit.append(conn, "import", path.name, detail)
 
     def _ingest(self, path: Path, stored: StoredEvidence, run_id: int, date_order: str | None,
-                progress: ProgressFn | None, report: ImportReport, workers: int) -> FileOutcome:
+                progress: ProgressFn | None, report: ImportReport, workers: int, lock: _RunLock) -> FileOutcome:
+        contacts = self._contacts_beside(path, stored, lock)
+        try:
+            return self._ingest_with(path, stored, contacts, run_id, date_order, progress, report, workers)
+        except BaseException:  # the wa.db copy goes too, unless other evidence already registered it
+            if contacts is not None and not self.store.has_evidence(contacts.sha256):
+                self.evidence.discard(contacts)
+            raise
+
+    def _ingest_with(self, path: Path, stored: StoredEvidence, contacts: StoredEvidence | None, run_id: int,
+                     date_order: str | None, progress: ProgressFn | None, report: ImportReport,
+                     workers: int) -> FileOutcome:
         with reading(path.name):  # anything unforeseen in the input becomes one error naming the file
             sources, archive = sources_for(stored.path, stored.sha256, stored.size)
             for s in sources:  # name things after the original, not the store's hash path
                 s.display = s.display.replace(stored.path.name, path.name, 1)
-            contacts = self._contacts_beside(path, stored)
             streams: list[ChatStream] = []
             for source in sources:
                 streams.extend(open_chats(source, date_order=date_order, workers=workers,
@@ -255,7 +265,7 @@ class Case:
             self._intake(conn, run_id, stored.sha256, path, "imported")
         return outcome
 
-    def _contacts_beside(self, path: Path, stored: StoredEvidence) -> StoredEvidence | None:
+    def _contacts_beside(self, path: Path, stored: StoredEvidence, lock: _RunLock) -> StoredEvidence | None:
         """An Android wa.db next to a msgstore.db: stored as evidence too, for the senders' names."""
         beside = path.with_name("wa.db")
         if path.name == "wa.db" or not beside.is_file():
@@ -263,7 +273,11 @@ class Case:
         with open(stored.path, "rb") as f:
             if not f.read(16).startswith(b"SQLite format 3"):
                 return None
-        return self.evidence.put(beside)
+        with reading(beside.name):
+            lock.note({"copying": str(beside.resolve())})
+            copy = self.evidence.put(beside, tag=f"run{lock.run_id}")
+            lock.note({"sha256": copy.sha256, "path": str(beside.resolve()), "new": copy.newly_added})
+        return copy
 
     def _insert_evidence(self, conn: Connection, path: Path, stored: StoredEvidence, archive: Archive | None,
                          streams: list[ChatStream], fmt: str | None = None) -> None:
@@ -544,8 +558,8 @@ class _RunLock:
     """``<case>/locks/import-<run>.lock``: an exclusive lock held by the importing process (the kernel frees
     it when the process dies, however it dies) and a journal of the evidence copies the run made."""
 
-    def __init__(self, path: Path, fd: int) -> None:
-        self.path, self.fd = path, fd
+    def __init__(self, path: Path, fd: int, run_id: int) -> None:
+        self.path, self.fd, self.run_id = path, fd, run_id
 
     @staticmethod
     def _path(root: Path, run_id: int) -> Path:
@@ -561,7 +575,7 @@ class _RunLock:
             raise ChatprobeError(f"cannot create the import lock {path}: {exc}",
                                  "choose a writable case folder with --home") from exc
         fcntl.flock(fd, fcntl.LOCK_EX)
-        lock = cls(path, fd)
+        lock = cls(path, fd, run_id)
         lock.note({"pid": os.getpid(), "host": socket.gethostname()})
         return lock
 
@@ -578,7 +592,7 @@ class _RunLock:
         except OSError:
             os.close(fd)
             return None
-        return cls(path, fd)
+        return cls(path, fd, run_id)
 
     def note(self, entry: dict[str, Any]) -> None:
         os.write(self.fd, (json.dumps(entry, sort_keys=True) + "\n").encode("utf-8"))
