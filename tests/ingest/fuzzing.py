@@ -21,25 +21,10 @@ from chatprobe.errors import ChatprobeError
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 
-TELEGRAM = {
-    "about": "Here is the data you requested.",
-    "chats": {"about": "chats", "list": [{
-        "name": "Ops Room", "type": "private_supergroup", "id": 4242,
-        "messages": [
-            {"id": 1, "type": "service", "date": "2023-05-01T09:00:00", "date_unixtime": "1682931600",
-             "actor": "Kim Lee", "actor_id": "user1", "action": "create_group", "title": "Ops Room",
-             "members": ["Ravi Shah", "Ana Cruz"], "text": "", "text_entities": []},
-            {"id": 2, "type": "message", "date": "2023-05-01T09:01:00", "from": "Ravi Shah", "from_id": "user2",
-             "text": ["Check ", {"type": "link", "text": "https://example.org"}, " now"],
-             "edited": "2023-05-01T09:02:00", "reply_to_message_id": 1},
-            {"id": 3, "type": "message", "date": "2023-05-01T09:03:00", "from": "Ana Cruz", "from_id": "user3",
-             "photo": "photos/photo_1.jpg", "width": 10, "height": 10, "text": "scene"},
-            {"id": 4, "type": "message", "date": "2023-05-01T09:05:00", "from": "Kim Lee", "from_id": "user1",
-             "poll": {"question": "Lunch?", "answers": [{"text": "yes", "voters": 2}]}, "text": ""},
-            {"id": 5, "type": "service", "date": "2023-05-02T10:00:00", "actor": "Sam Fox",
-             "action": "join_group_by_link", "text": ""},
-        ]}]},
-}
+def _telegram() -> dict:
+    """A full-account Telegram export holding the single chat of the Telegram tests."""
+    from tests.ingest.test_telegram import SINGLE
+    return {"about": "Here is the data you requested.", "chats": {"about": "chats", "list": [SINGLE]}}
 
 
 def seeds(folder: Path) -> dict[str, bytes]:
@@ -60,7 +45,7 @@ def seeds(folder: Path) -> dict[str, bytes]:
     return {
         "whatsapp.txt": txt,
         "whatsapp.zip": buf.getvalue(),
-        "telegram.json": json.dumps(TELEGRAM, indent=1, ensure_ascii=False).encode("utf-8"),
+        "telegram.json": json.dumps(_telegram(), indent=1, ensure_ascii=False).encode("utf-8"),
         "msgstore.db": android.read_bytes(),
         "ChatStorage.sqlite": ios.read_bytes(),
     }
