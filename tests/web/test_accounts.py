@@ -28,6 +28,8 @@ def test_strangers_cannot_lock_a_user_out_of_a_browser_they_used_before(client_f
     assert r.status_code == 429 and int(r.headers["retry-after"]) > 0  # unknown browser: the account waits
     r = inv.post("/api/login", data={"username": "inv", "password": PASSWORD})
     assert r.status_code == 200  # the known browser is never made to wait
+    inv.cookies.delete("cp_device")  # nor is a browser with a live session of the account
+    assert inv.post("/api/login", data={"username": "inv", "password": PASSWORD}).status_code == 200
 
 
 def test_the_account_back_off_grows_and_a_known_device_of_someone_else_does_not_help(client_for, site):
@@ -162,6 +164,17 @@ def test_reveal_only_audits_pictures_that_exist(client_for):
         r = ro.post(f"/api/cases/night/findings/{m}/reveal", data={"attachment": a})
         assert r.status_code == 404, (m, a)
     assert _audit_count(ro, "night") == before
+
+
+def test_an_allegation_cannot_cite_a_message_that_does_not_exist(client_for):
+    inv = client_for("inv")
+    sid = inv.post("/api/cases/night/subjects", data={"subject_name": "PC Ward"}).json()["subject_id"]
+    before = _audit_count(inv, "night")
+    r = inv.post(f"/api/cases/night/subjects/{sid}/allegation", data={"findings": "../../etc/passwd, nope-1"})
+    assert r.status_code == 400 and "no message ../../etc/passwd" in r.json()["error"]
+    assert _audit_count(inv, "night") == before
+    mid = inv.get("/api/cases/night/queue").json()["findings"][0]["message_id"]
+    assert inv.post(f"/api/cases/night/subjects/{sid}/allegation", data={"findings": mid}).status_code == 200
 
 
 def test_viewing_the_export_page_writes_nothing(client_for):

@@ -147,6 +147,13 @@ def add_allegation(case: Any, actor: str, subject_id: int, standards_breached: l
     bad = [s for s in standards_breached if s not in standards().standards]
     if bad:
         raise InputError(f"unknown Standard(s): {', '.join(bad)}", hint="; ".join(standards().standards))
+    if findings:  # message ids are checked before anything is written or audited
+        with case.store.engine.connect() as conn:
+            known = {r.id for r in conn.execute(select(t.message.c.id).where(t.message.c.id.in_(findings)))}
+        unknown = [f for f in findings if f not in known]
+        if unknown:
+            raise InputError(f"no message {', '.join(unknown[:5])} in this case",
+                             hint="give the message ids shown in the review queue")
     return _child(case, actor, t.allegation, subject_id, "allegation", standards=json.dumps(standards_breached),
                   categories=json.dumps(categories), findings=json.dumps(findings), summary=summary)
 

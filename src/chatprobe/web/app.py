@@ -277,7 +277,7 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
     def login(request: Request, username: str = Form(...), password: str = Form(...)) -> Response:
         try:
             result = auth.login(server.store, username, password, address_of(request),
-                                request.cookies.get(DEVICE_COOKIE))
+                                request.cookies.get(DEVICE_COOKIE), request.cookies.get(COOKIE))
         except auth.RateLimited as limited:
             minutes = max(1, round(limited.retry_after / 60))
             r = page(request, "login.html", {"error": f"Refused: {limited.reason}. Try again in about {minutes} "

@@ -163,6 +163,14 @@ def known_device(conn: Any, username: str, device: str | None) -> bool:
     return row is not None and row.username == username
 
 
+def _live_session_of(conn: Any, username: str, token: str | None, now: datetime) -> bool:
+    if not token:
+        return False
+    row = conn.execute(select(t.web_session.c.username, t.web_session.c.expires_at)
+                       .where(t.web_session.c.token_hash == _hash(token))).first()
+    return row is not None and row.username == username and row.expires_at >= now.isoformat()
+
+
 def _account_backoff(conn: Any, username: str, now: datetime) -> tuple[int, datetime | None]:
     """(failures from unknown devices since the last success, the time the account opens again)."""
     since = (now - BACKOFF_MEMORY).isoformat()
@@ -180,20 +188,22 @@ def _account_backoff(conn: Any, username: str, now: datetime) -> tuple[int, date
     return failures, datetime.fromisoformat(rows[0].at) + wait
 
 
-def login(store: Any, username: str, password: str, address: str, device: str | None = None) -> LoginResult | None:
+def login(store: Any, username: str, password: str, address: str, device: str | None = None,
+          session_token: str | None = None) -> LoginResult | None:
     """A new session for good credentials, None for bad ones; RateLimited when refused unchecked.
 
     Two limits, neither of which lets a stranger lock a user out of a browser they have used before:
     - per account: after MAX_FAILURES failed passwords the account waits BACKOFF_BASE, doubling with each
       further failure up to BACKOFF_MAX, for browsers it has never logged in from. A browser that holds
-      the account's device cookie (given at each successful login) is never made to wait.
+      the account's device cookie (given at each successful login), or a live session of the account, is
+      never made to wait.
     - per client address: more than ADDRESS_FAILURES failures in WINDOW from one address, for any names,
       refuse that address for the rest of the window (anonymous floods), again except known devices.
     """
     now = _now()
     username = username[:64]
     with store.transaction() as conn:
-        known = known_device(conn, username, device)
+        known = known_device(conn, username, device) or _live_session_of(conn, username, session_token, now)
         if not known:
             by_address = conn.execute(select(func.count()).select_from(t.web_login_attempt).where(
                 t.web_login_attempt.c.address == address[:90], t.web_login_attempt.c.at >= (now - WINDOW).isoformat(),
@@ -219,7 +229,7 @@ def login(store: Any, username: str, password: str, address: str, device: str | 
             expires_at=(now + timedelta(hours=SESSION_HOURS)).isoformat(), created_at=now.isoformat(),
             address=address[:90]))
         new_device = None
-        if known:
+        if known and known_device(conn, username, device):
             conn.execute(update(t.web_device).where(t.web_device.c.token_hash == _hash(device or ""))
                          .values(last_used_at=now.isoformat()))
         else:
