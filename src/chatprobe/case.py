@@ -64,6 +64,19 @@ def message_row(msg: Message) -> tuple[Any, ...]:
             msg.text, bool(msg.edited), msg.reply_to, src.file, src.file_sha256, src.line_start, src.line_end)
 
 
+YOU = frozenset({"You", "you"})  # what importers call the exporter in system messages (normalised to "You")
+
+
+def infer_owner(title: str | None, senders: set[str]) -> tuple[str | None, str | None]:
+    """The exporter, when the export says so: a one-to-one chat is named after the other person
+    ("WhatsApp Chat with Bob"), so of its two senders the exporter is the one who is not Bob."""
+    named = {s for s in senders if s not in YOU}
+    if title and len(named) == 2 and title in named:
+        owner = next(iter(named - {title}))
+        return owner, f"inferred: a one-to-one chat named after {title}, so the exporter is the other sender"
+    return None, None
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -152,7 +165,12 @@ class Case:
 
     def import_paths(self, paths: Iterable[Path], date_order: str | None = None,
                      progress: ProgressFn | None = None, command: str | None = None,
-                     workers: int = 1) -> ImportReport:
+                     workers: int = 1, owner: str | None = None) -> ImportReport:
+        """Import export files, each in one transaction. ``owner``: the person who exported them (the
+        phone's owner), whom their system messages call "You"; inferred for one-to-one chats when not
+        given."""
+        if owner is not None and (not owner.strip() or owner.strip() in YOU):
+            raise InputError(f"--owner {owner!r} is not a name", "give the exporter's name as it appears in the chat")
         with self.store.transaction() as conn:
             run_id = conn.execute(insert(t.import_run).values(
                 started_at=_now(), run_by=getpass.getuser(), host=socket.gethostname(),
@@ -165,7 +183,8 @@ class Case:
         status = "interrupted"
         try:
             for path in paths:
-                outcome = self._import_one(Path(path), run_id, date_order, progress, report, workers, lock)
+                outcome = self._import_one(Path(path), run_id, date_order, progress, report, workers, lock,
+                                           owner.strip() if owner else None)
                 report.files.append(outcome)
             status = "failed" if report.failed else "ok"
         finally:
@@ -180,7 +199,7 @@ class Case:
         return report
 
     def _import_one(self, path: Path, run_id: int, date_order: str | None, progress: ProgressFn | None,
-                    report: ImportReport, workers: int, lock: _RunLock) -> FileOutcome:
+                    report: ImportReport, workers: int, lock: _RunLock, owner: str | None) -> FileOutcome:
         try:
             require_file(path)
             lock.note({"copying": str(path.resolve())})
@@ -193,7 +212,7 @@ class Case:
                 self._intake(conn, run_id, stored.sha256, path, "already-imported")
             return FileOutcome(str(path), stored.sha256, "already-imported")
         try:
-            outcome = self._ingest(path, stored, run_id, date_order, progress, report, workers, lock)
+            outcome = self._ingest(path, stored, run_id, date_order, progress, report, workers, lock, owner)
         except ChatprobeError as exc:
             self.evidence.discard(stored)
             with self.store.transaction() as conn:
@@ -203,6 +222,25 @@ class Case:
             self.evidence.discard(stored)
             raise
         return outcome
+
+    def set_owner(self, owner: str, chat_id: str | None = None, actor: str | None = None) -> list[str]:
+        """Name the exporter of a case's chats (all of them, or one); audited. Returns the chat ids changed."""
+        if not owner.strip() or owner.strip() in YOU:
+            raise InputError(f"{owner!r} is not a name", "give the exporter's name as it appears in the chat")
+        with self.store.transaction() as conn:
+            q = select(t.chat.c.id, t.chat.c.owner)
+            if chat_id:
+                q = q.where(t.chat.c.id == chat_id)
+            rows = conn.execute(q).all()
+            if not rows:
+                raise InputError(f"no chat {chat_id!r} in case {self.name}" if chat_id else f"case {self.name} has no chats",
+                                 "list the chats with: chatprobe analyse --case NAME --json")
+            ids = [r.id for r in rows]
+            conn.execute(update(t.chat).where(t.chat.c.id.in_(ids)).values(owner=owner.strip(),
+                                                                            owner_source="chatprobe owner"))
+            audit.append(conn, "owner-set", ", ".join(ids)[:500], {
+                "owner": owner.strip(), "was": {r.id: r.owner for r in rows}}, actor=actor)
+        return ids
 
     def _intake(self, conn: Connection, run_id: int, sha: str, path: Path, outcome: str,
                 error: str | None = None) -> None:
@@ -215,10 +253,11 @@ class Case:
         audit.append(conn, "import", path.name, detail)
 
     def _ingest(self, path: Path, stored: StoredEvidence, run_id: int, date_order: str | None,
-                progress: ProgressFn | None, report: ImportReport, workers: int, lock: _RunLock) -> FileOutcome:
+                progress: ProgressFn | None, report: ImportReport, workers: int, lock: _RunLock,
+                owner: str | None) -> FileOutcome:
         contacts = self._contacts_beside(path, stored, lock)
         try:
-            return self._ingest_with(path, stored, contacts, run_id, date_order, progress, report, workers)
+            return self._ingest_with(path, stored, contacts, run_id, date_order, progress, report, workers, owner)
         except BaseException:  # the wa.db copy goes too, unless other evidence already registered it
             if contacts is not None and not self.store.has_evidence(contacts.sha256):
                 self.evidence.discard(contacts)
@@ -226,7 +265,7 @@ class Case:
 
     def _ingest_with(self, path: Path, stored: StoredEvidence, contacts: StoredEvidence | None, run_id: int,
                      date_order: str | None, progress: ProgressFn | None, report: ImportReport,
-                     workers: int) -> FileOutcome:
+                     workers: int, owner: str | None) -> FileOutcome:
         with reading(path.name):  # anything unforeseen in the input becomes one error naming the file
             sources, archive = sources_for(stored.path, stored.sha256, stored.size)
             for s in sources:  # name things after the original, not the store's hash path
@@ -250,7 +289,7 @@ class Case:
                                         "not imported twice")
                     self._warnings(conn, run_id, stream)
                     continue
-                outcome.chats.append(self._insert_chat(conn, run_id, stream, progress))
+                outcome.chats.append(self._insert_chat(conn, run_id, stream, progress, owner))
                 self._warnings(conn, run_id, stream)
             for stream in streams:
                 report.warnings.extend(stream.warnings.all())
@@ -298,7 +337,7 @@ class Case:
             ])
 
     def _insert_chat(self, conn: Connection, run_id: int, stream: ChatStream,
-                     progress: ProgressFn | None) -> ChatSummary:
+                     progress: ProgressFn | None, owner: str | None) -> ChatSummary:
         conn.execute(insert(t.chat).values(
             id=stream.chat_id, platform=stream.platform, title=stream.title, source_file=stream.source.display,
             source_sha256=stream.source.sha256, evidence_sha256=stream.source.evidence_sha256,
@@ -312,9 +351,12 @@ class Case:
         batch: list[tuple[Any, ...]] = []
         attachments: list[tuple[Any, ...]] = []
         total = stream.source.size
+        senders: set[str] = set()
         n = 0
         for n, msg in enumerate(stream.messages(), 1):
             kinds[msg.kind] += 1
+            if msg.sender is not None:
+                senders.add(msg.sender)
             ts = msg.timestamp.isoformat() if msg.timestamp else None
             if ts:
                 if first is None or ts < first:
@@ -347,8 +389,18 @@ class Case:
                  "aliases": json.dumps(list(p.aliases))}
                 for p in stream.participants.values()
             ])
-        conn.execute(update(t.chat).where(t.chat.c.id == stream.chat_id).values(message_count=n,
-                                                                                 title=stream.title))
+        owner_source = "--owner" if owner else None
+        if owner is None:
+            owner, owner_source = infer_owner(stream.title, senders)
+        you_in_events = any("You" in (e.subject, e.actor) for e in stream.events)
+        if owner is None and you_in_events and "You" not in senders:
+            stream.warnings.add(stream.source.display, None, "exporter-unknown",
+                                "'You' in this chat's system messages is whoever exported it, whose own messages "
+                                "appear under their name: until it is known who that is, 'You' is left out of "
+                                "membership, presence and responses. Name them: chatprobe owner NAME --case "
+                                f"{self.name} --chat {stream.chat_id} (or --owner NAME when importing)")
+        conn.execute(update(t.chat).where(t.chat.c.id == stream.chat_id).values(
+            message_count=n, title=stream.title, owner=owner, owner_source=owner_source))
         return ChatSummary(stream.chat_id, stream.platform, stream.title, stream.source.display,
                            stream.layout.name, stream.layout.date_order, stream.layout.date_order_source,
                            stream.layout.evidence, n, {k.value: v for k, v in kinds.items()},

@@ -35,6 +35,13 @@ def _workers_option(f: Any) -> Any:
                              "The result is the same for any number.")(f)
 
 
+def _owner_option(f: Any) -> Any:
+    return click.option("--owner", metavar="NAME", default=None,
+                        help="Who exported these chats (the phone's owner), as their name appears in the chat. "
+                             "'You' in the system messages is then that person, never a separate member. "
+                             "Inferred for one-to-one chats; set it later with `chatprobe owner`.")(f)
+
+
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -83,8 +90,9 @@ def main() -> None:
               help="Day/month order for WhatsApp dates when the file cannot tell (it is inferred otherwise).")
 @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON on stdout.")
 @_workers_option
+@_owner_option
 def import_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str | None,
-               date_order: str | None, as_json: bool, workers: int) -> None:
+               date_order: str | None, as_json: bool, workers: int, owner: str | None) -> None:
     """Hash, store and import chat exports into a case.
 
     Each file is copied read-only into the case's evidence store under its SHA-256 and recorded with
@@ -111,7 +119,7 @@ def import_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: s
                 bar.update(tasks[label], completed=done)
 
             report = case.import_paths(paths, date_order=date_order, progress=progress,
-                                       command="chatprobe " + " ".join(sys.argv[1:]), workers=workers)
+                                       command="chatprobe " + " ".join(sys.argv[1:]), workers=workers, owner=owner)
     finally:
         case.close()
     if as_json:
@@ -648,8 +656,10 @@ def _classify_with_progress(case: Any, quiet: bool) -> int:
 @_case_options
 @click.option("--date-order", type=DATE_ORDER, default=None,
               help="Day/month order for WhatsApp dates when the file cannot tell.")
+@_owner_option
 @_investigation_options
 def scan_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str | None, date_order: str | None,
+             owner: str | None,
              people_file: Path | None, context: int, window_messages: int, window_minutes: float,
              html: Path | None, pdf: Path | None, json_path: Path | None, csv_dir: Path | None,
              redact_phones: bool, redact_others: bool, confirmed_only: bool) -> None:
@@ -686,7 +696,7 @@ def scan_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str
                 bar.update(tasks[label], completed=done)
 
             imported = case.import_paths(paths, date_order=date_order, progress=progress,
-                                         command="chatprobe " + " ".join(sys.argv[1:]))
+                                         command="chatprobe " + " ".join(sys.argv[1:]), owner=owner)
         for f in imported.files:
             if f.outcome == "failed":
                 err.print(f"[bold red]failed[/] {escape(f.path)}\n  {escape(f.error or '')}")
@@ -1118,6 +1128,32 @@ def user_passwd_cmd(username: str, home: Path | None, db: str | None, password_s
     err.print(f"password of {escape(username)} changed; {ended} session(s) ended")
 
 
+@main.command("owner")
+@click.argument("name")
+@_case_options
+@click.option("--chat", "chat_id", metavar="CHAT_ID", default=None,
+              help="Only this chat (ids are in `chatprobe analyse --json` and the report); default: every chat.")
+def owner_cmd(name: str, case_name: str, home: Path | None, db: str | None, chat_id: str | None) -> None:
+    """Name the person who exported the case's chats: "You" in their system messages is that person.
+
+    The exporter's own messages carry their name, while the system messages call them "You" ("You
+    added Ben"). Named, they are one member: their membership, presence and responses count once. Not
+    named, "You" is left out of text exports rather than counted as a second, silent member. Audited;
+    run `chatprobe report` afterwards.
+
+    \b
+    Example:
+      chatprobe owner "Sgt Dana Whitfield" --case op-larch
+      chatprobe owner "Tom Hale" --case op-larch --chat wa-3f2a9c1b0d4e5f60
+    """
+    case = _existing_case(case_name, home, db)
+    try:
+        ids = case.set_owner(name, chat_id)
+    finally:
+        case.close()
+    err.print(f"{escape(name)} exported {len(ids)} chat(s): {escape(', '.join(ids))}; run chatprobe report again")
+
+
 @main.command("people")
 @_case_options
 @click.option("--people", "people_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
@@ -1143,12 +1179,21 @@ def people_cmd(case_name: str, home: Path | None, db: str | None, people_file: P
     case = _existing_case(case_name, home, db)
     try:
         with case.store.engine.connect() as conn:
-            idents = [r[0] for r in conn.execute(select(t.participant.c.display_name).distinct())]
-            idents += [r[0] for r in conn.execute(select(t.message.c.sender).where(t.message.c.sender.is_not(None))
-                                                  .distinct())]
+            chats = conn.execute(select(t.chat.c.id, t.chat.c.title, t.chat.c.owner, t.chat.c.owner_source)).all()
+            owned = {c.id for c in chats if c.owner}
+            idents = [r.display_name for r in conn.execute(select(t.participant.c.chat_id, t.participant.c.display_name))
+                      if not (r.display_name == "You" and r.chat_id in owned)]  # "You" is that chat's owner
+            idents += [r.sender for r in conn.execute(select(t.message.c.chat_id, t.message.c.sender)
+                                                      .where(t.message.c.sender.is_not(None)).distinct())
+                       if not (r.sender == "You" and r.chat_id in owned)]
+            idents += [c.owner for c in chats if c.owner]
     finally:
         case.close()
-    text = People.load(people_file).template(sorted(set(idents), key=str.casefold))
+    notes = [f'"You" in chat {c.id} ({c.title or "untitled"}) is {c.owner} ({c.owner_source})' for c in chats
+             if c.owner]
+    notes += [f'"You" in chat {c.id} ({c.title or "untitled"}) is not identified: chatprobe owner NAME --chat {c.id}'
+              for c in chats if not c.owner and "You" in idents]
+    text = People.load(people_file).template(sorted(set(idents), key=str.casefold), notes)
     if str(output) == "-":
         sys.stdout.write(text)
     else:

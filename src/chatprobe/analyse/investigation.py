@@ -24,7 +24,7 @@ response to this one.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -134,6 +134,7 @@ class ChatSummary:
     flagged: Counter[str] = field(default_factory=Counter)
     flagged_messages: int = 0
     membership: dict[str, list[tuple[int, int | None]]] = field(default_factory=dict)  # person → positions
+    owner: str | None = None  # the person who exported it, when known
 
 
 @dataclass
@@ -145,6 +146,20 @@ class ChatInput:
     source_sha256: str
     messages: Sequence[Message]  # in export order
     events: Sequence[MembershipEvent]
+    owner: str | None = None  # who exported the chat: "You" in its system messages
+
+    def identity(self) -> Callable[[str], str | None]:
+        """How a name in this chat is read: "You" is the exporter when known. When not known, "You" stays
+        a member only where it sends messages (a phone database); in text exports, where the exporter's
+        own messages carry their name, an unknown "You" is left out rather than counted twice."""
+        you_sends = any(m.sender == "You" and m.kind is not MessageKind.SYSTEM for m in self.messages)
+        owner = self.owner
+
+        def ident(name: str) -> str | None:
+            if name == "You":
+                return owner or ("You" if you_sends else None)
+            return name
+        return ident
 
 
 @dataclass
@@ -162,7 +177,8 @@ class Investigation:
                 "chat_id": c.chat_id, "title": c.title, "platform": c.platform, "source_file": c.source_file,
                 "source_sha256": c.source_sha256, "messages": c.messages,
                 "first": c.first.isoformat() if c.first else None, "last": c.last.isoformat() if c.last else None,
-                "members": c.members, "flagged_messages": c.flagged_messages, "flagged": dict(c.flagged),
+                "members": c.members, "owner": c.owner, "flagged_messages": c.flagged_messages,
+                "flagged": dict(c.flagged),
                 "membership": {p: [{"from_position": a, "to_position": b} for a, b in spans]
                                for p, spans in c.membership.items()},
             } for c in self.chats],
@@ -204,9 +220,10 @@ def membership(chat: ChatInput, people: People) -> dict[str, list[tuple[int, int
     position = {m.id: m.position for m in chat.messages}
     spans: dict[str, list[list[int | None]]] = {}
     seen: set[str] = set()  # people whose membership is known from an event or a first appearance
+    ident = chat.identity()
     for e in chat.events:  # number changes: the old and the new number are one person
-        if e.kind is MembershipKind.CHANGED_NUMBER and e.detail:
-            people.link(e.subject, e.detail)
+        if e.kind is MembershipKind.CHANGED_NUMBER and e.detail and ident(e.subject):
+            people.link(ident(e.subject) or e.subject, e.detail)
 
     def start(person: str, pos: int) -> None:
         seen.add(person)
@@ -224,9 +241,13 @@ def membership(chat: ChatInput, people: People) -> dict[str, list[tuple[int, int
         by_pos[position.get(e.message_id, 0)].append(e)
     for m in chat.messages:
         for e in by_pos.get(m.position, ()):
-            subject = people.resolve(e.subject)
-            if e.actor and e.kind is not MembershipKind.CREATED:
-                appear(people.resolve(e.actor))
+            actor = ident(e.actor) if e.actor else None
+            if actor and e.kind is not MembershipKind.CREATED:
+                appear(people.resolve(actor))
+            who = ident(e.subject)
+            if who is None:
+                continue
+            subject = people.resolve(who)
             if e.kind is MembershipKind.CREATED:
                 appear(subject)
             elif e.kind in JOIN:
@@ -236,8 +257,8 @@ def membership(chat: ChatInput, people: People) -> dict[str, list[tuple[int, int
                 s = spans[subject]
                 if s[-1][1] is None:
                     s[-1][1] = m.position
-        if m.sender is not None and m.kind is not MessageKind.SYSTEM:
-            appear(people.resolve(m.sender))
+        if m.sender is not None and m.kind is not MessageKind.SYSTEM and (sender := ident(m.sender)):
+            appear(people.resolve(sender))
     return {p: [(int(a or 0), b) for a, b in s] for p, s in spans.items()}
 
 
@@ -265,11 +286,14 @@ def investigate(chats: Iterable[ChatInput], classifications: Mapping[str, Classi
     for chat in chats:
         msgs = list(chat.messages)
         spans = membership(chat, people)
-        sender_of = [people.resolve(m.sender) if m.sender is not None else None for m in msgs]
+        ident = chat.identity()
+        sender_of = [people.resolve(who) if m.sender is not None and (who := ident(m.sender)) else None
+                     for m in msgs]
         stamps = [m.timestamp for m in msgs if m.timestamp]
         summary = ChatSummary(chat.chat_id, chat.title, chat.platform, chat.source_file, chat.source_sha256,
                               len(msgs), min(stamps, default=None), max(stamps, default=None),
-                              sorted(spans, key=str.casefold), membership=spans)
+                              sorted(spans, key=str.casefold), membership=spans,
+                              owner=people.resolve(chat.owner) if chat.owner else None)
         summaries.append(summary)
         for name in spans:
             if chat.chat_id not in profile(name).chats:
@@ -277,8 +301,8 @@ def investigate(chats: Iterable[ChatInput], classifications: Mapping[str, Classi
         left_at: dict[str, list[int]] = defaultdict(list)  # person → indexes of their leave events
         index_of = {m.id: i for i, m in enumerate(msgs)}
         for e in chat.events:
-            if e.kind in LEAVE and e.message_id in index_of:
-                left_at[people.resolve(e.subject)].append(index_of[e.message_id])
+            if e.kind in LEAVE and e.message_id in index_of and (who := ident(e.subject)):
+                left_at[people.resolve(who)].append(index_of[e.message_id])
         for i, m in enumerate(msgs):
             person = sender_of[i]
             if person is None or m.kind is MessageKind.SYSTEM:

@@ -13,7 +13,8 @@ himself. chatprobe maps identities to people from, in order:
 2. number changes in the chats ("X changed to +44 …") and aliases the importer recorded;
 3. otherwise each identity is its own person, phone numbers compared without spaces or dashes.
 
-"You" in system messages is whoever exported that chat: map it in the people file when known.
+"You" in system messages is whoever exported that chat: the chat's owner (``--owner`` at import, inferred for
+one-to-one chats, or ``chatprobe owner``), resolved per chat before anything here.
 """
 
 from __future__ import annotations
@@ -118,8 +119,9 @@ class People:
         p = self.people.get(name)
         return bool(p and p.subject)
 
-    def template(self, identities: Iterable[str]) -> str:
-        """A people file listing every identity seen, grouped as currently resolved, for the investigator."""
+    def template(self, identities: Iterable[str], notes: Iterable[str] = ()) -> str:
+        """A people file listing every identity seen, grouped as currently resolved, for the investigator.
+        ``notes`` become comment lines at the top (who exported which chat)."""
         groups: dict[str, list[str]] = {}
         for ident in identities:
             groups.setdefault(self.resolve(ident), [])
@@ -127,7 +129,8 @@ class People:
                 groups[self.resolve(ident)].append(ident)
         lines = ["# chatprobe people file: one [[person]] per real person. Merge identities that are the same",
                  "# person (a name in one export, a number in another), give each a proper name, and mark the",
-                 "# subjects of the investigation with subject = true. \"You\" is whoever exported that chat.", ""]
+                 "# subjects of the investigation with subject = true. \"You\" is whoever exported that chat.",
+                 *[f"# {n}" for n in notes], ""]
         for name in sorted(groups, key=str.casefold):
             person = self.people[name]
             aliases = sorted(set(groups[name]) | set(person.aliases), key=str.casefold)

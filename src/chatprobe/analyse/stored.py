@@ -137,8 +137,10 @@ def load_case(case: Case, people: People | None = None, options: Options | None 
                       for e in conn.execute(select(t.membership_event).where(t.membership_event.c.chat_id == c["id"])
                                             .order_by(t.membership_event.c.id))]
             inputs.append(ChatInput(c["id"], c["title"], c["platform"], c["source_file"], c["source_sha256"],
-                                    msgs, events))
-        warnings = [dict(r._mapping) for r in conn.execute(select(t.import_warning).order_by(t.import_warning.c.id))]
+                                    msgs, events, c["owner"]))
+        owned = {c["id"] for c in chats if c["owner"]}
+        warnings = [dict(r._mapping) for r in conn.execute(select(t.import_warning).order_by(t.import_warning.c.id))
+                    if not (r.code == "exporter-unknown" and r.chat_id in owned)]  # named since the import
     inv = investigate(inputs, classifications, people, options)
     not_analysed, analysed = [], 0
     for mid, c in classifications.items():

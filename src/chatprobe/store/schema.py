@@ -68,6 +68,8 @@ chat = Table(
     Column("layout_evidence", Text, nullable=False),
     Column("import_run_id", Integer, nullable=False),
     Column("message_count", Integer, nullable=False),
+    Column("owner", Text),
+    Column("owner_source", Text),
 )
 
 participant = Table(

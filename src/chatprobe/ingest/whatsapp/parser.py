@@ -96,7 +96,8 @@ class WhatsAppChatStream(ChatStream):
         if warning:
             self.warnings.add(source.display, None, "date-order", warning)
         self.chat_id = f"wa-{source.sha256[:16]}"
-        self.title = _title_from_name(source.member or "") or _title_from_name(source.path.name)
+        # from the member's or the original file's name (display names the original; path may be the store's copy)
+        self.title = _title_from_name(source.member or "") or _title_from_name(source.display.split("!/")[0])
         self._unrecognised = 0
         self._consumed = False
         self._config = RangeConfig(source, self.chat_id, lay.name, detection.encoding, order,
