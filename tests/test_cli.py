@@ -100,3 +100,25 @@ def test_markup_in_chat_content_is_not_interpreted(run, tmp_path: Path) -> None:
                  encoding="utf-8")
     res = run("import", str(p))
     assert "[bold red]evil[/]" in res.output and "[red]x.txt" in res.output
+
+
+def test_help_shows_the_main_job_and_scan_names_its_case_after_the_inputs(run) -> None:
+    top = run("--help").output
+    assert "chatprobe scan chat.zip" in top and "verify" in top
+    scan = run("scan", "--help").output
+    assert "[default: default]" not in scan and "named after" in scan
+
+
+def test_the_member_table_fits_80_columns(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from chatprobe.cli import main
+    r = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["scan", str(SAMPLE), "--home", str(tmp_path), "--case", "s",
+                                                       "--json", str(tmp_path / "r.json")])
+    assert r.exit_code == 0, r.output
+    lines = r.stderr.splitlines()
+    table = lines[next(i for i, x in enumerate(lines) if x.startswith("members")):]
+    table = table[:next(i for i, x in enumerate(table) if " sent: " in x)]
+    assert len(table) == 12 and all(len(x) <= 80 for x in table)  # title, blank, head, rule, 7 members, blank
+    (dana,) = [x for x in table if "Dana" in x]
+    assert dana.split() == ["Sgt", "Dana", "Whitfield", "51", "-", "5", "0", "0", "5", "0"]

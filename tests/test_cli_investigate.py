@@ -92,3 +92,41 @@ def test_scan_of_only_bad_files_gives_one_error_per_file(tmp_path):
     r = run("scan", str(empty), "--home", str(tmp_path), "--case", "e", "--json", str(tmp_path / "r.json"))
     assert r.exit_code == 2 and "empty.txt: the file is empty" in r.stderr
     assert "has no messages" not in r.stderr and not (tmp_path / "r.json").exists()
+
+
+def test_a_forced_date_order_the_file_contradicts_fails_loudly(tmp_path):
+    """issue 11, point 3: `scan --date-order mdy` on a day-first file used to exit 0 with '1 messages'."""
+    from click.testing import CliRunner
+
+    from chatprobe.cli import main
+    chat = tmp_path / "chat.txt"
+    chat.write_text("".join(f"{d:02d}/05/2024, 08:00 - Ann: message {d}\n" for d in range(1, 29)), encoding="utf-8")
+    r = CliRunner().invoke(main, ["scan", str(chat), "--home", str(tmp_path / "h"), "--case", "c",
+                                  "--date-order", "mdy"])
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert "chat.txt: not imported" in r.stderr and "--date-order mdy overrides what the file shows" in r.stderr
+    assert "--accept-warnings" in r.stderr
+    r = CliRunner().invoke(main, ["scan", str(chat), "--home", str(tmp_path / "h"), "--case", "c",
+                                  "--date-order", "mdy", "--accept-warnings", "--json", "-"])
+    assert r.exit_code == 0, r.output
+    import json
+    assert json.loads(r.stdout)["chats"][0]["messages"] < 28  # imported as forced, with the warning kept
+
+
+def test_many_impossible_dates_fail_the_import(tmp_path):
+    from chatprobe.case import Case
+    lines = [f"{1 + i % 12:02d}/{1 + i % 28:02d}/2024, 08:00 - Ann: m{i}\n" for i in range(200)]
+    lines[10:40] = [f"{i}/{i}/2024, 08:00 - Ann: odd {i}\n" for i in range(40, 70)]  # 30 impossible headers
+    chat = tmp_path / "chat.txt"
+    chat.write_text("".join(lines), encoding="utf-8")
+    case = Case.open("c", home=tmp_path / "h")
+    try:
+        report = case.import_paths([chat], date_order="mdy")
+        assert report.files[0].outcome == "failed"
+        assert "30 of 200 message headers (15%) have dates that cannot exist" in report.files[0].error
+        assert case.verify() == (0, [])
+        report = case.import_paths([chat], date_order="mdy", accept_warnings=True)
+        assert report.files[0].outcome == "imported"
+        assert "parse-accepted" in [w.code for w in report.warnings]
+    finally:
+        case.close()

@@ -165,12 +165,16 @@ class Case:
 
     def import_paths(self, paths: Iterable[Path], date_order: str | None = None,
                      progress: ProgressFn | None = None, command: str | None = None,
-                     workers: int = 1, owner: str | None = None) -> ImportReport:
-        """Import export files, each in one transaction. ``owner``: the person who exported them (the
-        phone's owner), whom their system messages call "You"; inferred for one-to-one chats when not
-        given."""
+                     workers: int = 1, owner: str | None = None, accept_warnings: bool = False) -> ImportReport:
+        """Import export files, each in one transaction.
+
+        ``owner``: the person who exported them (the phone's owner), whom their system messages call "You";
+        inferred for one-to-one chats when not given. A parse that cannot be trusted (a forced day/month
+        order the file contradicts, many headers with impossible dates) fails the file, unless
+        ``accept_warnings``: then it is imported with a warning."""
         if owner is not None and (not owner.strip() or owner.strip() in YOU):
             raise InputError(f"--owner {owner!r} is not a name", "give the exporter's name as it appears in the chat")
+        opts = _Intake(date_order, workers, owner.strip() if owner else None, accept_warnings, progress)
         with self.store.transaction() as conn:
             run_id = conn.execute(insert(t.import_run).values(
                 started_at=_now(), run_by=getpass.getuser(), host=socket.gethostname(),
@@ -183,8 +187,7 @@ class Case:
         status = "interrupted"
         try:
             for path in paths:
-                outcome = self._import_one(Path(path), run_id, date_order, progress, report, workers, lock,
-                                           owner.strip() if owner else None)
+                outcome = self._import_one(Path(path), run_id, opts, report, lock)
                 report.files.append(outcome)
             status = "failed" if report.failed else "ok"
         finally:
@@ -198,8 +201,8 @@ class Case:
             lock.release()
         return report
 
-    def _import_one(self, path: Path, run_id: int, date_order: str | None, progress: ProgressFn | None,
-                    report: ImportReport, workers: int, lock: _RunLock, owner: str | None) -> FileOutcome:
+    def _import_one(self, path: Path, run_id: int, opts: _Intake, report: ImportReport,
+                    lock: _RunLock) -> FileOutcome:
         try:
             require_file(path)
             lock.note({"copying": str(path.resolve())})
@@ -212,7 +215,7 @@ class Case:
                 self._intake(conn, run_id, stored.sha256, path, "already-imported")
             return FileOutcome(str(path), stored.sha256, "already-imported")
         try:
-            outcome = self._ingest(path, stored, run_id, date_order, progress, report, workers, lock, owner)
+            outcome = self._ingest(path, stored, run_id, opts, report, lock)
         except ChatprobeError as exc:
             self.evidence.discard(stored)
             with self.store.transaction() as conn:
@@ -222,6 +225,18 @@ class Case:
             self.evidence.discard(stored)
             raise
         return outcome
+
+    @staticmethod
+    def _trust(stream: ChatStream, opts: _Intake) -> None:
+        """Stop at a parse that cannot be trusted (before its messages are read, and after), unless the user
+        accepts it: then it stays as a warning."""
+        problem = stream.collapse()
+        if problem is None or any(w.code == "parse-accepted" for w in stream.warnings.items):
+            return
+        if not opts.accept_warnings:
+            raise ParseError(f"{stream.source.display}: not imported: {problem}",
+                             "nothing from this file was stored")
+        stream.warnings.add(stream.source.display, None, "parse-accepted", f"imported with --accept-warnings: {problem}")
 
     def set_owner(self, owner: str, chat_id: str | None = None, actor: str | None = None) -> list[str]:
         """Name the exporter of a case's chats (all of them, or one); audited. Returns the chat ids changed."""
@@ -252,27 +267,25 @@ class Case:
             detail["error"] = error[:2000]
         audit.append(conn, "import", path.name, detail)
 
-    def _ingest(self, path: Path, stored: StoredEvidence, run_id: int, date_order: str | None,
-                progress: ProgressFn | None, report: ImportReport, workers: int, lock: _RunLock,
-                owner: str | None) -> FileOutcome:
+    def _ingest(self, path: Path, stored: StoredEvidence, run_id: int, opts: _Intake, report: ImportReport,
+                lock: _RunLock) -> FileOutcome:
         contacts = self._contacts_beside(path, stored, lock)
         try:
-            return self._ingest_with(path, stored, contacts, run_id, date_order, progress, report, workers, owner)
+            return self._ingest_with(path, stored, contacts, run_id, opts, report)
         except BaseException:  # the wa.db copy goes too, unless other evidence already registered it
             if contacts is not None and not self.store.has_evidence(contacts.sha256):
                 self.evidence.discard(contacts)
             raise
 
     def _ingest_with(self, path: Path, stored: StoredEvidence, contacts: StoredEvidence | None, run_id: int,
-                     date_order: str | None, progress: ProgressFn | None, report: ImportReport,
-                     workers: int, owner: str | None) -> FileOutcome:
+                     opts: _Intake, report: ImportReport) -> FileOutcome:
         with reading(path.name):  # anything unforeseen in the input becomes one error naming the file
             sources, archive = sources_for(stored.path, stored.sha256, stored.size)
             for s in sources:  # name things after the original, not the store's hash path
                 s.display = s.display.replace(stored.path.name, path.name, 1)
             streams: list[ChatStream] = []
             for source in sources:
-                streams.extend(open_chats(source, date_order=date_order, workers=workers,
+                streams.extend(open_chats(source, date_order=opts.date_order, workers=opts.workers,
                                           contacts=contacts.path if contacts else None))
             if contacts is not None or (streams and streams[0].layout.name.endswith("-database")):
                 from chatprobe.ingest.whatsapp_db import warn_wal
@@ -289,7 +302,9 @@ class Case:
                                         "not imported twice")
                     self._warnings(conn, run_id, stream)
                     continue
-                outcome.chats.append(self._insert_chat(conn, run_id, stream, progress, owner))
+                self._trust(stream, opts)
+                outcome.chats.append(self._insert_chat(conn, run_id, stream, opts))
+                self._trust(stream, opts)
                 self._warnings(conn, run_id, stream)
             for stream in streams:
                 report.warnings.extend(stream.warnings.all())
@@ -337,7 +352,8 @@ class Case:
             ])
 
     def _insert_chat(self, conn: Connection, run_id: int, stream: ChatStream,
-                     progress: ProgressFn | None, owner: str | None) -> ChatSummary:
+                     opts: _Intake) -> ChatSummary:
+        progress, owner = opts.progress, opts.owner
         conn.execute(insert(t.chat).values(
             id=stream.chat_id, platform=stream.platform, title=stream.title, source_file=stream.source.display,
             source_sha256=stream.source.sha256, evidence_sha256=stream.source.evidence_sha256,
@@ -604,6 +620,17 @@ class Case:
         if len(found) > 20:
             found = found[:20] + [f"{name}: … and {len(found) - 20} more differences in chat {chat_id}"]
         return found
+
+
+@dataclass(frozen=True)
+class _Intake:
+    """How one import run reads its files (see :meth:`Case.import_paths`)."""
+
+    date_order: str | None
+    workers: int
+    owner: str | None
+    accept_warnings: bool
+    progress: ProgressFn | None
 
 
 class _RunLock:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -35,6 +36,12 @@ def _workers_option(f: Any) -> Any:
                              "The result is the same for any number.")(f)
 
 
+def _accept_option(f: Any) -> Any:
+    return click.option("--accept-warnings", is_flag=True,
+                        help="Import a file even when its parse cannot be trusted (a forced --date-order the file "
+                             "contradicts, many headers with impossible dates); it is kept as a warning.")(f)
+
+
 def _owner_option(f: Any) -> Any:
     return click.option("--owner", metavar="NAME", default=None,
                         help="Who exported these chats (the phone's owner), as their name appears in the chat. "
@@ -56,12 +63,16 @@ class _Group(click.Group):
             sys.exit(130)
 
 
-def _case_options(f: Any) -> Any:
+def _case_options(f: Any, named_after_inputs: bool = False) -> Any:
     f = click.option("--db", metavar="PATH|URL",
                      help="Database file or URL (sqlite:///…, postgresql+psycopg://…). "
                           "Default: <home>/<case>/case.db")(f)
     f = click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None,
                      help="Folder that holds cases (default: $CHATPROBE_HOME or ./chatprobe-cases).")(f)
+    if named_after_inputs:
+        return click.option("--case", "case_name", default=None, metavar="NAME",
+                            help="Case name: its evidence store and database live in <home>/<NAME>/. Default: "
+                                 "named after the inputs (their name and a hash of their contents).")(f)
     f = click.option("--case", "case_name", default="default", show_default=True, metavar="NAME",
                      help="Case name: its evidence store and database live in <home>/<NAME>/.")(f)
     return f
@@ -73,9 +84,16 @@ def main() -> None:
     """chatprobe — investigate offensive group chats, offline.
 
     \b
-    Typical session:
+    The main job, in one command (import, detect, analyse, report):
+      chatprobe scan chat.zip --case op-larch --report report.html
+    \b
+    Step by step, and the team:
       chatprobe import chat.zip --case op-larch     hash, store and import an export
-      chatprobe verify --case op-larch              prove the evidence is unchanged
+      chatprobe analyse --case op-larch             classify every message
+      chatprobe report --case op-larch --pdf r.pdf  the investigation view and evidence report
+      chatprobe review --case op-larch              the findings, to confirm or dismiss
+      chatprobe verify --case op-larch              prove the evidence and audit trail are unchanged
+      chatprobe serve --home chatprobe-cases        the team web UI (users: chatprobe user add)
       chatprobe parse chat.txt --jsonl | head       messages as JSON lines, no database
 
     Inputs: WhatsApp exports (.txt or the .zip with media, Android or iOS, any locale) and Telegram
@@ -91,8 +109,10 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON on stdout.")
 @_workers_option
 @_owner_option
+@_accept_option
 def import_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str | None,
-               date_order: str | None, as_json: bool, workers: int, owner: str | None) -> None:
+               date_order: str | None, as_json: bool, workers: int, owner: str | None,
+               accept_warnings: bool) -> None:
     """Hash, store and import chat exports into a case.
 
     Each file is copied read-only into the case's evidence store under its SHA-256 and recorded with
@@ -119,7 +139,8 @@ def import_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: s
                 bar.update(tasks[label], completed=done)
 
             report = case.import_paths(paths, date_order=date_order, progress=progress,
-                                       command="chatprobe " + " ".join(sys.argv[1:]), workers=workers, owner=owner)
+                                       command="chatprobe " + " ".join(sys.argv[1:]), workers=workers, owner=owner,
+                                       accept_warnings=accept_warnings)
     finally:
         case.close()
     if as_json:
@@ -618,14 +639,21 @@ def _print_investigation(analysis: Any, written: list[Path]) -> None:
         cats = ", ".join(f"{names.get(k, k)} {v}" for k, v in c.flagged.most_common()) or "none"
         err.print(f"chat [bold]{escape(c.title or c.chat_id)}[/]: {c.messages:,} messages, {len(c.members)} members, "
                   f"{c.flagged_messages} flagged ({escape(cats)})")
-    t = Table("member", "sent", "flagged sent", "present", "endorsed", "challenged", "silent", "left",
-              title="members (present = flagged messages by others while in the group)", title_justify="left")
+    # one line per member at 80 columns: counts in the table, categories on the lines below it
+    t = Table(box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), pad_edge=False,
+              title="members (present: flagged messages by others while in the group)", title_justify="left")
+    t.add_column("member", no_wrap=True, overflow="ellipsis", max_width=24)
+    for head in ("sent", "flagged", "present", "endorsed", "challenged", "silent", "left"):
+        t.add_column(head, justify="right", no_wrap=True)
     for p in inv.profiles.values():
-        t.add_row(escape(p.name), str(p.messages_sent),
-                  escape(", ".join(f"{k} {v}" for k, v in sorted(p.flagged_sent.items())) or "-"),
+        t.add_row(escape(p.name), str(p.messages_sent), str(p.flagged_messages) if p.flagged_messages else "-",
                   str(p.present_for_flagged), str(p.responses["endorsement"]), str(p.responses["counter_speech"]),
                   str(p.responses["silent"]), str(p.responses["left"]))
     err.print(t)
+    for p in inv.profiles.values():
+        if p.flagged_sent:
+            err.print(f"  {escape(p.name)} sent: " + escape(", ".join(
+                f"{names.get(k, k)} {v}" for k, v in sorted(p.flagged_sent.items()))))
     for path in written:
         err.print(f"wrote {escape(str(path))}")
 
@@ -653,13 +681,14 @@ def _classify_with_progress(case: Any, quiet: bool) -> int:
 
 @main.command("scan")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@_case_options
+@lambda f: _case_options(f, named_after_inputs=True)
 @click.option("--date-order", type=DATE_ORDER, default=None,
               help="Day/month order for WhatsApp dates when the file cannot tell.")
 @_owner_option
+@_accept_option
 @_investigation_options
 def scan_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str | None, date_order: str | None,
-             owner: str | None,
+             owner: str | None, accept_warnings: bool,
              people_file: Path | None, context: int, window_messages: int, window_minutes: float,
              html: Path | None, pdf: Path | None, json_path: Path | None, csv_dir: Path | None,
              redact_phones: bool, redact_others: bool, confirmed_only: bool) -> None:
@@ -680,7 +709,7 @@ def scan_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str
     """
     from chatprobe.case import Case
 
-    if click.get_current_context().get_parameter_source("case_name") is click.core.ParameterSource.DEFAULT:
+    if case_name is None:
         case_name = _case_name_for(paths)
         err.print(f"case {escape(case_name)} (named after the input; choose one with --case)")
     case = Case.open(case_name, home=home, db=db)
@@ -696,7 +725,8 @@ def scan_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str
                 bar.update(tasks[label], completed=done)
 
             imported = case.import_paths(paths, date_order=date_order, progress=progress,
-                                         command="chatprobe " + " ".join(sys.argv[1:]), owner=owner)
+                                         command="chatprobe " + " ".join(sys.argv[1:]), owner=owner,
+                                         accept_warnings=accept_warnings)
         for f in imported.files:
             if f.outcome == "failed":
                 err.print(f"[bold red]failed[/] {escape(f.path)}\n  {escape(f.error or '')}")

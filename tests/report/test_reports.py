@@ -136,3 +136,20 @@ def test_pdf_and_screenshot_of_the_bundled_demo(tmp_path):
         assert len(pages) >= 2
     page = html.read_text("utf-8")
     assert page.count('class="exhibit"') == len(analysis.investigation.findings) >= 4
+
+
+def test_timeline_axis_labels_never_overlap():
+    """issue 11, point 8: on chats longer than a month the axis labels ran into a smear."""
+    from datetime import datetime
+
+    from chatprobe.report.charts import TICK_PX, _ticks
+    spans = [((2024, 5, 1), (2024, 5, 3)), ((2024, 5, 1), (2024, 6, 20)), ((2024, 1, 15), (2024, 9, 2)),
+             ((2021, 3, 4), (2024, 9, 2)), ((2010, 1, 1), (2024, 12, 31)), ((2024, 12, 5), (2025, 3, 9))]
+    for a, b in spans:
+        ticks = _ticks(datetime(*a), datetime(*b), 170, 710)
+        xs = [x for x, _ in ticks]
+        assert 2 <= len(ticks) <= 710 // TICK_PX + 1, (a, b, ticks)
+        assert all(q - p >= TICK_PX - 1 for p, q in zip(xs, xs[1:], strict=False)), (a, b, ticks)
+        assert all(170 <= x <= 880 for x in xs)
+    labels = [t for _, t in _ticks(datetime(2021, 3, 4), datetime(2024, 9, 2), 170, 710)]
+    assert labels[0] == "Apr 2021" and all(" 20" in t for t in labels)  # months with their year

@@ -72,6 +72,11 @@ class ChatStream(ABC):
     def _messages(self) -> Iterator[Message]:
         """The importer's own reading: yield the chat's messages in file order."""
 
+    def collapse(self) -> str | None:
+        """Why this chat's parse cannot be trusted (checked by import), or None. Importers that can tell
+        override it; call it before and after reading the messages."""
+        return None
+
     def record(self) -> Chat:
         """The chat as an immutable record (call after the messages were read)."""
         return Chat(self.chat_id, self.platform, self.title, self.source.display, self.source.sha256,

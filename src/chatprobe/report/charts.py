@@ -35,14 +35,9 @@ def timeline(findings: Sequence[Finding], label: dict[str, str]) -> str:
     height = top + row * len(senders) + 30
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
            f'aria-label="Flagged messages over time per member" {FONT} font-size="12">']
-    days = (t1 - t0).days
-    step = 1 if days <= 14 else 7 if days <= 120 else 30
-    d = t0
-    while d <= t1:
-        x = left + plot * (d - t0).total_seconds() / span
+    for x, text in _ticks(t0, t1, left, plot):
         out.append(f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{height - 24}" stroke="#e5e5e5"/>')
-        out.append(f'<text x="{x:.1f}" y="{height - 8}" text-anchor="middle" fill="#555">{d:%d %b}</text>')
-        d += timedelta(days=step)
+        out.append(f'<text x="{x:.1f}" y="{height - 8}" text-anchor="middle" fill="#555">{text}</text>')
     for i, s in enumerate(senders):
         y = top + row * i + row / 2
         out.append(f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{escape(label.get(s, s))}</text>')
@@ -59,6 +54,50 @@ def timeline(findings: Sequence[Finding], label: dict[str, str]) -> str:
     return "".join(out)
 
 
+def _two_lines(text: str) -> list[str]:
+    """A heading on one line, or two balanced lines when it has several words."""
+    words = text.split()
+    if len(words) < 2 or len(text) <= 10:
+        return [text]
+    best = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+    return [" ".join(words[:best]), " ".join(words[best:])]
+
+
+TICK_PX = 80  # the least room a date label needs on the axis ("01 May" and "May 2024" fit, with a gap)
+
+
+def _ticks(t0: datetime, t1: datetime, left: float, plot: float) -> list[tuple[float, str]]:
+    """Axis ticks that never overlap: the finest of days, weeks, months, quarters or years that leaves each
+    label TICK_PX of room. Month and year ticks sit on the 1st; labels name the year when the span crosses one."""
+    span = (t1 - t0).total_seconds()
+    room = max(1, int(plot // TICK_PX))
+    days = max(1, (t1 - t0).days)
+    for step in (1, 2, 7, 14):
+        if days / step <= room:
+            out, d = [], t0
+            while d <= t1:
+                out.append((left + plot * (d - t0).total_seconds() / span, f"{d:%d %b}"))
+                d += timedelta(days=step)
+            return out
+    months = (t1.year - t0.year) * 12 + t1.month - t0.month + 1
+    step = next((m for m in (1, 2, 3, 6, 12, 24, 60, 120) if months / m <= room), 120)
+    fmt = "%b %Y" if step < 12 else "%Y"
+    out = []
+    # the first tick: the first month start at or after t0 (a year start, for steps of a year or more)
+    y, m = (t0.year, t0.month) if t0.day == 1 else (t0.year + t0.month // 12, t0.month % 12 + 1)
+    if step >= 12 and m != 1:
+        y, m = y + 1, 1
+    while True:
+        d = datetime(y, m, 1)
+        if d > t1:
+            break
+        if d >= t0:
+            out.append((left + plot * (d - t0).total_seconds() / span, f"{d:{fmt}}"))
+        m += step
+        y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+    return out
+
+
 def heatmap(profiles: Sequence[Profile], categories: Sequence[str], names: dict[str, str],
             label: dict[str, str]) -> str:
     """Members (rows) × categories (columns): how many flagged messages each member sent."""
@@ -67,19 +106,26 @@ def heatmap(profiles: Sequence[Profile], categories: Sequence[str], names: dict[
     if not rows or not cols:
         return '<p class="muted">No flagged messages.</p>'
     top_count = max(p.flagged_sent.get(c, 0) for p in rows for c in cols)
-    left, top, rh = 170, 70, 28
-    cw = max(70, 8 * max(len(names.get(c, c)) for c in cols) + 12)  # wide enough for the longest heading
+    heads = {c: _two_lines(names.get(c, c)) for c in cols}
+    widest = max(len(line) for c in cols for line in heads[c])
+    left = max(120, 9 * max(len(label.get(p.name, p.name)) for p in rows) + 16)
+    top, rh = 58, 34
+    cw = max(80, 9 * widest + 16)  # wide enough for the longest line of a heading at 15 px
     width = left + cw * len(cols) + 10
     height = top + rh * len(rows) + 10
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{min(width, 900)}" '
-           f'role="img" aria-label="Flagged messages by category and member" {FONT} font-size="12">']
+    # drawn at its own size (never scaled down below it), so the text stays as large as the report's text
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+           f'style="max-width:100%" role="img" aria-label="Flagged messages by category and member" {FONT} '
+           f'font-size="15">']
     for j, c in enumerate(cols):
         x = left + cw * j + cw / 2
-        out.append(f'<text x="{x:.1f}" y="{top - 10}" text-anchor="middle" font-weight="bold">'
-                   f'{escape(names.get(c, c))}</text>')
+        lines = heads[c]
+        for k, line in enumerate(lines):
+            y = top - 10 - 18 * (len(lines) - 1 - k)
+            out.append(f'<text x="{x:.1f}" y="{y}" text-anchor="middle" font-weight="bold">{escape(line)}</text>')
     for i, p in enumerate(rows):
         y = top + rh * i
-        out.append(f'<text x="{left - 8}" y="{y + rh / 2 + 4:.1f}" text-anchor="end">'
+        out.append(f'<text x="{left - 8}" y="{y + rh / 2 + 5:.1f}" text-anchor="end">'
                    f'{escape(label.get(p.name, p.name))}</text>')
         for j, c in enumerate(cols):
             n = p.flagged_sent.get(c, 0)
@@ -89,7 +135,7 @@ def heatmap(profiles: Sequence[Profile], categories: Sequence[str], names: dict[
             out.append(f'<rect x="{x + 1}" y="{y + 1}" width="{cw - 2}" height="{rh - 2}" {fill}/>')
             if n:
                 ink = "#ffffff" if shade > 0.5 else "#000000"
-                out.append(f'<text x="{x + cw / 2:.1f}" y="{y + rh / 2 + 4:.1f}" text-anchor="middle" '
-                           f'fill="{ink}">{n}</text>')
+                out.append(f'<text x="{x + cw / 2:.1f}" y="{y + rh / 2 + 5:.1f}" text-anchor="middle" '
+                           f'font-weight="bold" fill="{ink}">{n}</text>')
     out.append("</svg>")
     return "".join(out)

@@ -99,6 +99,7 @@ class RangeResult:
     unrecognised_system: int = 0
     messages: int = 0
     headers: int = 0  # headers seen, including ones with impossible dates merged into a message
+    bad_headers: int = 0  # headers whose date or time cannot exist (a wrong day/month order shows here)
 
 
 class RangeParser:
@@ -163,6 +164,7 @@ class RangeParser:
                         ts: datetime | None = timestamp_of(ymd, parts[k + i_h], parts[k + i_mi], parts[k + i_s],
                                                            parts[k + i_ap] or parts[k + i_ap0])
                     except (BadTimestamp, KeyError, ValueError) as exc:
+                        result.bad_headers += 1
                         if p_body is not None:
                             # Looks like a header but its date is impossible: keep it as text of the message.
                             warn(display, line, "bad-timestamp",

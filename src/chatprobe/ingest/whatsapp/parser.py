@@ -95,6 +95,10 @@ class WhatsAppChatStream(ChatStream):
         self.layout = Layout("whatsapp", lay.name, order, origin, tuple(evidence))
         if warning:
             self.warnings.add(source.display, None, "date-order", warning)
+        # a forced order the file contradicts (a day above 12 where the order puts the month)
+        self.date_order_conflict = warning if date_order is not None and warning else None
+        self.headers = 0
+        self.bad_headers = 0
         self.chat_id = f"wa-{source.sha256[:16]}"
         # from the member's or the original file's name (display names the original; path may be the store's copy)
         self.title = _title_from_name(source.member or "") or _title_from_name(source.display.split("!/")[0])
@@ -184,6 +188,22 @@ class WhatsAppChatStream(ChatStream):
                 self.title = title
         self._unrecognised += result.unrecognised_system
         self.message_count += result.messages
+        self.headers += result.headers
+        self.bad_headers += result.bad_headers
+
+    def collapse(self) -> str | None:
+        """Why this parse cannot be trusted, or None: a forced day/month order the file contradicts, or
+        more than a small share of message headers with dates that cannot exist (the messages after each
+        are merged into the one before, and a chat of thousands of messages collapses into a few)."""
+        if self.date_order_conflict:
+            return (f"{self.date_order_conflict}. Leave out --date-order to use what the file shows, or "
+                    "pass --accept-warnings to import it as forced anyway")
+        if self.headers and self.bad_headers > max(2, self.headers // 100):
+            return (f"{self.bad_headers} of {self.headers} message headers ({self.bad_headers / self.headers:.0%}) "
+                    f"have dates that cannot exist read as {self.date_order}, so their messages were merged into "
+                    "others. Check --date-order (leave it out to infer it), or pass --accept-warnings to import "
+                    "it anyway")
+        return None
 
     def _close(self) -> None:
         if self._unrecognised:
