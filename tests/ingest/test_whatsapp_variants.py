@@ -115,3 +115,35 @@ def test_system_line_with_quoted_colon_is_not_a_message(write) -> None:
     msgs, stream = parse_all(write(text))
     assert (msgs[-1].sender, msgs[-1].kind.value, msgs[-1].system_type) == (None, "system", "subject_changed")
     assert stream.title == "Shift: B"
+
+
+# Header shapes from public chat-parser test suites (Pustur/whatsapp-chat-parser, MIT: its list of "date
+# formats found in whatsapp chats"; lucasrodes/whatstk: ISO dates with a.m./p.m.). The lines are ours.
+PUBLIC_SHAPES = [
+    "{d}/6/18, 1:{m:02d} p.m. - a: msg {i}",
+    "{d:02d}-06-2018, 01.{m:02d} PM - a: msg {i}",
+    "{d:02d}.06.18 21.{m:02d}.15: a: msg {i}",
+    "[06.{d:02d}.18 21:{m:02d}:15] a: msg {i}",
+    "{d}.6.2018 klo 21.{m:02d}.15 - a: msg {i}",
+    "{d}. 6. 2018. 21:{m:02d}:15 a: msg {i}",
+    "[{d}/6/18 1:{m:02d}:00 p. m.] a: msg {i}",
+    "\u200e[{d}/6/18 1:{m:02d}:00 p. m.] a: msg {i}",
+    "[2018/06/{d:02d}, 21:{m:02d}:15] a: msg {i}",
+    "2018-06-{d:02d}, 9:{m:02d} p.m. - a: msg {i}",
+]
+
+
+@pytest.mark.parametrize("shape", PUBLIC_SHAPES)
+def test_header_shapes_from_public_parser_suites_give_exact_counts(write, shape):
+    days = [3, 5, 13, 14, 20, 27]
+    text = "\n".join(shape.format(d=d, m=i, i=i) for i, d in enumerate(days, 1)) + "\nsecond line of the last\n"
+    msgs, _ = parse_all(write(text))
+    assert [(m.sender, m.text) for m in msgs] == [("a", f"msg {i}") for i in range(1, 6)] + [
+        ("a", "msg 6\nsecond line of the last")]
+    assert [m.timestamp.day for m in msgs] == days and all(m.timestamp.month == 6 for m in msgs)
+
+
+def test_the_older_encryption_notice_is_recognised(write):
+    msgs, stream = parse_all(write("2016-08-06, 1:18 p.m. - Messages you send to this group are now secured with "
+                                   "end-to-end encryption. Tap for more info.\n2016-08-06, 1:23 p.m. - Ann: hi\n"))
+    assert msgs[0].system_type == "encryption_notice" and not stream.warnings.all()

@@ -38,8 +38,9 @@ def sniff(source: Source) -> str:
         text = ""
     if text.startswith("{"):
         return "telegram"
-    if text.startswith("[") and not sniff_whatsapp(text):
+    if text.startswith("[") and not sniff_whatsapp(text) and not text[1:].lstrip()[:1].isdigit():
         return "telegram"  # a JSON array; the Telegram importer says clearly if it is not an export
+    # "[06/2018/13, …" is a bracketed date nobody recognises: the WhatsApp importer names the file and line
     return "whatsapp"
 
 
