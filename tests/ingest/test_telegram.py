@@ -41,7 +41,7 @@ def test_single_chat(write) -> None:
     assert msgs[1].text == "Check https://example.org now" and msgs[1].edited
     assert msgs[2].attachments[0].type == "image" and msgs[2].text == "scene"
     assert msgs[3].attachments[0].type == "audio" and not msgs[3].attachments[0].present
-    assert msgs[7].sender == "user9" and msgs[7].reply_to == "2"
+    assert msgs[7].sender == "user9" and msgs[7].reply_to == msgs[1].id  # Telegram's id 2 is our message 1
     assert [(e.kind.value, e.subject, e.actor) for e in stream.events] == [
         ("created", "Kim Lee", "Kim Lee"), ("created", "Ravi Shah", "Kim Lee"), ("created", "Ana Cruz", "Kim Lee"),
         ("joined_by_link", "Sam Fox", "Sam Fox"), ("left", "Ana Cruz", "Ana Cruz"), ("removed", "Sam Fox", "Kim Lee")]

@@ -13,13 +13,13 @@ from chatprobe.store.db import _alembic_config
 
 def test_fresh_database_is_at_head(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "case.db")
-    assert store.schema_revision() == Store.head_revision() == "0006"
+    assert store.schema_revision() == Store.head_revision() == "0007"
     tables = set(inspect(store.engine).get_table_names())
     assert {"evidence", "evidence_member", "chat", "message", "participant", "attachment", "membership_event",
             "import_warning", "import_run", "intake"} <= tables
     # Opening again migrates nothing and keeps data.
     store.close()
-    assert Store.open(tmp_path / "case.db").schema_revision() == "0006"
+    assert Store.open(tmp_path / "case.db").schema_revision() == "0007"
 
 
 def test_downgrade_and_upgrade_again(tmp_path: Path) -> None:
@@ -28,7 +28,7 @@ def test_downgrade_and_upgrade_again(tmp_path: Path) -> None:
         command.downgrade(_alembic_config(conn), "base")
     assert "message" not in inspect(store.engine).get_table_names()
     store.migrate()
-    assert store.schema_revision() == "0006"
+    assert store.schema_revision() == "0007"
 
 
 def test_schema_module_matches_migrations(tmp_path: Path) -> None:

@@ -209,6 +209,9 @@ class TelegramChatStream(ChatStream):
                 self.warnings.add(src.display, None, "coerced-field",
                                   f"this chat's 'messages' is {type(msgs).__name__}, not a list; no messages read")
             msgs = []
+        # replies name Telegram's message id; ours is the position in the file: map one to the other
+        self._ids = {str(m["id"]): f"{src.sha256[:16]}-{self._first + i}" for i, m in enumerate(msgs)
+                     if isinstance(m, dict) and isinstance(m.get("id"), (int, str)) and not isinstance(m.get("id"), bool)}
         for i, raw in enumerate(msgs):
             line = self._lines[i] if self._lines else i + 1
             position = self._first + i
@@ -324,12 +327,15 @@ class TelegramChatStream(ChatStream):
             kind = MessageKind.POLL
             text = self._poll(raw["poll"], text, warn)
         reply = raw.get("reply_to_message_id")
+        reply_to = None
         if reply is not None and (not isinstance(reply, (int, str)) or isinstance(reply, bool)):
             warn(f"'reply_to_message_id' is {type(reply).__name__}, not a message id; ignored")
-            reply = None
+        elif reply is not None:
+            reply_to = self._ids.get(str(reply))
+            if reply_to is None:  # a reply to a message outside this export
+                reply_to = f"telegram:{str(reply)[:40]}"
         return Message(mid, self.chat_id, position, ts_raw, ts, sender, kind, text, ref,
-                       edited=bool(raw.get("edited")), attachments=attachments,
-                       reply_to=str(reply)[:64] if reply is not None else None)
+                       edited=bool(raw.get("edited")), attachments=attachments, reply_to=reply_to)
 
     @staticmethod
     def _poll(poll: Any, text: str, warn: Callable[[str], None]) -> str:

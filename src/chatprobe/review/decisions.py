@@ -88,23 +88,7 @@ def decide(case: Any, message_id: str, decision: str, note: str = "", reviewer: 
     if run is None:
         raise InputError(f"case {case.name} has not been analysed yet", hint=f"chatprobe analyse --case {case.name}")
     with case.store.transaction() as conn:
-        if not is_finding(conn, run["id"], message_id):
-            raise InputError(f"message {message_id} is not a finding of analysis run {run['id']}",
-                             hint=f"list the findings: chatprobe review --case {case.name}")
-        if stage == 2:
-            first = states(case, conn, message_id).get(message_id, ReviewState()).first
-            if first is None:
-                raise InputError(f"message {message_id} has no first review yet", hint="review it first (stage 1)")
-            if first.reviewer == reviewer:
-                raise InputError(f"{reviewer} made the first review of {message_id}",
-                                 hint="a second review must be by another reviewer")
-        at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        # the audit entry first: it takes the log's lock, so decisions commit in the order of their ids
-        # (readers that apply "decisions after id N" never miss one)
-        audit.append(conn, "decision", message_id, {"decision": decision, "stage": stage, "note": note,
-                                                    "analysis_run": run["id"]}, actor=reviewer)
-        conn.execute(insert(t.review_decision).values(message_id=message_id, stage=stage, reviewer=reviewer,
-                                                      decision=decision, note=note, at=at, run_id=run["id"]))
+        at = _decide_in(conn, case, run["id"], message_id, decision, note, reviewer, stage)
     return Decision(decision, reviewer, note, at, stage)
 
 
@@ -120,6 +104,43 @@ def apply(out: dict[str, ReviewState], r: Any) -> None:
     else:
         s.second = d
     out[r.message_id] = s
+
+
+def _decide_in(conn: Any, case: Any, run_id: int, message_id: str, decision: str, note: str, reviewer: str,
+               stage: int) -> str:
+    """Check and record one decision in the caller's transaction; returns its time."""
+    if not is_finding(conn, run_id, message_id):
+        raise InputError(f"message {message_id} is not a finding of analysis run {run_id}",
+                         hint=f"list the findings: chatprobe review --case {case.name}")
+    if stage == 2:
+        first = states(case, conn, message_id).get(message_id, ReviewState()).first
+        if first is None:
+            raise InputError(f"message {message_id} has no first review yet", hint="review it first (stage 1)")
+        if first.reviewer == reviewer:
+            raise InputError(f"{reviewer} made the first review of {message_id}",
+                             hint="a second review must be by another reviewer")
+    at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    # the audit entry first: it takes the log's lock, so decisions commit in the order of their ids
+    # (readers that apply "decisions after id N" never miss one)
+    audit.append(conn, "decision", message_id, {"decision": decision, "stage": stage, "note": note,
+                                                "analysis_run": run_id}, actor=reviewer)
+    conn.execute(insert(t.review_decision).values(message_id=message_id, stage=stage, reviewer=reviewer,
+                                                  decision=decision, note=note, at=at, run_id=run_id))
+    return at
+
+
+def decide_many(case: Any, message_ids: list[str], decision: str, note: str, reviewer: str) -> int:
+    """The same first-review decision on many findings: all or none, each checked and audited on its own."""
+    from chatprobe.analyse.stored import latest_run
+    if decision not in DECISIONS:
+        raise InputError(f"unknown decision {decision!r}", hint="use confirm, dismiss or escalate")
+    run = latest_run(case)
+    if run is None:
+        raise InputError(f"case {case.name} has not been analysed yet", hint=f"chatprobe analyse --case {case.name}")
+    with case.store.transaction() as conn:
+        for mid in message_ids:
+            _decide_in(conn, case, run["id"], mid, decision, note, reviewer, 1)
+    return len(message_ids)
 
 
 def states(case: Any, conn: Any = None, message_id: str | None = None) -> dict[str, ReviewState]:

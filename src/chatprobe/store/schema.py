@@ -283,3 +283,29 @@ representation = Table(
     Column("received_on", String(10), nullable=False),
     Column("summary", Text, nullable=False),
 )
+
+
+tag = Table(
+    "tag", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("created_by", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+message_tag = Table(
+    "message_tag", metadata,
+    Column("message_id", String(64), primary_key=True),
+    Column("tag_id", Integer, primary_key=True),
+    Column("tagged_by", Text, nullable=False),
+    Column("tagged_at", String(32), nullable=False),
+)
+
+saved_search = Table(
+    "saved_search", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(96), nullable=False, unique=True),
+    Column("params", Text, nullable=False),
+    Column("created_by", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
