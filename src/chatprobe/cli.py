@@ -600,6 +600,16 @@ def _investigation_options(f: Any) -> Any:
                      help="Replace the names of people who are not subjects (see --people) with Member A, B, …"),
         click.option("--confirmed-only", is_flag=True,
                      help="Report only findings a reviewer confirmed (default: all, each with its review status)."),
+        click.option("--tag", "select_tag", metavar="TAG", default=None,
+                     help="Report only the findings tagged so (see `chatprobe tag`)."),
+        click.option("--status", "select_status", type=click.Choice(["unreviewed", "confirmed", "dismissed",
+                                                                       "escalated"]), default=None,
+                     help="Report only the findings with this review status."),
+        click.option("--search", "select_search", metavar="QUERY", default=None,
+                     help='Report only the findings whose text matches (words, prefix*, "phrases").'),
+        click.option("--rsmf", "rsmf_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                     help="Write the reported findings with their context as RSMF 2.0 (.rsmf), for review "
+                          "platforms such as Relativity."),
     ]
     for o in reversed(opts):
         f = o(f)
@@ -608,7 +618,9 @@ def _investigation_options(f: Any) -> Any:
 
 def _report(case: Any, people_file: Path | None, context: int, window_messages: int, window_minutes: float,
             html: Path | None, pdf: Path | None, json_path: Path | None, csv_dir: Path | None,
-            redact_phones: bool, redact_others: bool, confirmed_only: bool = False) -> Any:
+            redact_phones: bool, redact_others: bool, confirmed_only: bool = False, select_tag: str | None = None,
+            select_status: str | None = None, select_search: str | None = None,
+            rsmf_path: Path | None = None) -> Any:
     from chatprobe.analyse.investigation import Options
     from chatprobe.analyse.people import People
     from chatprobe.analyse.stored import load_case
@@ -616,8 +628,14 @@ def _report(case: Any, people_file: Path | None, context: int, window_messages: 
     from chatprobe.report.write import Outputs, write_outputs
 
     people = People.load(people_file)
+    only = None
+    if select_tag or select_status or select_search:
+        from chatprobe.review import workbench as wb
+        hits, _ = wb.search(case, wb.Query(q=select_search or "", tag=select_tag, status=select_status or None),
+                            limit=10 ** 9)
+        only = {h.message_id for h in hits}
     analysis = load_case(case, people, Options(context, context, window_messages, window_minutes),
-                         include="confirmed" if confirmed_only else "all")
+                         include="confirmed" if confirmed_only else "all", only=only)
     subjects = frozenset(p.name for p in analysis.investigation.profiles.values() if p.subject)
     if redact_others and not subjects:
         err.print("[yellow]warning[/] --redact-others: no subjects marked (subject = true in --people); "
@@ -625,9 +643,24 @@ def _report(case: Any, people_file: Path | None, context: int, window_messages: 
     redactor = Redactor(redact_phones, redact_others, subjects)
     written = write_outputs(analysis, case.name, Outputs(html, pdf, json_path, csv_dir), redactor,
                             str(people_file) if people_file else None)
+    if rsmf_path:
+        written.append(_write_rsmf(case, analysis, rsmf_path))
     from chatprobe.report.write import record_export
     record_export(case, written, redactor, int(analysis.run["id"]))
     return analysis, written
+
+
+def _write_rsmf(case: Any, analysis: Any, path: Path) -> Path:
+    from chatprobe.analyse.media import media_reader
+    from chatprobe.report import rsmf
+    from chatprobe.report.write import _atomic
+    inv = analysis.investigation
+    around = {m.id for f in inv.findings for m, _ in f.context}
+    result = rsmf.build(inv, [f.message.id for f in inv.findings], analysis.reviews, case.name,
+                        media_reader(case, around))
+    _atomic(path, result.data)
+    err.print(f"RSMF: {len(inv.findings)} findings, {result.events} events, {result.attachments} attachments")
+    return path
 
 
 def _print_investigation(analysis: Any, written: list[Path]) -> None:
@@ -691,7 +724,8 @@ def scan_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str
              owner: str | None, accept_warnings: bool,
              people_file: Path | None, context: int, window_messages: int, window_minutes: float,
              html: Path | None, pdf: Path | None, json_path: Path | None, csv_dir: Path | None,
-             redact_phones: bool, redact_others: bool, confirmed_only: bool) -> None:
+             redact_phones: bool, redact_others: bool, confirmed_only: bool, select_tag: str | None,
+             select_status: str | None, select_search: str | None, rsmf_path: Path | None) -> None:
     """Import, detect, analyse and report in one go: the main job.
 
     The exports are hashed and imported into the case (as `chatprobe import`), every message is classified
@@ -738,10 +772,11 @@ def scan_cmd(paths: tuple[Path, ...], case_name: str, home: Path | None, db: str
         if len(imported.failed) == len(imported.files):  # nothing to analyse: the failures above say why
             sys.exit(2)
         _classify_with_progress(case, quiet)
-        if not (html or pdf or json_path or csv_dir):
+        if not (html or pdf or json_path or csv_dir or rsmf_path):
             html = case.root / "report.html"
         analysis, written = _report(case, people_file, context, window_messages, window_minutes, html, pdf,
-                                    json_path, csv_dir, redact_phones, redact_others, confirmed_only)
+                                    json_path, csv_dir, redact_phones, redact_others, confirmed_only, select_tag,
+                                    select_status, select_search, rsmf_path)
     finally:
         case.close()
     if not quiet:
@@ -816,7 +851,8 @@ def _existing_case(case_name: str, home: Path | None, db: str | None) -> Any:
 def report_cmd(case_name: str, home: Path | None, db: str | None, people_file: Path | None, context: int,
                window_messages: int, window_minutes: float, html: Path | None, pdf: Path | None,
                json_path: Path | None, csv_dir: Path | None, redact_phones: bool, redact_others: bool,
-               confirmed_only: bool) -> None:
+               confirmed_only: bool, select_tag: str | None, select_status: str | None, select_search: str | None,
+               rsmf_path: Path | None) -> None:
     """Work out the investigation view of an analysed case and write the reports.
 
     Uses the newest analysis run (`chatprobe analyse`). Change the people file, the response window or the
@@ -826,12 +862,14 @@ def report_cmd(case_name: str, home: Path | None, db: str | None, people_file: P
     Example:
       chatprobe report --case op-larch --people people.toml --report report.html --csv exhibits/
     """
-    if not (html or pdf or json_path or csv_dir):
-        raise ChatprobeError("nothing to write", hint="give --report FILE.html, --pdf FILE.pdf, --json FILE or --csv DIR")
+    if not (html or pdf or json_path or csv_dir or rsmf_path):
+        raise ChatprobeError("nothing to write",
+                             hint="give --report FILE.html, --pdf FILE.pdf, --json FILE, --csv DIR or --rsmf FILE.rsmf")
     case = _existing_case(case_name, home, db)
     try:
         analysis, written = _report(case, people_file, context, window_messages, window_minutes, html, pdf,
-                                    json_path, csv_dir, redact_phones, redact_others, confirmed_only)
+                                    json_path, csv_dir, redact_phones, redact_others, confirmed_only, select_tag,
+                                    select_status, select_search, rsmf_path)
     finally:
         case.close()
     if str(json_path) != "-":
@@ -1156,6 +1194,98 @@ def user_passwd_cmd(username: str, home: Path | None, db: str | None, password_s
     finally:
         store.close()
     err.print(f"password of {escape(username)} changed; {ended} session(s) ended")
+
+
+def _query_options(f: Any) -> Any:
+    opts = [
+        click.option("--member", default=None, help="Only messages sent by this name or number (as in the chat)."),
+        click.option("--chat", default=None, help="Only this chat (its id)."),
+        click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD", help="From this date."),
+        click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD", help="Up to this date."),
+        click.option("--category", default=None, help="Only findings in this category (e.g. race, threat)."),
+        click.option("--status", default=None,
+                     type=click.Choice(["unreviewed", "confirmed", "dismissed", "escalated"]),
+                     help="Only findings with this review status."),
+        click.option("--tag", default=None, help="Only messages with this tag."),
+    ]
+    for o in reversed(opts):
+        f = o(f)
+    return f
+
+
+@main.command("search")
+@click.argument("query", required=False, default="")
+@_case_options
+@_query_options
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Hits to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
+def search_cmd(query: str, case_name: str, home: Path | None, db: str | None, member: str | None, chat: str | None,
+               date_from: str | None, date_to: str | None, category: str | None, status: str | None,
+               tag: str | None, limit: int, as_json: bool) -> None:
+    """Search every message of a case, not only the findings.
+
+    Words match whole words, in any order (all must occur); end one with * for a prefix; put a phrase in
+    "double quotes". Each hit gives its message id: open it in its conversation in the web UI, tag it with
+    `chatprobe tag`, or report a chosen set with `chatprobe report --search`.
+
+    \b
+    Examples:
+      chatprobe search --case op-larch '"send them back"'
+      chatprobe search --case op-larch 'pak*' --member "Tom Hale" --from 2024-05-01
+      chatprobe search --case op-larch --status unreviewed --category race --json
+    """
+    from chatprobe.review import workbench as wb
+    q = wb.Query.from_params({"q": query, "member": member, "chat": chat, "date_from": date_from, "date_to": date_to,
+                              "category": category, "status": status, "tag": tag})
+    case = _existing_case(case_name, home, db)
+    try:
+        hits, total = wb.search(case, q, limit=limit)
+    finally:
+        case.close()
+    if as_json:
+        out.print_json(data={"total": total, "hits": [h.to_json() for h in hits]})
+        return
+    err.print(f"{total} messages match" + (f"; the first {len(hits)}:" if total > len(hits) else ":"))
+    for h in hits:
+        body = h.text.replace("\n", " ")
+        out.print(f"{h.message_id}  {(h.timestamp or '')[:16]}  {escape(h.sender or '(system)')}: "
+                  f"{escape(body[:100])}" + ("…" if len(body) > 100 else ""))
+
+
+@main.command("tag")
+@click.argument("tag_name", metavar="TAG")
+@click.argument("message_ids", nargs=-1)
+@_case_options
+@click.option("--search", "query", default=None, help="Tag every message this search finds (see `chatprobe search`).")
+@_query_options
+@click.option("--remove", is_flag=True, help="Take the tag off instead.")
+def tag_cmd(tag_name: str, message_ids: tuple[str, ...], case_name: str, home: Path | None, db: str | None,
+            query: str | None, member: str | None, chat: str | None, date_from: str | None, date_to: str | None,
+            category: str | None, status: str | None, tag: str | None, remove: bool) -> None:
+    """Tag messages: named ones, or every message a search selects. Each one is audited.
+
+    \b
+    Examples:
+      chatprobe tag --case op-larch for-IOPC a7003826a42e6fed-137 a7003826a42e6fed-229
+      chatprobe tag --case op-larch racist-remarks --category race --status confirmed
+      chatprobe report --case op-larch --tag for-IOPC --report iopc.html --rsmf iopc.rsmf
+    """
+    import getpass
+
+    from chatprobe.review import workbench as wb
+    case = _existing_case(case_name, home, db)
+    try:
+        ids = list(message_ids)
+        if query is not None or any((member, chat, date_from, date_to, category, status, tag)):
+            q = wb.Query.from_params({"q": query or "", "member": member, "chat": chat, "date_from": date_from,
+                                      "date_to": date_to, "category": category, "status": status, "tag": tag})
+            ids += [h.message_id for h in wb.search(case, q, limit=10 ** 9)[0]]
+        if not ids:
+            raise InputError("no messages to tag", "name message ids, or select them with --search, --status, …")
+        n = wb.tag(case, ids, tag_name, actor=getpass.getuser(), remove=remove)
+    finally:
+        case.close()
+    err.print(f"{n} of {len(set(ids))} messages {'untagged' if remove else 'tagged'} {escape(tag_name)}")
 
 
 @main.command("owner")

@@ -139,3 +139,31 @@ def _merge(row: tuple[Any, ...], res: Any, pipe: Any, text_item: Any) -> tuple[A
     if res.thumbnail and any(label != "endorsement" and label != "counter_speech" for label in labels):
         result.setdefault("thumbnails", {})[res.name] = base64.b64encode(res.thumbnail).decode("ascii")
     return (mid, json.dumps(labels), json.dumps(result, ensure_ascii=False, sort_keys=True))
+
+
+def media_reader(case: Any, message_ids: set[str]) -> Callable[[str], list[tuple[str, bytes | None]]]:
+    """For exports: each of these messages' attachments as (name, bytes from the evidence, or None when the
+    export omitted it or it cannot be read). Archives are opened once and closed when the reader is done
+    with (it reads everything up front: exports are of chosen messages, not whole chats)."""
+    out: dict[str, list[tuple[str, bytes | None]]] = {}
+    ids = sorted(message_ids)
+    with case.store.engine.connect() as conn:
+        rows = []
+        for i in range(0, len(ids), 500):
+            rows += conn.execute(
+                select(t.attachment.c.message_id, t.attachment.c.name, t.attachment.c.present, t.attachment.c.sha256,
+                       t.evidence.c.stored_path)
+                .join(t.message, t.message.c.id == t.attachment.c.message_id)
+                .join(t.chat, t.chat.c.id == t.message.c.chat_id)
+                .join(t.evidence, t.evidence.c.sha256 == t.chat.c.evidence_sha256)
+                .where(t.attachment.c.message_id.in_(ids[i:i + 500])).order_by(t.attachment.c.id)).all()
+    archives: dict[str, zipfile.ZipFile | None] = {}
+    try:
+        for r in rows:
+            data = _read(case, archives, r.stored_path, r.name, r.sha256) if r.present else None
+            out.setdefault(r.message_id, []).append((r.name, data))
+    finally:
+        for zf in archives.values():
+            if zf is not None:
+                zf.close()
+    return lambda mid: out.get(mid, [])

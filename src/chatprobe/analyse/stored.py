@@ -108,8 +108,9 @@ def latest_run(case: Case) -> dict[str, Any] | None:
 
 
 def load_case(case: Case, people: People | None = None, options: Options | None = None,
-              run_id: int | None = None, include: str = "all") -> CaseAnalysis:
-    """The case read back and analysed. ``include``: "all" findings, or only the "confirmed" ones (by review)."""
+              run_id: int | None = None, include: str = "all", only: set[str] | None = None) -> CaseAnalysis:
+    """The case read back and analysed. ``include``: "all" findings, or only the "confirmed" ones (by review);
+    ``only``: just these findings (a chosen set: by tag, status or search)."""
     run = latest_run(case) if run_id is None else _run(case, run_id)
     if run is None and run_id is not None:
         raise NothingToAnalyse(f"case {case.name} has no analysis run {run_id}",
@@ -159,7 +160,10 @@ def load_case(case: Case, people: People | None = None, options: Options | None 
     reviews = states(case)
     if include == "confirmed":
         inv.findings = [f for f in inv.findings if reviews.get(f.message.id) and reviews[f.message.id].status == "confirmed"]
-        tally(inv.findings, inv.profiles, inv.chats)  # profiles and totals from the confirmed findings only
+    if only is not None:
+        inv.findings = [f for f in inv.findings if f.message.id in only]
+    if include == "confirmed" or only is not None:
+        tally(inv.findings, inv.profiles, inv.chats)  # profiles and totals from the reported findings only
     return CaseAnalysis(inv, run, case.store.evidence_rows(), warnings, not_analysed, analysed, reviews)
 
 

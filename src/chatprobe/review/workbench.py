@@ -51,7 +51,8 @@ class Query:
 
     @classmethod
     def from_params(cls, params: dict[str, Any]) -> Query:
-        known = {k: (str(v).strip() or None) for k, v in params.items() if k in cls.__dataclass_fields__}
+        known = {k: (str(v).strip() or None) for k, v in params.items()
+                 if k in cls.__dataclass_fields__ and v is not None}
         known["q"] = known.get("q") or ""
         for key in ("date_from", "date_to"):
             if known.get(key) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", known[key] or ""):
