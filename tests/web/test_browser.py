@@ -167,3 +167,89 @@ def _case_url(site, name):
             return conn.execute(select(t.web_case.c.db_url).where(t.web_case.c.name == name)).scalar_one()
     finally:
         store.close()
+
+
+def _big_case(home: Path) -> None:
+    """A 160-message chat with 60 offensive messages, served beside the others."""
+    n = 0
+    from chatprobe.analyse.stored import classify_case
+    from chatprobe.case import Case
+    lines = []
+    for i in range(160):
+        day, minute = 13 + i // 60, i % 60
+        if i % 8 in (1, 3, 5):
+            n += 1
+            text = "Muslims are vermin, the lot of them" if n % 2 else \
+                "Women shouldn't be on response, useless the lot of them"
+        else:
+            text = f"routine update number {i} about the rota"
+        lines.append(f"{day:02d}/05/2024, 10:{minute:02d} - Officer {'ABCDE'[i % 5]}: {text}\n")
+    src = home.parent / "big.txt"
+    src.write_text("".join(lines), encoding="utf-8")
+    case = Case.open("big", home=home)
+    try:
+        case.import_paths([src])
+        classify_case(case)
+    finally:
+        case.close()
+
+
+def test_workbench_flow(served, browser, site):
+    """issue 11: open a finding's conversation and page through it, search all messages, tag and bulk-dismiss
+    50 findings, export the tagged set to RSMF and HTML."""
+    _big_case(site["home"])
+    url, backend = served
+    page = browser.new_page(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{url}/login")
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{url}/cases")
+    page.goto(f"{url}/cases/big/queue")
+    boxes = page.query_selector_all("input.tick")
+    assert len(boxes) == 60  # 60 offensive lines of the 160: 30 religion, 30 sex
+    page.goto(f"{url}/cases/big/search?q=lot")
+    assert "60 messages match" in page.text_content("#total")
+    shot(page, f"{backend}-w1-search")
+    # tag every hit, then dismiss the tagged ones by ticking them in the queue
+    page.fill("#tag-all input[name=tag]", "for-IOPC")
+    with page.expect_navigation():
+        page.click("#tag-all button")
+    page.goto(f"{url}/cases/big/queue")
+    page.check("#tick-all")
+    assert all(b.is_checked() for b in page.query_selector_all("input.tick"))
+    page.select_option("#bulk select[name=action]", "dismiss")
+    page.fill("#bulk input[name=note]", "bulk test")
+    with page.expect_navigation():
+        page.click("#apply-bulk")
+    assert page.text_content("main").count("dismissed") >= 60
+    shot(page, f"{backend}-w2-queue-dismissed")
+    # a finding in its whole conversation, paged both ways
+    page.click("#queue tr[data-href] a")
+    page.click("#open-conversation")
+    page.wait_for_selector("#conversation tr.around")
+    assert "Messages" in page.text_content("main")
+    shot(page, f"{backend}-w3-conversation")
+    if page.query_selector("#newer"):
+        with page.expect_navigation():
+            page.click("#newer")
+        with page.expect_navigation():
+            page.click("#older")
+        page.wait_for_selector("#conversation")
+    # export the tagged set
+    page.goto(f"{url}/cases/big/report")
+    page.select_option("select[name=tag]", "for-IOPC")
+    page.select_option("select[name=format]", "rsmf")
+    with page.expect_download() as dl:
+        page.click("text=Export report")
+    from tests.report.test_rsmf import check_rsmf
+    manifest = check_rsmf(Path(dl.value.path()).read_bytes())
+    assert len([e for e in manifest["events"] if e.get("importance") == "high"]) == 60
+    page.select_option("select[name=format]", "html")
+    with page.expect_download() as dl:
+        page.click("text=Export report")
+    assert "for-IOPC" in dl.value.suggested_filename and Path(dl.value.path()).read_text("utf-8").startswith("<!DOCTYPE")
+    assert not errors, errors

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Form, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -417,6 +419,7 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
         assert a is not None
         start = (max(1, page_no) - 1) * PAGE
         data = {"name": name, "filters": params, "total": total, "page_no": max(1, page_no), "page_size": PAGE,
+                "can_decide": user.can_decide,
                 "findings": with_review(rows[start:start + PAGE], name),
                 "members": sorted({f.sender for f in a.investigation.findings}),
                 "chats": [{"id": c.chat_id, "title": c.title} for c in a.investigation.chats],
@@ -444,6 +447,7 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
         pos = ids.index(mid) if mid in ids else None
         data = {
             "name": name, "message_id": mid, "sender": f.sender, "chat": f.chat_title or f.message.chat_id,
+            "chat_id": f.message.chat_id,
             "timestamp": f.message.timestamp.isoformat() if f.message.timestamp else None,
             "timestamp_raw": f.message.timestamp_raw, "text": f.message.text, "kind": f.message.kind.value,
             "categories": list(f.categories), "severity": f.severity,
@@ -542,30 +546,172 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
         return JSONResponse({"id": new_id}) if api(request) else \
             RedirectResponse(f"/cases/{name}#subject-{sid}", status_code=303)
 
+    # -- the workbench: the whole conversation, search, tags, bulk actions ---------------------------------
+    def finding_ids(name: str) -> set[str]:
+        return {r["message_id"] for r in server.base_rows(name)} if server.analysis(name) else set()
+
+    @app.get("/cases/{name}/chats/{chat_id}")
+    @app.get("/api/cases/{name}/chats/{chat_id}")
+    def conversation_page(request: Request, name: str, chat_id: str, around: str | None = None,
+                          start: int | None = None) -> Response:
+        """A chat read as a whole, a page at a time: around a message, or from a position."""
+        user, csrf = need_user(request)
+        case = need_case(user, name)
+        from chatprobe.analyse.investigation import present_at
+        from chatprobe.review import workbench as wb
+        from chatprobe.errors import InputError
+        try:
+            page_ = wb.conversation(case, chat_id, around=around, start=start)
+        except InputError as exc:  # no such chat, or no such message in it
+            raise HTTPException(404, exc.message) from None
+        flagged = finding_ids(name)
+        reviews = server.review_states(name)
+        a = server.analysis(name)
+        chat = next((c for c in a.investigation.chats if c.chat_id == chat_id), None) if a else None
+        present = present_at(chat.membership, page_.start) if chat else []
+        for m in page_.messages:
+            m["flagged"] = m["id"] in flagged
+            m["status"] = (reviews[m["id"]].status if m["id"] in reviews else "unreviewed") if m["flagged"] else None
+            m["media"] = [x | {"url": f"/cases/{name}/media/{m['id']}/{quote(x['name'])}"}
+                          for x in m["attachments"] if x["present"] and x["type"] in ("image", "sticker", "gif")]
+        data = page_.to_json() | {"name": name, "around": around, "present": present,
+                                  "owner": chat.owner if chat else None, "can_decide": user.can_decide}
+        return page(request, "conversation.html", data, user, csrf)
+
+    @app.get("/cases/{name}/media/{mid}/{attachment}")
+    def media(request: Request, name: str, mid: str, attachment: str) -> Response:
+        """An attached picture, read from the evidence (the page blurs flagged ones until clicked)."""
+        user, _ = need_user(request)
+        case = need_case(user, name)
+        from chatprobe.analyse.media import media_reader
+        data = next((d for n, d in media_reader(case, {mid})(mid) if n == attachment and d), None)
+        if data is None:
+            raise HTTPException(404)
+        kind = {".png": "image/png", ".gif": "image/gif", ".webp": "image/webp"}.get(Path(attachment).suffix.lower(),
+                                                                                      "image/jpeg")
+        return Response(data, media_type=kind, headers={"Content-Disposition": "inline",
+                                                        "Cache-Control": "private, no-store"})
+
+    def search_query(params: dict[str, str]) -> Any:
+        from chatprobe.review import workbench as wb
+        return wb.Query.from_params({k: v for k, v in params.items() if k in wb.Query.__dataclass_fields__})
+
+    @app.get("/cases/{name}/search")
+    @app.get("/api/cases/{name}/search")
+    def search_page(request: Request, name: str, page_no: int = 1) -> Response:
+        """Every message, not only findings: words, prefix*, "phrases", with filters; saved searches."""
+        user, csrf = need_user(request)
+        case = need_case(user, name)
+        from chatprobe.review import workbench as wb
+        params = {k: v for k, v in request.query_params.items() if k != "page_no"}
+        query = search_query(params)
+        searched = any(query.to_params().values())
+        hits, total = wb.search(case, query, limit=PAGE, offset=(max(1, page_no) - 1) * PAGE) if searched else ([], 0)
+        flagged = finding_ids(name)
+        rows = []
+        for h in hits:
+            parts, at = [], 0
+            for a, b in h.marks:
+                if a >= at:
+                    parts += [(h.text[at:a], False), (h.text[a:b], True)]
+                    at = b
+            parts.append((h.text[at:], False))
+            rows.append(h.to_json() | {"parts": parts, "flagged": h.message_id in flagged})
+        a = server.analysis(name)
+        data = {"name": name, "params": params, "total": total, "page_no": max(1, page_no), "page_size": PAGE,
+                "hits": rows, "saved": wb.saved_searches(case), "tags": wb.tags(case),
+                "chats": [{"id": c.chat_id, "title": c.title} for c in a.investigation.chats] if a else [],
+                "can_decide": user.can_decide}
+        return page(request, "search.html", data, user, csrf)
+
+    @app.post("/cases/{name}/searches")
+    @app.post("/api/cases/{name}/searches")
+    async def save_search(request: Request, name: str) -> Response:
+        form = await request.form()
+        user, case = acting(request, name, form.get("csrf"))  # type: ignore[arg-type]
+        from chatprobe.review import workbench as wb
+        query = search_query({k: str(v) for k, v in form.items()})
+        wb.save_search(case, str(form.get("search_name", "")), query, actor=user.username)
+        if api(request):
+            return JSONResponse({"ok": True})
+        return RedirectResponse(f"/cases/{name}/search?" + urlencode(query.to_params()), status_code=303)
+
+    @app.post("/cases/{name}/bulk")
+    @app.post("/api/cases/{name}/bulk")
+    async def bulk(request: Request, name: str) -> Response:
+        """One action on many messages: the ticked ones, or every one the filters or search select. Decisions
+        and tags are audited item by item, all in one transaction."""
+        form = await request.form()
+        user, case = acting(request, name, form.get("csrf"), "decide")  # type: ignore[arg-type]
+        from chatprobe.review import workbench as wb
+        action = str(form.get("action", ""))
+        if str(form.get("scope", "checked")) == "all":
+            query = search_query({k.removeprefix("f_"): str(v) for k, v in form.items() if k.startswith("f_")})
+            ids = [h.message_id for h in wb.search(case, query, limit=10 ** 9)[0]]
+        else:
+            ids = [str(x) for x in form.getlist("ids")]
+        if not ids:
+            raise ChatprobeError("nothing selected", "tick findings, or choose 'every one matching'")
+        if action in ("confirm", "dismiss", "escalate"):
+            flagged = finding_ids(name)
+            ids = [i for i in ids if i in flagged] if str(form.get("scope")) == "all" else ids
+            changed = wb.bulk_decide(case, ids, action, str(form.get("note", "")), reviewer=user.username)
+        elif action in ("tag", "untag"):
+            changed = wb.tag(case, ids, str(form.get("tag", "")), actor=user.username, remove=action == "untag")
+        else:
+            raise HTTPException(422, "choose an action: confirm, dismiss, escalate, tag or untag")
+        if api(request):
+            return JSONResponse({"action": action, "selected": len(ids), "changed": changed})
+        back = str(form.get("back", "")) or f"/cases/{name}/queue"
+        if not back.startswith(f"/cases/{name}/"):
+            back = f"/cases/{name}/queue"
+        return RedirectResponse(back, status_code=303)
+
     # -- export -----------------------------------------------------------------------------------------
     @app.get("/cases/{name}/report")
     def report_page(request: Request, name: str) -> Response:
         """The export form. Viewing it writes nothing; the export itself is a POST, audited once."""
         user, csrf = need_user(request)
-        need_case(user, name)
-        return page(request, "report.html", {"name": name}, user, csrf)
+        case = need_case(user, name)
+        from chatprobe.review import workbench as wb
+        return page(request, "report.html", {"name": name, "tags": wb.tags(case)}, user, csrf)
 
     @app.post("/cases/{name}/report")
     @app.post("/api/cases/{name}/report")
-    def report(request: Request, name: str, confirmed: int = Form(0), csrf: str | None = Form(None)) -> Response:
+    def report(request: Request, name: str, confirmed: int = Form(0), csrf: str | None = Form(None),
+               tag: str = Form(""), status: str = Form(""), q: str = Form(""), format: str = Form("html")) -> Response:
+        """The report of every finding, the confirmed ones, or a chosen set (tag, status, search), as HTML
+        or RSMF 2.0; each export is audited once, with the file's sha256."""
         user, case = acting(request, name, csrf)
-        from chatprobe.report.html import render
-        analysis = load_case(case, include="confirmed" if confirmed else "all")
-        html = render(analysis, name)
         import hashlib
 
         from chatprobe import audit
+        only = None
+        if tag or status or q:
+            from chatprobe.review import workbench as wb
+            only = {h.message_id for h in wb.search(case, wb.Query(q=q, tag=tag or None, status=status or None),
+                                                  limit=10 ** 9)[0]}
+        analysis = load_case(case, include="confirmed" if confirmed else "all", only=only)
+        chosen = "-".join(x for x in ("confirmed" if confirmed else "", tag, status, "search" if q else "") if x)
+        if format == "rsmf":
+            from chatprobe.analyse.media import media_reader
+            from chatprobe.report import rsmf
+            inv = analysis.investigation
+            body = rsmf.build(inv, [f.message.id for f in inv.findings], analysis.reviews, name,
+                              media_reader(case, {m.id for f in inv.findings for m, _ in f.context})).data
+            media_type, suffix = "message/rfc822", "rsmf"
+        else:
+            from chatprobe.report.html import render
+            body = render(analysis, name).encode("utf-8")
+            media_type, suffix = "text/html; charset=utf-8", "html"
         with case.store.transaction() as conn:
-            audit.append(conn, "export", f"web report ({'confirmed' if confirmed else 'all'})", {
-                "sha256": hashlib.sha256(html.encode("utf-8")).hexdigest(), "analysis_run": int(analysis.run["id"])},
+            audit.append(conn, "export", f"web {suffix} ({chosen or 'all'})", {
+                "sha256": hashlib.sha256(body).hexdigest(), "analysis_run": int(analysis.run["id"]),
+                "findings": len(analysis.investigation.findings), "tag": tag, "status": status, "search": q},
                 actor=user.username)
-        filename = f"chatprobe-{name}{'-confirmed' if confirmed else ''}.html"  # name is a checked slug
-        return Response(html, media_type="text/html; charset=utf-8",
+        safe = re.sub(r"[^A-Za-z0-9._-]+", "_", chosen)[:60]
+        filename = f"chatprobe-{name}{'-' + safe if safe else ''}.{suffix}"  # name is a checked slug
+        return Response(body, media_type=media_type,
                         headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
     return app

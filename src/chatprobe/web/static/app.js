@@ -25,7 +25,16 @@
       rows[at].scrollIntoView({block: "nearest"});
     }
     if (rows.length) select(0);
-    rows.forEach(function (r, k) { r.addEventListener("click", function () { window.location = r.dataset.href; }); });
+    rows.forEach(function (r) {
+      r.addEventListener("click", function (e) {
+        if (e.target.closest("input, label, a, button")) return;  // ticking a box selects, it does not open
+        window.location = r.dataset.href;
+      });
+    });
+    const all = document.getElementById("tick-all");
+    if (all) all.addEventListener("change", function () {
+      document.querySelectorAll("input.tick").forEach(function (b) { b.checked = all.checked; });
+    });
     document.addEventListener("keydown", function (e) {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       if (typing(e)) return;

@@ -1,0 +1,75 @@
+"""The workbench in the web UI (issue 11, points 4-7): the whole conversation, search over every message,
+tags and bulk actions audited item by item, and a chosen set exported to HTML and RSMF."""
+
+from __future__ import annotations
+
+from tests.report.test_rsmf import check_rsmf
+
+
+def test_a_finding_opens_in_its_whole_conversation_paged(client_for):
+    rev = client_for("rev")
+    q = rev.get("/api/cases/night/queue").json()
+    mid = q["findings"][0]["message_id"]
+    f = rev.get(f"/api/cases/night/findings/{mid}").json()
+    conv = rev.get(f"/api/cases/night/chats/{f['chat_id']}?around={mid}").json()
+    assert conv["total"] == 22 and any(m["id"] == mid and m["flagged"] for m in conv["messages"])
+    assert conv["present"] and conv["start"] == 0
+    page = rev.get(f"/cases/night/chats/{f['chat_id']}?around={mid}")
+    assert page.status_code == 200 and f'id="m-{mid}"' in page.text
+    later = rev.get(f"/api/cases/night/chats/{f['chat_id']}?start=20").json()
+    assert [m["position"] for m in later["messages"]] == [20, 21] and later["next"] is None
+    assert rev.get(f"/api/cases/other/chats/{f['chat_id']}").status_code == 404  # rev may see other; no such chat
+    assert client_for("inv").get(f"/api/cases/other/chats/{f['chat_id']}").status_code == 404
+
+
+def test_search_every_message_save_it_and_tag_all_hits(client_for):
+    rev = client_for("rev")
+    r = rev.get("/api/cases/night/search?q=friday").json()
+    assert r["total"] == 2 and not any(h["flagged"] for h in r["hits"])
+    assert r["hits"][0]["parts"] == [["Can someone cover my shift on ", False], ["Friday", True], ["?", False]]
+    page = rev.get("/cases/night/search?q=friday")
+    assert "<mark>Friday</mark>" in page.text
+    assert rev.post("/api/cases/night/searches", data={"search_name": "cover", "q": "friday"}).status_code == 200
+    assert [s["name"] for s in rev.get("/api/cases/night/search").json()["saved"]] == ["cover"]
+    r = rev.post("/api/cases/night/bulk", data={"scope": "all", "action": "tag", "tag": "rota", "f_q": "friday"})
+    assert r.json() == {"action": "tag", "selected": 2, "changed": 2}
+    assert rev.get("/api/cases/night/search?tag=rota").json()["total"] == 2
+    hostile = rev.get("/cases/night/search?q=<script>alert(1)</script>")
+    assert "<script>alert(1)" not in hostile.text
+
+
+def test_bulk_dismiss_by_filter_is_audited_one_by_one(client_for):
+    rev = client_for("rev")
+    before = _audit(rev)
+    r = rev.post("/api/cases/night/bulk", data={"scope": "all", "action": "dismiss", "note": "test",
+                                                "f_status": "unreviewed"})
+    assert r.json()["changed"] == 3
+    log = _audit(rev)[len(before):]
+    assert [e["action"] for e in log] == ["decision"] * 3 and len({e["target"] for e in log}) == 3
+    assert rev.get("/api/cases/night/queue?status=dismissed").json()["total"] == 3
+    ro = client_for("ro")
+    assert ro.post("/api/cases/night/bulk", data={"scope": "all", "action": "confirm"}).status_code == 403
+    plain = rev.get("/api/cases/night/search?q=friday").json()["hits"][0]["message_id"]
+    r = rev.post("/api/cases/night/bulk", data={"ids": [plain], "action": "confirm"})
+    assert r.status_code == 400 and "not a finding" in r.json()["error"]
+
+
+def test_a_tagged_set_exports_as_rsmf_and_html(client_for):
+    rev = client_for("rev")
+    mids = [f["message_id"] for f in rev.get("/api/cases/night/queue?category=sex").json()["findings"]]
+    assert rev.post("/api/cases/night/bulk", data={"ids": mids, "action": "tag", "tag": "for-IOPC"}).json()["changed"] == 1
+    r = rev.post("/cases/night/report", data={"tag": "for-IOPC", "format": "rsmf"})
+    assert r.status_code == 200 and r.headers["content-disposition"] == \
+        'attachment; filename="chatprobe-night-for-IOPC.rsmf"'
+    manifest = check_rsmf(r.content)
+    assert [e["id"] for e in manifest["events"] if e.get("importance") == "high"] == mids
+    html = rev.post("/cases/night/report", data={"tag": "for-IOPC"})
+    assert "Women shouldn" in html.text and "Muslims are vermin" not in html.text
+    assert rev.get("/cases/night/report").status_code == 200
+
+
+def _audit(client) -> list[dict]:
+    from chatprobe import audit
+    case = client.app.state.server.case("night")
+    with case.store.engine.connect() as conn:
+        return audit.entries(conn)
