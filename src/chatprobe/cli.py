@@ -1245,7 +1245,8 @@ def search_cmd(query: str, case_name: str, home: Path | None, db: str | None, me
     if as_json:
         out.print_json(data={"total": total, "hits": [h.to_json() for h in hits]})
         return
-    err.print(f"{total} messages match" + (f"; the first {len(hits)}:" if total > len(hits) else ":"))
+    err.print(("more than 10,000" if total > wb.COUNT_CAP else f"{total}") + " messages match"
+              + (f"; the first {len(hits)}:" if total > len(hits) else ":"))
     for h in hits:
         body = h.text.replace("\n", " ")
         out.print(f"{h.message_id}  {(h.timestamp or '')[:16]}  {escape(h.sender or '(system)')}: "

@@ -153,3 +153,21 @@ def test_timeline_axis_labels_never_overlap():
         assert all(170 <= x <= 880 for x in xs)
     labels = [t for _, t in _ticks(datetime(2021, 3, 4), datetime(2024, 9, 2), 170, 710)]
     assert labels[0] == "Apr 2021" and all(" 20" in t for t in labels)  # months with their year
+
+
+def test_each_exhibit_carries_the_conversation_at_that_point(tmp_path):
+    """issue 11, point 4: the report's exhibits open onto the wider conversation (a <details>, no script);
+    what is redacted stays redacted there too."""
+    from click.testing import CliRunner
+
+    from chatprobe.cli import main
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "investigation" / "night-shift.txt"
+    out = tmp_path / "r.html"
+    r = CliRunner().invoke(main, ["scan", str(fixture), "--home", str(tmp_path), "--case", "n", "--report", str(out),
+                                  "--context", "1", "--redact-others"])
+    assert r.exit_code == 0, r.output
+    html = out.read_text("utf-8")
+    assert html.count('<details class="conversation">') == 3
+    first = html.split('<details class="conversation">')[1].split("</details>")[0]
+    assert "(22 messages around it)" in first and "Can someone cover my shift" in first  # the whole short chat
+    assert "Fay Lee" not in html and "<script" not in html

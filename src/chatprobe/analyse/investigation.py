@@ -44,6 +44,7 @@ class Options:
     context_after: int = 5
     window_messages: int = 20  # a response must come within this many messages …
     window_minutes: float = 60.0  # … and this many minutes after the flagged message
+    conversation: int = 25  # messages either side kept for "the conversation at this point" in reports
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Finding:
     present: list[str]  # people present when it was sent, sender excluded
     responses: dict[str, Response]
     context: list[tuple[Message, str | None]]  # (message, person) around it, in order, itself included
+    conversation: list[tuple[Message, str | None]] = field(default_factory=list)  # a wider window, the same way
 
     @property
     def severity(self) -> int:
@@ -382,4 +384,7 @@ def _finding(chat: ChatInput, msgs: list[Message], i: int, sender: str, c: Class
             responses[who] = Response(who, "silent")
     lo, hi = max(0, i - options.context_before), min(len(msgs), i + options.context_after + 1)
     context = [(msgs[k], sender_of[k]) for k in range(lo, hi)]
-    return Finding(m, chat.title, sender, c.categories, c, present, dict(sorted(responses.items())), context)
+    wide_lo, wide_hi = max(0, i - options.conversation), min(len(msgs), i + options.conversation + 1)
+    conversation = [(msgs[k], sender_of[k]) for k in range(wide_lo, wide_hi)]
+    return Finding(m, chat.title, sender, c.categories, c, present, dict(sorted(responses.items())), context,
+                   conversation)

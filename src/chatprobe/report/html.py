@@ -38,7 +38,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 white-space:pre-wrap;overflow-wrap:anywhere}
 .cat{display:inline-block;color:#fff;border-radius:3px;padding:1px 6px;font-size:12px;margin-right:4px}
 .context{font-size:12px;margin:6px 0}.context td{border:none;border-bottom:1px solid #eee;padding:2px 6px}
-.context tr.flagged td{background:#fbeaea;font-weight:bold}.context td.msg{white-space:pre-wrap;overflow-wrap:anywhere}
+.context tr.flagged td{background:#fbeaea;font-weight:bold}details.conversation summary{cursor:pointer;font-size:12px;color:#333}.context td.msg{white-space:pre-wrap;overflow-wrap:anywhere}
 .r{display:inline-block;border-radius:3px;padding:1px 6px;margin:2px 4px 2px 0;font-size:12px;border:1px solid #999}
 .r-endorsement{background:#fde0dd;border-color:#c51b7d}.r-counter_speech{background:#e5f5e0;border-color:#238b45}
 .r-left{background:#eeeeee}.r-silent{background:#ffffff}
@@ -138,8 +138,13 @@ A flag is not a finding of misconduct. Check every exhibit against the original 
     parts.append(f"<h2>Exhibits ({len(inv.findings)})</h2>")
     if not inv.findings:
         parts.append("<p>No message was flagged.</p>")
+    wide = len(inv.findings) <= CONVERSATION_MAX  # beyond that the file would grow past what a reader opens
+    if not wide:
+        parts.append(f'<p class="small">With {len(inv.findings):,} exhibits, each shows only the messages around it '
+                     "(--context); read any of them in the whole conversation in the web UI (chatprobe serve), "
+                     "or report a chosen set (--tag, --status, --search).</p>")
     for n, f in enumerate(inv.findings, 1):
-        parts.append(_exhibit(n, f, r, label, cats, names, analysis.reviews.get(f.message.id)))
+        parts.append(_exhibit(n, f, r, label, cats, names, analysis.reviews.get(f.message.id), wide))
     # -- method ----------------------------------------------------------------------------------------------
     parts.append(_method(analysis, r, people_file))
     parts.append("</body></html>\n")
@@ -161,17 +166,26 @@ def _review(state: Any) -> tuple[str, str]:
     return badge, '<div class="small"><b>Review:</b> ' + "; ".join(lines) + "</div>"
 
 
+CONVERSATION_MAX = 300  # exhibits that carry the wider conversation (a <details> each) in one report
+
+
 def _exhibit(n: int, f: Finding, r: Redactor, label: Mapping[str, str], cats: Any, names: Mapping[str, str],
-             review: Any = None) -> str:
+             review: Any = None, conversation: bool = True) -> str:
     m = f.message
     scores = ", ".join(f"{names.get(c, c)} {f.classification.scores.get(c, 0):.2f}" for c in f.categories)
-    rows = []
-    for msg, who in f.context:
-        cls = ' class="flagged"' if msg.id == m.id else ""
-        sender = label.get(who, who) if who else "(system)"
-        body = msg.text or f"({msg.kind.value})"
-        rows.append(f"<tr{cls}><td>{_e(_ts(msg.timestamp))}</td><td>{_e(sender)}</td>"
-                    f'<td class="msg">{_e(r.text(body))}</td></tr>')
+    def table(window: list[tuple[Any, str | None]]) -> str:
+        rows = []
+        for msg, who in window:
+            cls = ' class="flagged"' if msg.id == m.id else ""
+            sender = label.get(who, who) if who else "(system)"
+            body = msg.text or f"({msg.kind.value})"
+            rows.append(f"<tr{cls}><td>{_e(_ts(msg.timestamp))}</td><td>{_e(sender)}</td>"
+                        f'<td class="msg">{_e(r.text(body))}</td></tr>')
+        return f'<table class="context">{"".join(rows)}</table>'
+    wider = ""
+    if conversation and len(f.conversation) > len(f.context):
+        wider = (f'<details class="conversation"><summary>The conversation at this point ({len(f.conversation)} '
+                 f"messages around it)</summary>{table(f.conversation)}</details>")
     resp = "".join(f'<span class="r r-{_e(x.response)}" title="{_e(r.text(x.text or ""))}">{_e(label.get(p, p))}: '
                    f"{_e(RESPONSE_NAMES[x.response])}</span>" for p, x in f.responses.items()) or "nobody else present"
     badge, review_lines = _review(review)
@@ -183,7 +197,7 @@ def _exhibit(n: int, f: Finding, r: Redactor, label: Mapping[str, str], cats: An
 {_media(f, r)}
 <div class="small"><b>Why flagged:</b> {_e(r.text(explanation(f)))}</div>
 <div class="small"><b>Members present and their response:</b> {resp}</div>{review_lines}
-<table class="context">{''.join(rows)}</table>
+{table(f.context)}{wider}
 <div class="small muted">Source: {_e(m.source.file)} line {m.source.line_start} · sha256 <code>{_e(m.source.file_sha256)}</code> ·
 message id <code>{_e(m.id)}</code></div></div>"""
 

@@ -20,7 +20,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, text
+from sqlalchemy import Connection, and_, delete, func, insert, literal_column, select, text
+from sqlalchemy.sql import column as sql_column
+from sqlalchemy.sql import table as sql_table
 
 from chatprobe import audit
 from chatprobe.errors import InputError
@@ -28,6 +30,7 @@ from chatprobe.store import schema as t
 
 TAG_NAME = re.compile(r"[\w][\w .:-]{0,63}", re.UNICODE)
 PAGE = 50
+COUNT_CAP = 10_000  # search totals are exact up to this; above it a search says "more than 10,000"
 
 
 def _now() -> str:
@@ -144,7 +147,8 @@ def _finding_ids(conn: Connection, case: Any, query: Query) -> set[str] | None:
 
 
 def search(case: Any, query: Query, limit: int = 100, offset: int = 0) -> tuple[list[Hit], int]:
-    """Messages matching the query, in chat order: (this page of hits, how many in all)."""
+    """Messages matching the query, in the order they were imported (chat by chat, in chat order): (this
+    page of hits, how many in all, or COUNT_CAP + 1 when there are more than COUNT_CAP)."""
     ensure_index(case)
     terms = _terms(query.q)
     m = t.message
@@ -160,25 +164,33 @@ def search(case: Any, query: Query, limit: int = 100, offset: int = 0) -> tuple[
     sqlite = case.store.engine.dialect.name == "sqlite"
     with case.store.engine.connect() as conn:
         allowed = _finding_ids(conn, case, query)
-        base = select(m.c.id, m.c.chat_id, m.c.position, m.c.sender, m.c.timestamp, m.c.kind, m.c.text)
-        if query.tag:
-            base = base.join(t.message_tag, t.message_tag.c.message_id == m.c.id).join(
-                t.tag, and_(t.tag.c.id == t.message_tag.c.tag_id, t.tag.c.name == query.tag))
+        source: Any = m
+        order: list[Any] = [m.c.chat_id, m.c.position]
         if terms and sqlite:
+            # FTS5 yields its matches in rowid order (the order messages were imported): joining from it and
+            # ordering by its rowid lets SQLite stop after one page instead of sorting every match
+            fts = sql_table("message_fts", sql_column("rowid"))
+            source = source.join(fts, fts.c.rowid == literal_column("message.rowid"))
             match = " ".join('"' + w.replace('"', '""') + '"' + ("*" if prefix else "") for w, prefix in terms)
-            where.append(text("message.rowid IN (SELECT rowid FROM message_fts WHERE message_fts MATCH :match)")
-                         .bindparams(match=match))
+            where.append(text("message_fts MATCH :match").bindparams(match=match))
+            order = [fts.c.rowid]
         elif terms:
             ts = " & ".join("(" + " <-> ".join(w.split()) + (":*" if prefix else "") + ")" for w, prefix in terms)
             where.append(text("to_tsvector('simple', coalesce(message.text, '')) @@ to_tsquery('simple', :tsq)")
                          .bindparams(tsq=ts))
-        q = base.where(*where)
+        if query.tag:
+            source = source.join(t.message_tag, t.message_tag.c.message_id == m.c.id).join(
+                t.tag, and_(t.tag.c.id == t.message_tag.c.tag_id, t.tag.c.name == query.tag))
+        q = select(m.c.id, m.c.chat_id, m.c.position, m.c.sender, m.c.timestamp, m.c.kind, m.c.text
+                   ).select_from(source).where(*where)
         if allowed is not None:
-            rows = [r for r in conn.execute(q.order_by(m.c.chat_id, m.c.position)) if r.id in allowed]
+            rows = [r for r in conn.execute(q.order_by(*order)) if r.id in allowed]
             total, page = len(rows), rows[offset:offset + limit]
         else:
-            total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
-            page = list(conn.execute(q.order_by(m.c.chat_id, m.c.position).limit(limit).offset(offset)))
+            # counted up to COUNT_CAP + 1: "more than 10,000" is all a reader needs, and counting every
+            # match of a common word in a million messages is what would make a search slow
+            total = conn.execute(select(func.count()).select_from(q.limit(COUNT_CAP + 1).subquery())).scalar_one()
+            page = list(conn.execute(q.order_by(*order).limit(limit).offset(offset)))
     return [Hit(r.id, r.chat_id, r.position, r.sender, r.timestamp, r.kind, r.text or "", _marks(r.text or "", terms))
             for r in page], int(total)
 

@@ -1,0 +1,164 @@
+"""20 concurrent reviewers reading conversations and searching a 1,000,000-message case: p50/p95 latency of
+conversation paging and full-text search through the web API.
+
+    python benchmarks/workbench.py                             # 1M messages (the chat of benchmarks/scan.py)
+    python benchmarks/workbench.py --messages 100000 --seconds 30 --think 0
+
+The case is imported once (kept in benchmarks/out/workbench-case-N/) and its full-text index built; it is not
+classified (1M messages take about a quarter of an hour to classify here), so pages carry no findings. The
+server runs as its own process (`chatprobe serve`). Each reviewer is a thread with its own login, looping:
+open the conversation at a random point (around a random message), page once later and once earlier, then
+search for one or two random words, or a phrase, sometimes filtered by sender. Between requests a reviewer
+pauses for ``--think`` seconds on average; ``--think 0`` is a stress test. The first 5 s are warm-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+sys.path.insert(0, str(HERE))
+
+from classify import WORDS  # noqa: E402
+from gen import SENDERS  # noqa: E402
+from scan import chat  # noqa: E402
+
+PASSWORD = "benchmark reviewer password"
+
+
+def prepare(n: int) -> tuple[Path, str, list[str]]:
+    from sqlalchemy import select
+
+    from chatprobe.case import Case
+    from chatprobe.review.workbench import ensure_index
+    from chatprobe.store import schema as t
+    home = OUT / f"workbench-case-{n}"
+    fresh = not (home / "bench" / "case.db").exists()
+    if fresh:
+        shutil.rmtree(home, ignore_errors=True)
+    case = Case.open("bench", home=home)
+    try:
+        if fresh:
+            t0 = time.perf_counter()
+            case.import_paths([chat(n)])
+            print(f"imported {n:,} messages in {time.perf_counter() - t0:.0f} s", flush=True)
+        t0 = time.perf_counter()
+        added = ensure_index(case)
+        if added:
+            print(f"full-text index of {added:,} messages built in {time.perf_counter() - t0:.0f} s", flush=True)
+        with case.store.engine.connect() as conn:
+            chat_id = conn.execute(select(t.chat.c.id)).scalar_one()
+            ids = [r.id for r in conn.execute(select(t.message.c.id).where(t.message.c.position % 997 == 0))]
+    finally:
+        case.close()
+    return home, chat_id, ids
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--messages", type=int, default=1_000_000)
+    ap.add_argument("--reviewers", type=int, default=20)
+    ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--think", type=float, default=1.0, help="mean seconds a reviewer pauses between requests")
+    args = ap.parse_args()
+    import httpx
+
+    from chatprobe.web.auth import add_user, server_store
+
+    OUT.mkdir(exist_ok=True)
+    home, chat_id, sample_ids = prepare(args.messages)
+    store = server_store(home)
+    for i in range(args.reviewers):
+        add_user(store, f"reviewer{i}", PASSWORD, "reviewer", ["bench"])
+    store.close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = str(Path(sys.executable).with_name("chatprobe"))
+    log = open(OUT / "workbench-server.log", "w")  # noqa: SIM115 - the server writes to it until the end
+    proc = subprocess.Popen([exe, "serve", "--home", str(home), "--port", str(port)], stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                httpx.get(f"{base}/login", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        lat: dict[str, list[float]] = {"conversation": [], "page": [], "search": []}
+        hits: list[int] = []
+        errors: list[str] = []
+        start = time.perf_counter()
+        warm = start + 5
+        stop = warm + args.seconds
+        lock = threading.Lock()
+
+        def reviewer(i: int) -> None:
+            rnd = random.Random(i)
+            c = httpx.Client(base_url=base, timeout=60)
+            r = c.post("/api/login", data={"username": f"reviewer{i}", "password": PASSWORD})
+            c.headers["Cookie"] = f"cp_session={r.cookies.get('cp_session')}"
+            c.cookies.clear()
+
+            def timed(name: str, url: str, params: dict | None = None) -> dict:
+                t = time.perf_counter()
+                resp = c.get(url, params=params)
+                took = time.perf_counter() - t
+                with lock:
+                    if resp.status_code != 200:
+                        errors.append(f"{name} {resp.status_code}")
+                    elif time.perf_counter() > warm:
+                        lat[name].append(took)
+                if args.think:
+                    time.sleep(args.think * rnd.uniform(0.5, 1.5))
+                return resp.json() if resp.status_code == 200 else {}
+
+            while time.perf_counter() < stop:
+                conv = timed("conversation", f"/api/cases/bench/chats/{chat_id}", {"around": rnd.choice(sample_ids)})
+                if conv.get("next") is not None:
+                    timed("page", f"/api/cases/bench/chats/{chat_id}", {"start": conv["next"]})
+                if conv.get("previous") is not None:
+                    timed("page", f"/api/cases/bench/chats/{chat_id}", {"start": conv["previous"]})
+                words = rnd.sample(WORDS, rnd.choice((1, 2)))
+                q = f'"{" ".join(words)}"' if rnd.random() < 0.2 else " ".join(words)
+                params = {"q": q} | ({"member": rnd.choice(SENDERS)} if rnd.random() < 0.3 else {})
+                found = timed("search", "/api/cases/bench/search", params)
+                with lock:
+                    hits.append(found.get("total", 0))
+
+        threads = [threading.Thread(target=reviewer, args=(i,)) for i in range(args.reviewers)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+        total = sum(len(v) for v in lat.values())
+        print(f"{args.reviewers} reviewers, think time {args.think:g} s, for {args.seconds:.0f} s on a "
+              f"{args.messages:,}-message case: {total:,} requests ({total / args.seconds:.0f}/s), "
+              f"{len(errors)} errors; searches found {statistics.median(hits) if hits else 0:,.0f} messages "
+              "(median)")
+        for name, values in lat.items():
+            if not values:
+                continue
+            values.sort()
+            p95 = values[int(0.95 * (len(values) - 1))]
+            print(f"  {name:12s} n={len(values):5d}  p50 {statistics.median(values) * 1000:6.0f} ms  "
+                  f"p95 {p95 * 1000:6.0f} ms  max {values[-1] * 1000:6.0f} ms")
+        if errors:
+            print("  errors:", sorted(set(errors))[:5])
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
