@@ -2,6 +2,8 @@
 
     python benchmarks/web.py                       # 100k messages (the chat of benchmarks/scan.py), SQLite
     python benchmarks/web.py --messages 20000 --reviewers 20 --seconds 30
+    python benchmarks/web.py --workbench            # conversation paging and search on 1M messages
+                                                    # (benchmarks/workbench.py, its options after it)
 
 The case is imported and analysed once (kept in benchmarks/out/web-case-N/). The server runs as its own
 process (`chatprobe serve`, uvicorn, one worker). Each reviewer is a thread with its own login and
@@ -171,4 +173,9 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if "--workbench" in sys.argv:
+        sys.argv.remove("--workbench")
+        import workbench
+        workbench.main()
+    else:
+        main()
