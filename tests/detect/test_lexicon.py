@@ -128,3 +128,29 @@ def test_emoji_aliases_become_words_and_other_emoji_spaces(lexicon):
     out = lexicon._alias_emoji("you 🐒 lol 😂\ufe0f!")
     assert "🐒" not in out and "😂" not in out and out.endswith("!")
     assert out.split()[0] == "you" and "lol" in out.split()
+
+
+# issue 10, point 3: a real word one letter away from a slur is never that slur (each of these was flagged
+# on ordinary real chats by one-letter fuzzy matching); obfuscated slurs that are not words still are
+@pytest.mark.parametrize("text", [
+    "Where's my muffin?", "hopefully tomorrow it will be nicer", "niggle in my knee again", "that was a snigger",
+    "the wheres and whens of it", "niggling doubts", "a fagged out shift", "the shores were lovely",
+    "he chores at home", "spaniel on the loose", "the bigger van", "pakistan cricket tonight",
+    "his finger is broken", "the digger is blocking the road", "ginger beer", "the rigger turned up",
+])
+def test_real_words_are_never_fuzzy_matched_into_slurs(lexicon, text):
+    assert not (active(lexicon, text) - {"derogatory"}), (text, lexicon.hits(text))
+
+
+@pytest.mark.parametrize("text", ["faggit", "niggir", "whoore", "faggott"])
+def test_misspelt_slurs_that_are_not_words_are_still_found(lexicon, text):
+    assert active(lexicon, text), text
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("Are you finished with work?", False), ("you finished yet?", False), ("Are you finished?", False),
+    ("you're finished at 6 today", False), ("you are finished, grass", True), ("youre dead when I see you", True),
+    ("you are next", True),
+])
+def test_finished_is_a_threat_only_when_it_is_one(lexicon, text, threat):
+    assert ("threat" in active(lexicon, text)) is threat, text

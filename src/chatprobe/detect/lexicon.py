@@ -186,9 +186,32 @@ def load(name: str = "lexicon_en.toml") -> LexiconData:
 
 @cache
 def _english_words() -> frozenset[str]:
-    """Whole words of the encoder's WordPiece vocabulary: real words a fuzzy match must not rewrite."""
+    """Real words a fuzzy match must never rewrite into a slur ("wheres" is not "whores", "nicer" is not a
+    racial slur): Webster's Second and GCIDE (the ``english-words`` package, MIT, 263k words, offline) and
+    the whole words of the encoder's WordPiece vocabulary. Slurs that are dictionary words are still found:
+    exact lookups come first; this only stops the one-letter-changed guess."""
+    from english_words import get_english_words_set
+
     from chatprobe.detect.encoder import vocabulary
-    return frozenset(w for w in vocabulary() if w.isalpha() and len(w) >= 4)
+    words = set(get_english_words_set(["web2", "gcide"], alpha=True, lower=True))
+    return frozenset(words | {w for w in vocabulary() if w.isalpha() and len(w) >= 4})
+
+
+_SUFFIXES = (("s", ""), ("es", ""), ("ies", "y"), ("d", ""), ("ed", ""), ("ied", "y"), ("ing", ""), ("ing", "e"),
+             ("r", ""), ("er", ""), ("ier", "y"), ("st", ""), ("est", ""), ("iest", "y"), ("ly", ""), ("ily", "y"),
+             ("n", ""), ("en", ""), ("ness", ""), ("ful", ""))
+
+
+def real_word(word: str, words: frozenset[str]) -> bool:
+    """``word`` or a regular inflection of one ("wheres" from "where's", "nicer", "finished", "bigger")."""
+    if word in words:
+        return True
+    for suffix, add in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            if stem + add in words or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words):
+                return True
+    return False
 
 
 # what text.is_emoji() accepts as a regex class; EMOJI_CLASS adds variation selector 16 and the zero-width joiner
@@ -224,6 +247,9 @@ def trie_regex(words: Iterable[str]) -> str:
         return body
 
     return build(trie)
+
+
+FUZZY_MIN = 5  # letters a token needs before a one-letter-changed match is tried (slurs matched are 6+)
 
 
 def _within_one(a: str, b: str) -> bool:
@@ -279,7 +305,8 @@ class Lexicon(Detector):
         col = collapse(cand)
         if col in d.collapsed:
             return d.collapsed[col], "repeated letters"
-        if len(cand) >= 5 and cand.isalpha():
+        # one letter changed: only on long tokens, and never when the token is itself a real word
+        if len(cand) >= FUZZY_MIN and cand.isalpha() and not real_word(cand, d.english):
             for key, e in d.by_first.get(cand[0], ()):
                 if len(key) >= 6 and not e.ambiguous and _within_one(col, collapse(key)):
                     return [e], "one letter changed"
