@@ -663,6 +663,17 @@ def _write_rsmf(case: Any, analysis: Any, path: Path) -> Path:
     return path
 
 
+def not_assessed_line(run: dict[str, Any] | None) -> str | None:
+    """'N messages not assessed (language de 12, nl 3) …' from an analysis run, or None."""
+    import json
+    counts = json.loads(run["pipeline"]).get("not_assessed", {}) if run else {}
+    if not counts:
+        return None
+    langs = ", ".join(f"{k} {v:,}" for k, v in counts.items())
+    return (f"{sum(counts.values()):,} messages not assessed (language {langs}): chatprobe detects English only; "
+            "they are listed in the report's method section")
+
+
 def _print_investigation(analysis: Any, written: list[Path]) -> None:
     from chatprobe.detect.taxonomy import taxonomy
 
@@ -687,6 +698,9 @@ def _print_investigation(analysis: Any, written: list[Path]) -> None:
         if p.flagged_sent:
             err.print(f"  {escape(p.name)} sent: " + escape(", ".join(
                 f"{names.get(k, k)} {v}" for k, v in sorted(p.flagged_sent.items()))))
+    line = not_assessed_line(analysis.run)
+    if line:
+        err.print(f"[yellow]{escape(line)}[/]")
     for path in written:
         err.print(f"wrote {escape(str(path))}")
 
@@ -827,11 +841,17 @@ def analyse_cmd(case_name: str, home: Path | None, db: str | None, as_json: bool
     finally:
         case.close()
     if as_json:
+        import json
         sys.stdout.buffer.write(orjson.dumps({"case": case_name, "analysis_run": run_id,
-                                              "messages": run["messages"] if run else 0}) + b"\n")
+                                              "messages": run["messages"] if run else 0,
+                                              "not_assessed": json.loads(run["pipeline"]).get("not_assessed", {})
+                                              if run else {}}) + b"\n")
     else:
         err.print(f"analysis run {run_id}: {run['messages'] if run else 0:,} messages classified in case "
                   f"{escape(case_name)}; next: chatprobe report --case {escape(case_name)} --report report.html")
+        line = not_assessed_line(run)
+        if line:
+            err.print(f"[yellow]{escape(line)}[/]")
 
 
 

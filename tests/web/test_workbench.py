@@ -73,3 +73,20 @@ def _audit(client) -> list[dict]:
     case = client.app.state.server.case("night")
     with case.store.engine.connect() as conn:
         return audit.entries(conn)
+
+
+def test_the_case_page_says_how_many_messages_were_not_assessed(client_for, site):
+    from chatprobe.analyse.stored import classify_case
+    from chatprobe.case import Case
+    src = site["home"].parent / "de.txt"
+    src.write_text("13/05/2024, 08:00 - Jonas: Kann jemand meine Schicht am Freitag übernehmen?\n"
+                   "13/05/2024, 08:01 - Ann: Morning all, briefing at 9\n", encoding="utf-8")
+    case = Case.open("german", home=site["home"])
+    try:
+        case.import_paths([src])
+        classify_case(case)
+    finally:
+        case.close()
+    admin = client_for("admin")
+    assert admin.get("/api/cases/german").json()["not_assessed"] == {"de": 1}
+    assert "1 messages not assessed" in admin.get("/cases/german").text

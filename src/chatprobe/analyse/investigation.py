@@ -60,12 +60,15 @@ class Classification:
     image_text: str | None = None  # text recognised in the message's images
     transcript: str | None = None  # automatic transcript of its voice notes
     thumbnails: Mapping[str, str] = field(default_factory=dict)  # attachment name → base64 JPEG (flagged only)
+    language: str | None = None
+    assessed: bool = True  # False: in a language chatprobe's English detectors were not built for
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Classification:
         return cls(tuple(d.get("labels", ())), dict(d.get("scores", {})), dict(d.get("severity", {})),
                    dict(d.get("targets", {})), tuple(d.get("explanations", ())), tuple(d.get("media", ())),
-                   d.get("image_text"), d.get("transcript"), dict(d.get("thumbnails", {})))
+                   d.get("image_text"), d.get("transcript"), dict(d.get("thumbnails", {})), d.get("language"),
+                   d.get("assessed", True) is not False)
 
     @property
     def categories(self) -> tuple[str, ...]:

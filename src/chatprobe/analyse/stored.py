@@ -65,12 +65,19 @@ def classify_case(case: Case, pipeline: Any = None, progress: ProgressFn | None 
         for d in pipe.classify([TextItem(r.id, r.text or "") for r in batch]):
             j = d.to_json()
             results.append((d.id, json.dumps(j["labels"]),
-                            json.dumps({k: j[k] for k in ("scores", "severity", "targets", "explanations")},
+                            json.dumps({k: j[k] for k in ("scores", "severity", "targets", "explanations",
+                                                          "language", "assessed")},
                                        ensure_ascii=False, sort_keys=True)))
         done += len(batch)
         if progress:
             progress(done, len(rows))
     described = pipe.describe()
+    not_assessed: dict[str, int] = {}
+    for r in results:
+        res = json.loads(r[2])
+        if res.get("assessed") is False:
+            not_assessed[res.get("language") or "?"] = not_assessed.get(res.get("language") or "?", 0) + 1
+    described["not_assessed"] = dict(sorted(not_assessed.items(), key=lambda kv: (-kv[1], kv[0])))
     if media:
         results, described["media"] = analyse_case_media(case, pipe, results, media_progress)
     with case.store.transaction() as conn:

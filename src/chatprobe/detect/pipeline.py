@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from chatprobe.detect.base import Detection, Detector, TextItem, registry
+from chatprobe.detect.language import identify as identify_language
 from chatprobe.detect.taxonomy import taxonomy
 from chatprobe.errors import InputError
 
@@ -59,12 +60,15 @@ class Decision:
     severity: dict[str, int]  # flagged category → advisory severity 1..3
     targets: dict[str, str]  # flagged category → target when known
     reasons: tuple[Reason, ...]
+    language: str | None = None  # detect.language: None when too short to tell (taken as English)
+    assessed: bool = True  # False: in a language chatprobe's English detectors were not built for
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "labels": list(self.labels),
                 "scores": {k: round(v, 4) for k, v in self.scores.items()},
                 "severity": self.severity, "targets": self.targets,
-                "explanations": [r.to_json() for r in self.reasons]}
+                "explanations": [r.to_json() for r in self.reasons],
+                "language": self.language, "assessed": self.assessed}
 
 
 @dataclass
@@ -103,8 +107,12 @@ class Pipeline:
         return cls.from_config(None)
 
     def describe(self) -> dict[str, Any]:
-        return {"pipeline": self.name, "taxonomy": taxonomy().version, "options": self.options,
-                "detectors": [d.describe() for d in self.detectors]}
+        from chatprobe.detect.language import describe as language
+        out = {"pipeline": self.name, "taxonomy": taxonomy().version, "options": self.options,
+               "detectors": [d.describe() for d in self.detectors]}
+        if self.options.get("language_gate", True):
+            out["language_gate"] = language()
+        return out
 
     # -- running ---------------------------------------------------------------------------------------
     def classify(self, texts: Iterable[str] | Sequence[TextItem]) -> list[Decision]:
@@ -121,7 +129,8 @@ class Pipeline:
         out = []
         for it in items:
             d = memo[it.text]
-            out.append(Decision(it.id, d.labels, d.scores, d.severity, d.targets, d.reasons))
+            out.append(Decision(it.id, d.labels, d.scores, d.severity, d.targets, d.reasons, d.language,
+                                d.assessed))
         return out
 
     def _decide(self, text: str, groups: list[tuple[Detection, ...]]) -> Decision:
@@ -132,6 +141,9 @@ class Pipeline:
         dets = [d for g in groups for d in g]
         lex = [d for d in dets if d.explanation.detector == "lexicon"]
         model = {d.label: d for d in dets if d.explanation.detector == "text-model"}
+        lang = identify_language(text) if opts.get("language_gate", True) else None
+        if lang is not None and not lang.assessed:
+            model = {}  # the English model guesses at random on other languages; explicit slurs still count
         mscore = {k: v.score for k, v in model.items()}
         set_aside = [d for d in lex if d.status not in ("active", "below_threshold")]
         lex_counter = any(d.label == "counter_speech" for d in lex)
@@ -214,7 +226,12 @@ class Pipeline:
             self._respond("endorsement", en, lex_en, labels, scores, reasons)
         else:
             scores["endorsement"] = round(min(en, 0.49), 4)
-        return Decision("", tuple(labels), scores, severity, targets, tuple(reasons))
+        if lang is not None and not lang.assessed:
+            reasons.append(Reason("language", 0.0, "language", f"not assessed (language {lang.code}): chatprobe's "
+                                  "text model and rules are English; only explicit English slurs are looked for",
+                                  "language.gate"))
+        return Decision("", tuple(labels), scores, severity, targets, tuple(reasons),
+                        lang.code if lang else None, lang.assessed if lang else True)
 
     @staticmethod
     def _respond(label: str, model: float, lex: Detection | None, labels: list[str], scores: dict[str, float],

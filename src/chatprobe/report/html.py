@@ -234,6 +234,15 @@ def _method(analysis: CaseAnalysis, r: Redactor, people_file: str | None) -> str
            f"{_e(analysis.run['host'])}); report by chatprobe {_e(__version__)}</td></tr>",
            f"<tr><th>pipeline</th><td>{_e(pipe.get('pipeline'))}, taxonomy {_e(pipe.get('taxonomy'))}; options "
            f"<code>{_e(json.dumps(pipe.get('options', {}), sort_keys=True))}</code></td></tr>"]
+    gate = pipe.get("language_gate")
+    if gate:
+        counts = pipe.get("not_assessed", {})
+        langs = ", ".join(f"{_e(k)} {v:,}" for k, v in counts.items())
+        out.append(f"<tr><th>languages</th><td>detection is English only. <b>{sum(counts.values()):,} messages were "
+                   f"not assessed</b>{' (language ' + langs + ')' if counts else ''}: their language was identified "
+                   f"by {_e(gate.get('model'))} (sha256 <code>{_e(str(gate.get('sha256'))[:12])}</code>) with "
+                   f"{_e(gate.get('min_words'))}+ words at probability {_e(gate.get('min_probability'))}+; only "
+                   "explicit English slurs were looked for in them. Shorter messages are taken as English.</td></tr>")
     for d in pipe.get("detectors", []):
         bits = [f"version {d.get('version')}"]
         if d.get("encoder"):

@@ -363,6 +363,7 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
                                 "subject_statuses": list(standards().subject_statuses),
                                 "can_edit": user.can_edit}
         if a:
+            data["not_assessed"] = json.loads(a.run["pipeline"]).get("not_assessed", {})
             inv = a.investigation.to_json()
             data["chats"] = inv["chats"]
             data["members"] = inv["members"]
