@@ -26,6 +26,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
@@ -52,6 +53,31 @@ def prepare(n: int) -> Path:
     finally:
         case.close()
     return home
+
+
+def run_threads(target: Any, n: int) -> None:
+    threads = [threading.Thread(target=target, args=(i,)) for i in range(n)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+
+
+def print_latencies(args: Any, lat: dict[str, list[float]], errors: list[str], extra: str = "") -> None:
+    """The summary line and p50/p95/max per endpoint (after warm-up)."""
+    total = sum(len(v) for v in lat.values())
+    print(f"{args.reviewers} reviewers, think time {args.think:g} s, for {args.seconds:.0f} s on a "
+          f"{args.messages:,}-message case: {total:,} requests ({total / args.seconds:.0f}/s), "
+          f"{len(errors)} errors{extra}")
+    for name, values in lat.items():
+        if not values:
+            continue
+        values.sort()
+        p95 = values[int(0.95 * (len(values) - 1))]
+        print(f"  {name:12s} n={len(values):5d}  p50 {statistics.median(values) * 1000:6.0f} ms  "
+              f"p95 {p95 * 1000:6.0f} ms  max {values[-1] * 1000:6.0f} ms")
+    if errors:
+        print("  errors:", sorted(set(errors))[:5])
 
 
 def main() -> None:
@@ -149,24 +175,8 @@ def main() -> None:
                         lat["decision"].append(t_d)
             c.close()
 
-        threads = [threading.Thread(target=reviewer, args=(i,)) for i in range(args.reviewers)]
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join()
-        total = sum(len(v) for v in lat.values())
-        print(f"{args.reviewers} reviewers, think time {args.think:g} s, for {args.seconds:.0f} s on a "
-              f"{args.messages:,}-message case: "
-              f"{total:,} requests ({total / args.seconds:.0f}/s), {len(errors)} errors")
-        for name, values in lat.items():
-            if not values:
-                continue
-            values.sort()
-            p95 = values[int(0.95 * (len(values) - 1))]
-            print(f"  {name:9s} n={len(values):5d}  p50 {statistics.median(values) * 1000:6.0f} ms  "
-                  f"p95 {p95 * 1000:6.0f} ms  max {values[-1] * 1000:6.0f} ms")
-        if errors:
-            print("  errors:", sorted(set(errors))[:5])
+        run_threads(reviewer, args.reviewers)
+        print_latencies(args, lat, errors)
     finally:
         proc.terminate()
         proc.wait(timeout=10)

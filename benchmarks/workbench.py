@@ -32,6 +32,7 @@ sys.path.insert(0, str(HERE))
 from classify import WORDS  # noqa: E402
 from gen import SENDERS  # noqa: E402
 from scan import chat  # noqa: E402
+from web import print_latencies, run_threads  # noqa: E402
 
 PASSWORD = "benchmark reviewer password"
 
@@ -136,25 +137,9 @@ def main() -> None:
                 with lock:
                     hits.append(found.get("total", 0))
 
-        threads = [threading.Thread(target=reviewer, args=(i,)) for i in range(args.reviewers)]
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join()
-        total = sum(len(v) for v in lat.values())
-        print(f"{args.reviewers} reviewers, think time {args.think:g} s, for {args.seconds:.0f} s on a "
-              f"{args.messages:,}-message case: {total:,} requests ({total / args.seconds:.0f}/s), "
-              f"{len(errors)} errors; searches found {statistics.median(hits) if hits else 0:,.0f} messages "
-              "(median)")
-        for name, values in lat.items():
-            if not values:
-                continue
-            values.sort()
-            p95 = values[int(0.95 * (len(values) - 1))]
-            print(f"  {name:12s} n={len(values):5d}  p50 {statistics.median(values) * 1000:6.0f} ms  "
-                  f"p95 {p95 * 1000:6.0f} ms  max {values[-1] * 1000:6.0f} ms")
-        if errors:
-            print("  errors:", sorted(set(errors))[:5])
+        run_threads(reviewer, args.reviewers)
+        print_latencies(args, lat, errors, f"; searches found {statistics.median(hits) if hits else 0:,.0f} "
+                                           "messages (median)")
     finally:
         proc.terminate()
         proc.wait(timeout=10)
