@@ -66,3 +66,11 @@ def test_not_assessed_messages_are_counted_in_the_cli_report_and_web(tmp_path):
     r = CliRunner().invoke(main, ["analyse", "--home", str(tmp_path), "--case", "g", "--json"])
     import json
     assert json.loads(r.stdout)["not_assessed"] == {"de": 2}
+
+
+def test_a_lexicon_hit_alone_scores_below_one_the_model_confirms(pipe):
+    """issue 10, point 3: a word list alone is weaker evidence than a word the model also reads as abuse."""
+    alone, both = pipe.classify(["gyppos parked on the rec again", "the fag end of the shift, faggot"])
+    assert [r.source for r in alone.reasons if r.label == "race"] == ["lexicon"] and alone.scores["race"] == 0.8
+    assert [r.source for r in both.reasons if r.label == "sexual_orientation"] == ["lexicon+text-model"]
+    assert both.scores["sexual_orientation"] > alone.scores["race"]

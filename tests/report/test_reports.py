@@ -171,3 +171,20 @@ def test_each_exhibit_carries_the_conversation_at_that_point(tmp_path):
     first = html.split('<details class="conversation">')[1].split("</details>")[0]
     assert "(22 messages around it)" in first and "Can someone cover my shift" in first  # the whole short chat
     assert "Fay Lee" not in html and "<script" not in html
+
+
+def test_severity_text_describes_this_message(tmp_path):
+    """issue 10, point 3: "severity 2: Race — slur '…'", not the scale's words; the scale is in the method."""
+    import re
+
+    from click.testing import CliRunner
+
+    from chatprobe.cli import main
+    out = tmp_path / "r.html"
+    sample = Path(__file__).resolve().parents[2] / "samples" / "response-team-b.zip"
+    r = CliRunner().invoke(main, ["scan", str(sample), "--home", str(tmp_path), "--case", "s", "--report", str(out)])
+    assert r.exit_code == 0, r.output
+    html = out.read_text("utf-8")
+    lines = re.findall(r"severity\n(\d: [^·]+)·", html)
+    assert len(lines) == 5 and any("Disability — slur" in x for x in lines)
+    assert "2 dehumanising, slurs, sexualised" in html.split("<h2>Method</h2>")[1]

@@ -154,6 +154,7 @@ class Pipeline:
         if context is None and lexicon is not None:
             context = lexicon.context(text)  # type: ignore[attr-defined]
         protected_min = float(opts.get("model_only_protected_min", 0.55))
+        lex_alone_max = float(opts.get("lexicon_alone_max", 0.8))
         abusive = mscore.get("abusive", 1.0)
 
         named: dict[str, str] = {}
@@ -186,13 +187,14 @@ class Pipeline:
                     m = min(m, 0.49)
             lex_best = max(active, key=lambda d: (d.score, d.severity or 0), default=None)
             if lex_best is not None:
-                score = max(lex_best.score, m)
+                both = m >= 0.5
+                # a word list alone is weaker evidence than a word the model reads as abuse too
+                score = max(lex_best.score, m) if both else min(lex_best.score, lex_alone_max)
                 labels.append(code)
                 severity[code] = max(d.severity or cat.severity for d in active)
                 if lex_best.target:
                     targets[code] = lex_best.target
                 e = lex_best.explanation
-                both = m >= 0.5
                 reasons.append(Reason(code, score, "lexicon+text-model" if both else "lexicon",
                                       e.note + (f"; {m_note}" if both else ""), e.rule, e.matched, e.span))
             elif m >= 0.5 and (context is None or m >= override):

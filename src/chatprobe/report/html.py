@@ -23,6 +23,18 @@ from chatprobe.report.redact import Redactor
 RESPONSE_NAMES = {"endorsement": "endorsed", "counter_speech": "challenged", "left": "left", "silent": "silent"}
 SEVERITY = {1: "1 derogatory or crude", 2: "2 dehumanising, slurs, sexualised", 3: "3 threats, incitement, sexual violence"}
 
+
+def severity_text(f: Finding, names: Mapping[str, str], r: Redactor) -> str:
+    """The severity of *this* message and what earned it ("2: Race — slur 'paki'"), not the scale's wording;
+    the scale is in the method section."""
+    sev = f.classification.severity
+    cat = max(f.categories, key=lambda c: (sev.get(c, 1), c), default=None)
+    if cat is None:
+        return str(f.severity)
+    note = next((e.get("note") for e in f.classification.explanations
+                 if e.get("label") == cat and not e.get("set_aside") and e.get("note")), None)
+    return f"{f.severity}: {names.get(cat, cat)}" + (f" — {r.text(str(note))}" if note else "")
+
 CSS = """
 body{font-family:Helvetica,Arial,sans-serif;color:#1a1a1a;margin:0 auto;max-width:1000px;padding:24px;line-height:1.4}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;border-bottom:2px solid #333;padding-bottom:4px;margin-top:32px}
@@ -192,7 +204,7 @@ def _exhibit(n: int, f: Finding, r: Redactor, label: Mapping[str, str], cats: An
     return f"""<div class="exhibit" id="CP-{n:03d}"><h3>Exhibit CP-{n:03d} {cats(f.categories)}{badge}</h3>
 <div class="small">{_e(_ts(m.timestamp))} (as written: <code>{_e(m.timestamp_raw)}</code>) · chat
 {_e(r.text(f.chat_title or m.chat_id))} · sent by <b>{_e(label.get(f.sender, f.sender))}</b> · severity
-{_e(SEVERITY.get(f.severity, f.severity))} · scores {_e(scores)}</div>
+{_e(severity_text(f, names, r))} · scores {_e(scores)}</div>
 <div class="text">{_e(r.text(m.text)) or "(" + _e(m.kind.value) + ")"}</div>
 {_media(f, r)}
 <div class="small"><b>Why flagged:</b> {_e(r.text(explanation(f)))}</div>
@@ -234,6 +246,8 @@ def _method(analysis: CaseAnalysis, r: Redactor, people_file: str | None) -> str
            f"{_e(analysis.run['host'])}); report by chatprobe {_e(__version__)}</td></tr>",
            f"<tr><th>pipeline</th><td>{_e(pipe.get('pipeline'))}, taxonomy {_e(pipe.get('taxonomy'))}; options "
            f"<code>{_e(json.dumps(pipe.get('options', {}), sort_keys=True))}</code></td></tr>"]
+    out.append("<tr><th>severity</th><td>advisory, per message: " + "; ".join(_e(v) for v in SEVERITY.values())
+               + ". Each exhibit says what earned its severity.</td></tr>")
     gate = pipe.get("language_gate")
     if gate:
         counts = pipe.get("not_assessed", {})
