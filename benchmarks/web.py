@@ -55,6 +55,42 @@ def prepare(n: int) -> Path:
     return home
 
 
+def serve(home: Path, reviewers: int, log_name: str, extra: list[str]) -> tuple[subprocess.Popen[bytes], str]:
+    """Add the reviewers, start `chatprobe serve` on a free loopback port, wait until it answers."""
+    import httpx
+
+    from chatprobe.web.auth import add_user, server_store
+    store = server_store(home)
+    for i in range(reviewers):
+        add_user(store, f"reviewer{i}", PASSWORD, "reviewer", ["bench"])
+    store.close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = str(Path(sys.executable).with_name("chatprobe"))
+    log = open(OUT / log_name, "w")  # noqa: SIM115 - the server writes to it until the end
+    proc = subprocess.Popen([exe, "serve", "--home", str(home), "--port", str(port), *extra], stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            httpx.get(f"{base}/login", timeout=1)
+            break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    return proc, base
+
+
+def logged_in(base: str, user: str, timeout: float = 30) -> tuple[Any, str]:
+    """(an httpx client with the user's session, its CSRF token)."""
+    import httpx
+    c = httpx.Client(base_url=base, timeout=timeout)
+    r = c.post("/api/login", data={"username": user, "password": PASSWORD})
+    # cookies are Secure: send the session explicitly over plain HTTP on loopback
+    c.headers["Cookie"] = f"cp_session={r.cookies.get('cp_session')}"
+    c.cookies.clear()
+    return c, r.json()["csrf"]
+
+
 def run_threads(target: Any, n: int) -> None:
     threads = [threading.Thread(target=target, args=(i,)) for i in range(n)]
     for th in threads:
@@ -88,38 +124,13 @@ def main() -> None:
     ap.add_argument("--think", type=float, default=1.0, help="mean seconds a reviewer pauses between requests")
     ap.add_argument("--workers", type=int, default=1, help="server processes (chatprobe serve --workers)")
     args = ap.parse_args()
-    import httpx
-
-    from chatprobe.store import Store
-    from chatprobe.web.auth import add_user
-
     OUT.mkdir(exist_ok=True)
     home = prepare(args.messages)
-    store = Store.open(home / "server.db")
-    for i in range(args.reviewers):
-        add_user(store, f"reviewer{i}", PASSWORD, "reviewer", ["bench"])
-    store.close()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    exe = str(Path(sys.executable).with_name("chatprobe"))
-    log = open(OUT / "web-server.log", "w")  # noqa: SIM115 - the server writes to it until the end
-    proc = subprocess.Popen([exe, "serve", "--home", str(home), "--port", str(port), "--workers", str(args.workers)],
-                            stderr=log)
-    base = f"http://127.0.0.1:{port}"
+    proc, base = serve(home, args.reviewers, "web-server.log", ["--workers", str(args.workers)])
     try:
-        for _ in range(200):
-            try:
-                httpx.get(f"{base}/login", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
         # the first request builds the case's investigation (membership, presence, responses) once
         # (with several workers, each builds its own on its first request)
-        first_client = httpx.Client(base_url=base, timeout=600)
-        r = first_client.post("/api/login", data={"username": "reviewer0", "password": PASSWORD})
-        first_client.headers["Cookie"] = f"cp_session={r.cookies.get('cp_session')}"
-        first_client.cookies.clear()
+        first_client, _ = logged_in(base, "reviewer0", timeout=600)
         t = time.perf_counter()
         first_client.get("/api/cases/bench/queue").raise_for_status()
         print(f"first open of the case (builds the investigation once): {time.perf_counter() - t:.1f} s")
@@ -133,12 +144,7 @@ def main() -> None:
 
         def reviewer(i: int) -> None:
             rnd = random.Random(i)
-            c = httpx.Client(base_url=base, timeout=30)
-            r = c.post("/api/login", data={"username": f"reviewer{i}", "password": PASSWORD})
-            csrf = r.json()["csrf"]
-            # cookies are Secure: send the session explicitly over plain HTTP on loopback
-            c.headers["Cookie"] = f"cp_session={r.cookies.get('cp_session')}"
-            c.cookies.clear()
+            c, csrf = logged_in(base, f"reviewer{i}")
             first = c.get("/api/cases/bench/queue").json()
             members = first["members"]
             def pause() -> None:

@@ -17,9 +17,7 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -32,7 +30,7 @@ sys.path.insert(0, str(HERE))
 from classify import WORDS  # noqa: E402
 from gen import SENDERS  # noqa: E402
 from scan import chat  # noqa: E402
-from web import print_latencies, run_threads  # noqa: E402
+from web import logged_in, print_latencies, run_threads, serve  # noqa: E402
 
 PASSWORD = "benchmark reviewer password"
 
@@ -72,30 +70,10 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--think", type=float, default=1.0, help="mean seconds a reviewer pauses between requests")
     args = ap.parse_args()
-    import httpx
-
-    from chatprobe.web.auth import add_user, server_store
-
     OUT.mkdir(exist_ok=True)
     home, chat_id, sample_ids = prepare(args.messages)
-    store = server_store(home)
-    for i in range(args.reviewers):
-        add_user(store, f"reviewer{i}", PASSWORD, "reviewer", ["bench"])
-    store.close()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    exe = str(Path(sys.executable).with_name("chatprobe"))
-    log = open(OUT / "workbench-server.log", "w")  # noqa: SIM115 - the server writes to it until the end
-    proc = subprocess.Popen([exe, "serve", "--home", str(home), "--port", str(port)], stderr=log)
-    base = f"http://127.0.0.1:{port}"
+    proc, base = serve(home, args.reviewers, "workbench-server.log", [])
     try:
-        for _ in range(200):
-            try:
-                httpx.get(f"{base}/login", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
         lat: dict[str, list[float]] = {"conversation": [], "page": [], "search": []}
         hits: list[int] = []
         errors: list[str] = []
@@ -106,10 +84,7 @@ def main() -> None:
 
         def reviewer(i: int) -> None:
             rnd = random.Random(i)
-            c = httpx.Client(base_url=base, timeout=60)
-            r = c.post("/api/login", data={"username": f"reviewer{i}", "password": PASSWORD})
-            c.headers["Cookie"] = f"cp_session={r.cookies.get('cp_session')}"
-            c.cookies.clear()
+            c, _ = logged_in(base, f"reviewer{i}", timeout=60)
 
             def timed(name: str, url: str, params: dict | None = None) -> dict:
                 t = time.perf_counter()

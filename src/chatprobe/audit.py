@@ -40,7 +40,6 @@ from chatprobe.store import schema as t
 from chatprobe.store.db import AUDIT_PENDING
 
 GENESIS = "0" * 64
-PENDING = AUDIT_PENDING  # conn.info key: entries appended in the open transaction, anchored after commit
 
 
 def _canonical(row: dict[str, Any]) -> bytes:
@@ -70,7 +69,7 @@ def append(conn: Connection, action: str, target: str, detail: dict[str, Any] | 
     }
     row["hash"] = row_hash(row)
     conn.execute(insert(t.audit_log).values(**row))
-    conn.info.setdefault(PENDING, []).append(row)  # anchored by Store.transaction once committed
+    conn.info.setdefault(AUDIT_PENDING, []).append(row)  # anchored by Store.transaction once committed
     return row
 
 
@@ -219,6 +218,18 @@ def verify_anchor(conn: Connection, anchor: Anchor | None) -> AnchorCheck:
         notes.append(f"entries {anchored + 1}–{last} are not in the anchor file (written by a tool without "
                      "anchoring, or the process stopped between commit and anchor)")
     return AnchorCheck(anchored, tuple(problems), tuple(notes))
+
+
+def start_anchor(store: Any, target: str) -> None:
+    """Start the anchor of a log kept before anchors existed: the log as it stands is taken on trust, once
+    (its chain is checked by verify), and that is an audited entry of its own."""
+    if store.anchor.exists():
+        raise InputError(f"{store.anchor.path} exists already", "nothing to do: verify checks it")
+    with store.engine.connect() as conn:
+        entries = [dict(r._mapping) for r in conn.execute(select(t.audit_log).order_by(t.audit_log.c.id))]
+    store.anchor.record(entries)
+    with store.transaction() as conn:
+        append(conn, "anchor-started", target, {"entries_taken_on_trust": len(entries)})
 
 
 def head(conn: Connection) -> dict[str, Any] | None:

@@ -13,7 +13,6 @@ import json
 import os
 import re
 import socket
-import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -65,6 +64,13 @@ def message_row(msg: Message) -> tuple[Any, ...]:
 
 
 YOU = frozenset({"You", "you"})  # what importers call the exporter in system messages (normalised to "You")
+
+
+def owner_name(owner: str) -> str:
+    """The exporter's name as given (--owner, chatprobe owner): a name, never "You" itself."""
+    if not owner.strip() or owner.strip() in YOU:
+        raise InputError(f"{owner!r} is not a name", "give the exporter's name as it appears in the chat")
+    return owner.strip()
 
 
 def infer_owner(title: str | None, senders: set[str]) -> tuple[str | None, str | None]:
@@ -172,9 +178,8 @@ class Case:
         inferred for one-to-one chats when not given. A parse that cannot be trusted (a forced day/month
         order the file contradicts, many headers with impossible dates) fails the file, unless
         ``accept_warnings``: then it is imported with a warning."""
-        if owner is not None and (not owner.strip() or owner.strip() in YOU):
-            raise InputError(f"--owner {owner!r} is not a name", "give the exporter's name as it appears in the chat")
-        opts = _Intake(date_order, workers, owner.strip() if owner else None, accept_warnings, progress)
+        opts = _Intake(date_order, workers, owner_name(owner) if owner is not None else None, accept_warnings,
+                       progress)
         with self.store.transaction() as conn:
             run_id = conn.execute(insert(t.import_run).values(
                 started_at=_now(), run_by=getpass.getuser(), host=socket.gethostname(),
@@ -205,9 +210,7 @@ class Case:
                     lock: _RunLock) -> FileOutcome:
         try:
             require_file(path)
-            lock.note({"copying": str(path.resolve())})
-            stored = self.evidence.put(path, tag=f"run{run_id}")
-            lock.note({"sha256": stored.sha256, "path": str(path.resolve()), "new": stored.newly_added})
+            stored = lock.put(self.evidence, path)
         except ChatprobeError as exc:
             return FileOutcome(str(path), None, "failed", str(exc))
         if self.store.has_evidence(stored.sha256):
@@ -240,8 +243,7 @@ class Case:
 
     def set_owner(self, owner: str, chat_id: str | None = None, actor: str | None = None) -> list[str]:
         """Name the exporter of a case's chats (all of them, or one); audited. Returns the chat ids changed."""
-        if not owner.strip() or owner.strip() in YOU:
-            raise InputError(f"{owner!r} is not a name", "give the exporter's name as it appears in the chat")
+        owner = owner_name(owner)
         with self.store.transaction() as conn:
             q = select(t.chat.c.id, t.chat.c.owner)
             if chat_id:
@@ -251,10 +253,10 @@ class Case:
                 raise InputError(f"no chat {chat_id!r} in case {self.name}" if chat_id else f"case {self.name} has no chats",
                                  "list the chats with: chatprobe analyse --case NAME --json")
             ids = [r.id for r in rows]
-            conn.execute(update(t.chat).where(t.chat.c.id.in_(ids)).values(owner=owner.strip(),
+            conn.execute(update(t.chat).where(t.chat.c.id.in_(ids)).values(owner=owner,
                                                                             owner_source="chatprobe owner"))
             audit.append(conn, "owner-set", ", ".join(ids)[:500], {
-                "owner": owner.strip(), "was": {r.id: r.owner for r in rows}}, actor=actor)
+                "owner": owner, "was": {r.id: r.owner for r in rows}}, actor=actor)
         return ids
 
     def _intake(self, conn: Connection, run_id: int, sha: str, path: Path, outcome: str,
@@ -280,13 +282,8 @@ class Case:
     def _ingest_with(self, path: Path, stored: StoredEvidence, contacts: StoredEvidence | None, run_id: int,
                      opts: _Intake, report: ImportReport) -> FileOutcome:
         with reading(path.name):  # anything unforeseen in the input becomes one error naming the file
-            sources, archive = sources_for(stored.path, stored.sha256, stored.size)
-            for s in sources:  # name things after the original, not the store's hash path
-                s.display = s.display.replace(stored.path.name, path.name, 1)
-            streams: list[ChatStream] = []
-            for source in sources:
-                streams.extend(open_chats(source, date_order=opts.date_order, workers=opts.workers,
-                                          contacts=contacts.path if contacts else None))
+            streams, archive = _open_stored(stored.path, stored.sha256, stored.size, path.name, opts.date_order,
+                                            opts.workers, contacts.path if contacts else None)
             if contacts is not None or (streams and streams[0].layout.name.endswith("-database")):
                 from chatprobe.ingest.whatsapp_db import warn_wal
                 warn_wal(path, streams)
@@ -328,10 +325,7 @@ class Case:
             if not f.read(16).startswith(b"SQLite format 3"):
                 return None
         with reading(beside.name):
-            lock.note({"copying": str(beside.resolve())})
-            copy = self.evidence.put(beside, tag=f"run{lock.run_id}")
-            lock.note({"sha256": copy.sha256, "path": str(beside.resolve()), "new": copy.newly_added})
-        return copy
+            return lock.put(self.evidence, beside)
 
     def _insert_evidence(self, conn: Connection, path: Path, stored: StoredEvidence, archive: Archive | None,
                          streams: list[ChatStream], fmt: str | None = None) -> None:
@@ -475,13 +469,10 @@ class Case:
             except OSError:
                 same = False
             if same:
-                os.chmod(copy, stat.S_IRUSR | stat.S_IWUSR)
-                copy.unlink()
+                self.evidence.discard(StoredEvidence(sha, 0, copy, newly_added=True))
                 removed.append(sha)
             else:
-                keep = self.evidence.root / "recovered" / sha
-                keep.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(copy, keep)
+                self.evidence.set_aside(sha)
                 kept.append(sha)
         partial = self.evidence.discard_staging(f"run{run.id}")
         detail = {"import_run": int(run.id), "started_at": run.started_at, "host": run.host,
@@ -520,14 +511,8 @@ class Case:
             return audit.check_receipt(conn, text)
 
     def start_anchor(self) -> str:
-        """Start the anchor of a case made before anchoring: one audited entry, recorded in a new anchor."""
-        if self.store.anchor.exists():
-            raise InputError(f"{self.store.anchor.path} exists already", "nothing to do: verify checks it")
-        with self.store.engine.connect() as conn:
-            entries = [dict(r._mapping) for r in conn.execute(select(t.audit_log).order_by(t.audit_log.c.id))]
-        self.store.anchor.record(entries)  # the log as it is now is taken on trust, once
-        with self.store.transaction() as conn:
-            audit.append(conn, "anchor-started", ANCHOR_FILE, {"entries_taken_on_trust": len(entries)})
+        """Start the anchor of a case made before anchoring (audited); returns the receipt."""
+        audit.start_anchor(self.store, ANCHOR_FILE)
         return self.receipt()
 
     def history(self) -> list[str]:
@@ -558,7 +543,6 @@ class Case:
         check. Returns (messages compared, problems): each inserted, deleted or altered message is named
         (the first 20 per chat, then a count).
         """
-        from chatprobe.ingest import open_chats, sources_for
         problems: list[str] = []
         compared = 0
         with self.store.engine.connect() as conn:
@@ -577,13 +561,11 @@ class Case:
             beside = contacts.get(str(Path(ev["original_path"]).parent))
             derived: dict[str, dict[str, tuple[Any, ...]]] = {}
             try:
-                sources, _ = sources_for(stored, ev["sha256"], int(ev["size"]))
-                for source in sources:
-                    source.display = source.display.replace(stored.name, name, 1)
-                    for stream in open_chats(source, date_order=order,
-                                             contacts=self.evidence.path_for(beside["sha256"]) if beside else None):
-                        if stream.chat_id in mine:
-                            derived[stream.chat_id] = {m.id: message_row(m) for m in stream.messages()}
+                streams, _ = _open_stored(stored, ev["sha256"], int(ev["size"]), name, order, 1,
+                                          self.evidence.path_for(beside["sha256"]) if beside else None)
+                for stream in streams:
+                    if stream.chat_id in mine:
+                        derived[stream.chat_id] = {m.id: message_row(m) for m in stream.messages()}
             except (ChatprobeError, OSError) as exc:
                 problems.append(f"{name}: cannot be parsed again: {exc}")
                 continue
@@ -620,6 +602,18 @@ class Case:
         if len(found) > 20:
             found = found[:20] + [f"{name}: … and {len(found) - 20} more differences in chat {chat_id}"]
         return found
+
+
+def _open_stored(stored: Path, sha: str, size: int, name: str, date_order: str | None, workers: int,
+                 contacts: Path | None) -> tuple[list[ChatStream], Archive | None]:
+    """The chat streams of a stored evidence file, named after the original (``name``), not the store's
+    hash path: for import, and for verify --deep to parse it again the same way."""
+    sources, archive = sources_for(stored, sha, size)
+    streams: list[ChatStream] = []
+    for source in sources:
+        source.display = source.display.replace(stored.name, name, 1)
+        streams.extend(open_chats(source, date_order=date_order, workers=workers, contacts=contacts))
+    return streams, archive
 
 
 @dataclass(frozen=True)
@@ -672,6 +666,14 @@ class _RunLock:
             os.close(fd)
             return None
         return cls(path, fd, run_id)
+
+    def put(self, evidence: EvidenceStore, original: Path) -> StoredEvidence:
+        """Copy a file into the evidence store for this run, journalled before and after, so a copy left by
+        a killed run is found (:meth:`Case.recover_interrupted`)."""
+        self.note({"copying": str(original.resolve())})
+        stored = evidence.put(original, tag=f"run{self.run_id}")
+        self.note({"sha256": stored.sha256, "path": str(original.resolve()), "new": stored.newly_added})
+        return stored
 
     def note(self, entry: dict[str, Any]) -> None:
         os.write(self.fd, (json.dumps(entry, sort_keys=True) + "\n").encode("utf-8"))

@@ -386,21 +386,13 @@ def audit_anchor_cmd(case_name: str, home: Path | None, db: str | None, server: 
     removal from its end is detected. Audited.
     """
     if server:
-        from sqlalchemy import text as text_sql
-
         from chatprobe import audit
         from chatprobe.case import default_home
         from chatprobe.web.auth import server_store
         store = server_store(home or default_home(), db)
         try:
+            audit.start_anchor(store, "server log")
             with store.engine.connect() as conn:
-                rows = [dict(r) for r in conn.execute(text_sql("SELECT id, hash, at FROM audit_log ORDER BY id"))
-                        .mappings()]
-            if store.anchor.exists():
-                raise InputError(f"{store.anchor.path} exists already", "nothing to do: verify checks it")
-            store.anchor.record(rows)
-            with store.transaction() as conn:
-                audit.append(conn, "anchor-started", "server log", {"entries_taken_on_trust": len(rows)})
                 receipt = audit.receipt("server", audit.head(conn))
         finally:
             store.close()
@@ -631,9 +623,8 @@ def _report(case: Any, people_file: Path | None, context: int, window_messages: 
     only = None
     if select_tag or select_status or select_search:
         from chatprobe.review import workbench as wb
-        hits, _ = wb.search(case, wb.Query(q=select_search or "", tag=select_tag, status=select_status or None),
-                            limit=10 ** 9)
-        only = {h.message_id for h in hits}
+        only = set(wb.matching_ids(case, wb.Query(q=select_search or "", tag=select_tag,
+                                                  status=select_status or None)))
     analysis = load_case(case, people, Options(context, context, window_messages, window_minutes),
                          include="confirmed" if confirmed_only else "all", only=only)
     subjects = frozenset(p.name for p in analysis.investigation.profiles.values() if p.subject)
@@ -651,15 +642,12 @@ def _report(case: Any, people_file: Path | None, context: int, window_messages: 
 
 
 def _write_rsmf(case: Any, analysis: Any, path: Path) -> Path:
-    from chatprobe.analyse.media import media_reader
     from chatprobe.report import rsmf
     from chatprobe.report.write import _atomic
-    inv = analysis.investigation
-    around = {m.id for f in inv.findings for m, _ in f.context}
-    result = rsmf.build(inv, [f.message.id for f in inv.findings], analysis.reviews, case.name,
-                        media_reader(case, around))
+    result = rsmf.export(case, analysis)
     _atomic(path, result.data)
-    err.print(f"RSMF: {len(inv.findings)} findings, {result.events} events, {result.attachments} attachments")
+    err.print(f"RSMF: {len(analysis.investigation.findings)} findings, {result.events} events, "
+              f"{result.attachments} attachments")
     return path
 
 
@@ -1300,7 +1288,7 @@ def tag_cmd(tag_name: str, message_ids: tuple[str, ...], case_name: str, home: P
         if query is not None or any((member, chat, date_from, date_to, category, status, tag)):
             q = wb.Query.from_params({"q": query or "", "member": member, "chat": chat, "date_from": date_from,
                                       "date_to": date_to, "category": category, "status": status, "tag": tag})
-            ids += [h.message_id for h in wb.search(case, q, limit=10 ** 9)[0]]
+            ids += wb.matching_ids(case, q)
         if not ids:
             raise InputError("no messages to tag", "name message ids, or select them with --search, --status, …")
         n = wb.tag(case, ids, tag_name, actor=getpass.getuser(), remove=remove)

@@ -84,6 +84,13 @@ class EvidenceStore:
             os.chmod(stored.path, stat.S_IRUSR | stat.S_IWUSR)
             stored.path.unlink()
 
+    def set_aside(self, sha256: str) -> Path:
+        """Move a stored copy no case record names to ``recovered/`` (read-only), to import again from there."""
+        keep = self.root / "recovered" / sha256
+        keep.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(self.path_for(sha256), keep)
+        return keep
+
     def discard_staging(self, tag: str) -> int:
         """Remove partial copies left in staging by a killed import tagged ``tag``; returns how many."""
         n = 0

@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cached_property
 from typing import Any
 
 from chatprobe.analyse.people import People
@@ -157,14 +158,15 @@ class ChatInput:
         """How a name in this chat is read: "You" is the exporter when known. When not known, "You" stays
         a member only where it sends messages (a phone database); in text exports, where the exporter's
         own messages carry their name, an unknown "You" is left out rather than counted twice."""
-        you_sends = any(m.sender == "You" and m.kind is not MessageKind.SYSTEM for m in self.messages)
-        owner = self.owner
+        you = self.owner or ("You" if self._you_sends else None)
 
         def ident(name: str) -> str | None:
-            if name == "You":
-                return owner or ("You" if you_sends else None)
-            return name
+            return you if name == "You" else name
         return ident
+
+    @cached_property
+    def _you_sends(self) -> bool:
+        return any(m.sender == "You" and m.kind is not MessageKind.SYSTEM for m in self.messages)
 
 
 @dataclass
@@ -227,8 +229,8 @@ def membership(chat: ChatInput, people: People) -> dict[str, list[tuple[int, int
     seen: set[str] = set()  # people whose membership is known from an event or a first appearance
     ident = chat.identity()
     for e in chat.events:  # number changes: the old and the new number are one person
-        if e.kind is MembershipKind.CHANGED_NUMBER and e.detail and ident(e.subject):
-            people.link(ident(e.subject) or e.subject, e.detail)
+        if e.kind is MembershipKind.CHANGED_NUMBER and e.detail and (who := ident(e.subject)):
+            people.link(who, e.detail)
 
     def start(person: str, pos: int) -> None:
         seen.add(person)

@@ -41,13 +41,8 @@ def analyse_case_media(case: Any, pipe: Any, results: list[tuple[Any, ...]],
     from chatprobe.detect.base import TextItem
 
     with case.store.engine.connect() as conn:
-        rows = conn.execute(
-            select(t.attachment.c.message_id, t.attachment.c.name, t.attachment.c.type, t.attachment.c.present,
-                   t.attachment.c.sha256, t.evidence.c.stored_path)
-            .join(t.message, t.message.c.id == t.attachment.c.message_id)
-            .join(t.chat, t.chat.c.id == t.message.c.chat_id)
-            .join(t.evidence, t.evidence.c.sha256 == t.chat.c.evidence_sha256)
-            .order_by(t.message.c.chat_id, t.message.c.position, t.attachment.c.id)).all()
+        rows = conn.execute(_attachments().order_by(t.message.c.chat_id, t.message.c.position,
+                                                    t.attachment.c.id)).all()
     by_id = {r[0]: i for i, r in enumerate(results)}
     info: dict[str, Any] = {"threshold": m.NSFW_THRESHOLD, "ocr": _tesseract_version(), "attachments": len(rows)}
     if not rows:
@@ -71,6 +66,15 @@ def analyse_case_media(case: Any, pipe: Any, results: list[tuple[Any, ...]],
             if zf is not None:
                 zf.close()
     return out, info
+
+
+def _attachments() -> Any:
+    """Attachments with the evidence file they are read from (an export's zip)."""
+    return (select(t.attachment.c.message_id, t.attachment.c.name, t.attachment.c.type, t.attachment.c.present,
+                   t.attachment.c.sha256, t.evidence.c.stored_path)
+            .join(t.message, t.message.c.id == t.attachment.c.message_id)
+            .join(t.chat, t.chat.c.id == t.message.c.chat_id)
+            .join(t.evidence, t.evidence.c.sha256 == t.chat.c.evidence_sha256))
 
 
 def _read(case: Any, archives: dict[str, zipfile.ZipFile | None], stored: str, name: str,
@@ -150,13 +154,8 @@ def media_reader(case: Any, message_ids: set[str]) -> Callable[[str], list[tuple
     with case.store.engine.connect() as conn:
         rows = []
         for i in range(0, len(ids), 500):
-            rows += conn.execute(
-                select(t.attachment.c.message_id, t.attachment.c.name, t.attachment.c.present, t.attachment.c.sha256,
-                       t.evidence.c.stored_path)
-                .join(t.message, t.message.c.id == t.attachment.c.message_id)
-                .join(t.chat, t.chat.c.id == t.message.c.chat_id)
-                .join(t.evidence, t.evidence.c.sha256 == t.chat.c.evidence_sha256)
-                .where(t.attachment.c.message_id.in_(ids[i:i + 500])).order_by(t.attachment.c.id)).all()
+            rows += conn.execute(_attachments().where(t.attachment.c.message_id.in_(ids[i:i + 500]))
+                                 .order_by(t.attachment.c.id)).all()
     archives: dict[str, zipfile.ZipFile | None] = {}
     try:
         for r in rows:

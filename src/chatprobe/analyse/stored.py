@@ -12,6 +12,7 @@ import getpass
 import hashlib
 import json
 import socket
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -60,9 +61,12 @@ def classify_case(case: Case, pipeline: Any = None, progress: ProgressFn | None 
     started = _now()
     results: list[tuple[Any, ...]] = []
     done = 0
+    not_assessed: Counter[str] = Counter()  # language → messages the English detectors were not built for
     for b in range(0, len(rows), BATCH):
         batch = rows[b:b + BATCH]
         for d in pipe.classify([TextItem(r.id, r.text or "") for r in batch]):
+            if not d.assessed:
+                not_assessed[d.language or "?"] += 1
             j = d.to_json()
             results.append((d.id, json.dumps(j["labels"]),
                             json.dumps({k: j[k] for k in ("scores", "severity", "targets", "explanations",
@@ -72,11 +76,6 @@ def classify_case(case: Case, pipeline: Any = None, progress: ProgressFn | None 
         if progress:
             progress(done, len(rows))
     described = pipe.describe()
-    not_assessed: dict[str, int] = {}
-    for r in results:
-        res = json.loads(r[2])
-        if res.get("assessed") is False:
-            not_assessed[res.get("language") or "?"] = not_assessed.get(res.get("language") or "?", 0) + 1
     described["not_assessed"] = dict(sorted(not_assessed.items(), key=lambda kv: (-kv[1], kv[0])))
     if media:
         results, described["media"] = analyse_case_media(case, pipe, results, media_progress)

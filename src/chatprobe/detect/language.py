@@ -27,6 +27,7 @@ import os
 import re
 import threading
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 ASSESSED = frozenset({"en"})  # languages the lexicon, rules and text model were built for
@@ -76,6 +77,7 @@ def identify(text: str) -> Language:
     return Language(code, p)
 
 
+@cache
 def describe() -> dict[str, Any]:
     import hashlib
     with open(model_path(), "rb") as f:

@@ -111,7 +111,7 @@ class Pipeline:
         out = {"pipeline": self.name, "taxonomy": taxonomy().version, "options": self.options,
                "detectors": [d.describe() for d in self.detectors]}
         if self.options.get("language_gate", True):
-            out["language_gate"] = language()
+            out["language_gate"] = dict(language())  # a copy: describe() is cached
         return out
 
     # -- running ---------------------------------------------------------------------------------------

@@ -28,6 +28,9 @@ MAX_MEMBER_RATIO = 200  # uncompressed / compressed for members above MIN_RATIO_
 MIN_RATIO_CHECK = 1 << 20
 MAX_TOTAL_UNCOMPRESSED = 64 << 30
 MAX_MEMBERS = 200_000
+# what a damaged archive raises, from opening it to inflating a member: each becomes UnsafeArchive
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
+               NotImplementedError, RuntimeError)
 
 
 def sha256_stream(stream: BinaryIO) -> tuple[str, int]:
@@ -87,7 +90,7 @@ class Source:
             return open(self.path, "rb")
         try:
             zf = zipfile.ZipFile(self.path)
-        except _MEMBER_ERRORS as exc:
+        except _ZIP_ERRORS as exc:
             raise UnsafeArchive(f"{self.path}: not a readable zip archive ({exc})",
                                 "ask for a fresh copy of the export; nothing from this file was stored") from exc
         return _open_member(zf, self.member, self.display, self.size, own=True)
@@ -105,7 +108,7 @@ class _ClosingReader(io.RawIOBase):
     def readinto(self, b: memoryview) -> int:  # type: ignore[override]
         try:
             data = self._raw.read(len(b))
-        except _MEMBER_ERRORS as exc:
+        except _ZIP_ERRORS as exc:
             raise UnsafeArchive(
                 f"{self._display}: archive member is corrupt or truncated ({exc})",
                 "ask for a fresh copy of the export; nothing from this file was stored",
@@ -184,7 +187,7 @@ def open_archive(path: Path, evidence_sha256: str) -> Archive:
     """Validate a zip archive and hash every member. Raises UnsafeArchive on anything suspicious."""
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except _ZIP_ERRORS as exc:
         raise UnsafeArchive(
             f"{path}: not a readable zip archive ({exc}); it may be truncated",
             "check the file was copied completely (compare its size with the original)",
@@ -233,16 +236,12 @@ def open_archive(path: Path, evidence_sha256: str) -> Archive:
     return Archive(path, evidence_sha256, tuple(members), tuple(n for _, n in ranked))
 
 
-_MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
-                  RuntimeError)
-
-
 def _open_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo | str, display: str,
                  limit: int | None = None, own: bool = False) -> _ClosingReader:
     """A bomb-guarded reader of one member; a member whose header is damaged fails as UnsafeArchive."""
     try:
         raw = zf.open(info)
-    except _MEMBER_ERRORS as exc:
+    except _ZIP_ERRORS as exc:
         if own:
             zf.close()
         raise UnsafeArchive(

@@ -133,6 +133,16 @@ KNOWN_FIELDS = frozenset({
 UNKNOWN_SENDER = "(sender not recorded)"
 
 
+def _is_number(v: Any) -> bool:
+    """A JSON number (JSON's true and false are bools, which Python also counts as ints)."""
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _is_id(v: Any) -> bool:
+    """What Telegram writes as an id or a time: a string or a whole number."""
+    return isinstance(v, (int, str)) and not isinstance(v, bool)
+
+
 def _flatten_text(value: Any, warn: Callable[[str], None]) -> str:
     """Telegram text: a string, or a list of strings and entity objects ``{"type": …, "text": …}``. Anything
     else is read as far as it can be and each coercion is warned about; nothing is dropped silently."""
@@ -154,13 +164,13 @@ def _flatten_text(value: Any, warn: Callable[[str], None]) -> str:
             elif isinstance(part, dict):
                 warn(f"'text' item {i + 1} is an entity whose 'text' is {type(part.get('text')).__name__}, not text; "
                      "left out")
-            elif isinstance(part, (int, float)) and not isinstance(part, bool):
+            elif _is_number(part):
                 warn(f"'text' item {i + 1} is a number ({part}); read as text")
                 parts.append(str(part))
             else:
                 warn(f"'text' item {i + 1} is {type(part).__name__}, not text or an entity; left out")
         return "".join(parts)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if _is_number(value):
         warn(f"'text' is a number ({value}); read as text")
         return str(value)
     warn(f"'text' is {type(value).__name__}, not text; left out")
@@ -178,7 +188,7 @@ class TelegramChatStream(ChatStream):
         self._lines = lines
         self.warnings = WarningLog()
         chat_key = chat.get("id", index)
-        if not isinstance(chat_key, (int, str)) or isinstance(chat_key, bool) or len(str(chat_key)) > 40:
+        if not _is_id(chat_key) or len(str(chat_key)) > 40:
             self.warnings.add(source.display, None, "coerced-field",
                               f"chat {index + 1}: 'id' is {type(chat_key).__name__}, not a number; "
                               "the chat is numbered by its place in the file")
@@ -211,7 +221,7 @@ class TelegramChatStream(ChatStream):
             msgs = []
         # replies name Telegram's message id; ours is the position in the file: map one to the other
         self._ids = {str(m["id"]): f"{src.sha256[:16]}-{self._first + i}" for i, m in enumerate(msgs)
-                     if isinstance(m, dict) and isinstance(m.get("id"), (int, str)) and not isinstance(m.get("id"), bool)}
+                     if isinstance(m, dict) and _is_id(m.get("id"))}
         for i, raw in enumerate(msgs):
             line = self._lines[i] if self._lines else i + 1
             position = self._first + i
@@ -241,7 +251,7 @@ class TelegramChatStream(ChatStream):
         v = raw.get(key)
         if v is None or isinstance(v, str):
             return v
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
+        if _is_number(v):
             warn(f"{key!r} is a number ({v}), not text; read as text")
             return str(v)
         warn(f"{key!r} is {type(v).__name__}, not text; ignored")
@@ -255,7 +265,7 @@ class TelegramChatStream(ChatStream):
             except ValueError:
                 pass
         unix = raw.get("date_unixtime")
-        if isinstance(unix, (int, str)) and not isinstance(unix, bool):
+        if _is_id(unix):
             try:
                 ts = datetime.fromtimestamp(int(unix), tz=timezone.utc).replace(tzinfo=None)
                 return str(unix), ts
@@ -270,7 +280,7 @@ class TelegramChatStream(ChatStream):
         account id (``from_id``) stands in, said in a warning. No name is ever made up."""
         name = raw.get("from")
         from_id = raw.get("from_id")
-        from_id = str(from_id) if isinstance(from_id, (str, int)) and not isinstance(from_id, bool) and \
+        from_id = str(from_id) if _is_id(from_id) and \
             str(from_id) else None
         if isinstance(name, str) and name:
             return name
@@ -284,7 +294,7 @@ class TelegramChatStream(ChatStream):
             warn(f"'from' is {type(name).__name__} ({str(name)[:40]}), not a name; attributed to its account id "
                  f"{from_id}")
             return from_id
-        if isinstance(name, (int, float)) and not isinstance(name, bool):
+        if _is_number(name):
             warn(f"'from' is a number ({name}), not a name, and there is no 'from_id'; the number is kept as sender")
             return str(name)
         warn(f"'from' is {type(name).__name__}, not a name, and there is no 'from_id'; attributed to "
@@ -328,7 +338,7 @@ class TelegramChatStream(ChatStream):
             text = self._poll(raw["poll"], text, warn)
         reply = raw.get("reply_to_message_id")
         reply_to = None
-        if reply is not None and (not isinstance(reply, (int, str)) or isinstance(reply, bool)):
+        if reply is not None and not _is_id(reply):
             warn(f"'reply_to_message_id' is {type(reply).__name__}, not a message id; ignored")
         elif reply is not None:
             reply_to = self._ids.get(str(reply))

@@ -132,6 +132,15 @@ def build(inv: Investigation, chosen: Iterable[str], reviews: dict[str, Any], ca
     return RsmfResult(msg.as_bytes(policy=SMTP), manifest, len(events), len(files))  # CRLF, as RFC 5322 says
 
 
+def export(case: Any, analysis: Any) -> RsmfResult:
+    """The RSMF of a case's reported findings (a ``load_case`` analysis, whole or a chosen set), with their
+    context and the pictures read from the evidence."""
+    from chatprobe.analyse.media import media_reader
+    inv = analysis.investigation
+    around = {m.id for f in inv.findings for m, _ in f.context}
+    return build(inv, [f.message.id for f in inv.findings], analysis.reviews, case.name, media_reader(case, around))
+
+
 def _event(m: Message, who: str | None, conv: dict[str, Any], pid: Any, finding: Finding | None,
            reviews: dict[str, Any], files: dict[str, bytes], media: list[tuple[str, bytes | None]],
            ids: set[str]) -> dict[str, Any]:

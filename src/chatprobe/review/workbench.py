@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, text
+from sqlalchemy import Connection, and_, delete, func, insert, literal_column, select, text
 
 from chatprobe import audit
 from chatprobe.errors import InputError
@@ -144,12 +144,15 @@ def _finding_ids(conn: Connection, case: Any, query: Query) -> set[str] | None:
     return ids
 
 
-def search(case: Any, query: Query, limit: int = 100, offset: int = 0) -> tuple[list[Hit], int]:
-    """Messages matching the query, in the order they were imported (chat by chat, in chat order): (this
-    page of hits, how many in all, or COUNT_CAP + 1 when there are more than COUNT_CAP)."""
-    ensure_index(case)
-    terms = _terms(query.q)
+def _statement(case: Any, query: Query, terms: list[tuple[str, bool]]) -> Any:
+    """The select for a query's messages, in order, on either backend."""
     m = t.message
+    if terms and case.store.engine.dialect.name == "sqlite":
+        frm, cond, binds = _sqlite_fts(terms, query)
+        cols = [literal_column(f"message.{c}").label(c) for c in ("id", "chat_id", "position", "sender", "timestamp",
+                                                         "kind", "text")]
+        return (select(*cols).select_from(text(frm)).where(text(cond).bindparams(**binds))
+                .order_by(literal_column("message_fts.rowid")))
     where: list[Any] = []
     if query.member:
         where.append(m.c.sender == query.member)
@@ -159,47 +162,52 @@ def search(case: Any, query: Query, limit: int = 100, offset: int = 0) -> tuple[
         where.append(m.c.timestamp >= query.date_from)
     if query.date_to:
         where.append(m.c.timestamp < query.date_to + "T99")
-    sqlite = case.store.engine.dialect.name == "sqlite"
+    if terms:
+        ts = " & ".join("(" + " <-> ".join(w.split()) + (":*" if prefix else "") + ")" for w, prefix in terms)
+        where.append(text("to_tsvector('simple', coalesce(message.text, '')) @@ to_tsquery('simple', :tsq)")
+                     .bindparams(tsq=ts))
+    source: Any = m
+    if query.tag:
+        source = source.join(t.message_tag, t.message_tag.c.message_id == m.c.id).join(
+            t.tag, and_(t.tag.c.id == t.message_tag.c.tag_id, t.tag.c.name == query.tag))
+    return (select(m.c.id, m.c.chat_id, m.c.position, m.c.sender, m.c.timestamp, m.c.kind, m.c.text)
+            .select_from(source).where(*where).order_by(m.c.chat_id, m.c.position))
+
+
+def search(case: Any, query: Query, limit: int = 100, offset: int = 0) -> tuple[list[Hit], int]:
+    """Messages matching the query, in the order they were imported (chat by chat, in chat order): (this
+    page of hits, how many in all, or COUNT_CAP + 1 when there are more than COUNT_CAP)."""
+    ensure_index(case)
+    terms = _terms(query.q)
+    stmt = _statement(case, query, terms)
     with case.store.engine.connect() as conn:
         allowed = _finding_ids(conn, case, query)
-        if terms and sqlite:
-            rows_sql, count_sql, binds = _sqlite_fts(terms, query)
-            if allowed is not None:
-                rows = [r for r in conn.execute(text(rows_sql), binds) if r.id in allowed]
-                total, page = len(rows), rows[offset:offset + limit]
-            else:
-                total = conn.execute(text(count_sql), binds | {"cap": COUNT_CAP + 1}).scalar_one()
-                page = list(conn.execute(text(rows_sql + " LIMIT :limit OFFSET :offset"),
-                                         binds | {"limit": limit, "offset": offset}))
-            return [Hit(r.id, r.chat_id, r.position, r.sender, r.timestamp, r.kind, r.text or "",
-                        _marks(r.text or "", terms)) for r in page], int(total)
-        source: Any = m
-        if terms:
-            ts = " & ".join("(" + " <-> ".join(w.split()) + (":*" if prefix else "") + ")" for w, prefix in terms)
-            where.append(text("to_tsvector('simple', coalesce(message.text, '')) @@ to_tsquery('simple', :tsq)")
-                         .bindparams(tsq=ts))
-        if query.tag:
-            source = source.join(t.message_tag, t.message_tag.c.message_id == m.c.id).join(
-                t.tag, and_(t.tag.c.id == t.message_tag.c.tag_id, t.tag.c.name == query.tag))
-        q = select(m.c.id, m.c.chat_id, m.c.position, m.c.sender, m.c.timestamp, m.c.kind, m.c.text
-                   ).select_from(source).where(*where)
-        order = [m.c.chat_id, m.c.position]
         if allowed is not None:
-            rows = [r for r in conn.execute(q.order_by(*order)) if r.id in allowed]
+            rows = [r for r in conn.execute(stmt) if r.id in allowed]
             total, page = len(rows), rows[offset:offset + limit]
         else:
             # counted up to COUNT_CAP + 1: "more than 10,000" is all a reader needs, and counting every
             # match of a common word in a million messages is what would make a search slow
-            total = conn.execute(select(func.count()).select_from(q.limit(COUNT_CAP + 1).subquery())).scalar_one()
-            page = list(conn.execute(q.order_by(*order).limit(limit).offset(offset)))
+            total = conn.execute(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery())).scalar_one()
+            page = list(conn.execute(stmt.limit(limit).offset(offset)))
     return [Hit(r.id, r.chat_id, r.position, r.sender, r.timestamp, r.kind, r.text or "", _marks(r.text or "", terms))
             for r in page], int(total)
 
 
+def matching_ids(case: Any, query: Query) -> list[str]:
+    """Every message the query selects, in order (for tags, bulk actions and chosen exports): no page, no
+    count, no highlighting."""
+    ensure_index(case)
+    stmt = _statement(case, query, _terms(query.q))
+    with case.store.engine.connect() as conn:
+        allowed = _finding_ids(conn, case, query)
+        return [r.id for r in conn.execute(stmt) if allowed is None or r.id in allowed]
+
+
 def _sqlite_fts(terms: list[tuple[str, bool]], query: Query) -> tuple[str, str, dict[str, Any]]:
-    """The SQLite full-text query: the index drives (CROSS JOIN keeps the planner from scanning messages by
-    sender and probing the index row by row, 50 times slower), matches come in rowid order (the order of
-    import, chat by chat), so a page stops after its rows, and the count stops at the cap."""
+    """The SQLite full-text query (FROM, WHERE, binds): the index drives (CROSS JOIN keeps the planner from
+    scanning messages by sender and probing the index row by row, 50 times slower) and yields its matches in
+    rowid order (the order of import, chat by chat), so a page stops after its rows."""
     binds: dict[str, Any] = {"match": " ".join('"' + w.replace('"', '""') + '"' + ("*" if prefix else "")
                                                for w, prefix in terms)}
     frm = "message_fts CROSS JOIN message ON message.rowid = message_fts.rowid"
@@ -214,11 +222,7 @@ def _sqlite_fts(terms: list[tuple[str, bool]], query: Query) -> tuple[str, str, 
     if query.date_to:
         where.append("message.timestamp < :date_to")
         binds["date_to"] = query.date_to + "T99"
-    cond = " AND ".join(where)
-    rows = (f"SELECT message.id, message.chat_id, message.position, message.sender, message.timestamp, "
-            f"message.kind, message.text FROM {frm} WHERE {cond} ORDER BY message_fts.rowid")
-    count = f"SELECT count(*) FROM (SELECT 1 FROM {frm} WHERE {cond} LIMIT :cap)"
-    return rows, count, binds
+    return frm, " AND ".join(where), binds
 
 
 def save_search(case: Any, name: str, query: Query, actor: str) -> None:

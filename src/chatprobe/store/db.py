@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from chatprobe.errors import StoreError
 from chatprobe.store import schema as t
 
-AUDIT_PENDING = "audit-pending"  # audit.PENDING: entries of the open transaction, anchored after commit
+AUDIT_PENDING = "audit-pending"  # conn.info: audit entries of the open transaction, anchored after commit
 MIGRATIONS = str(Path(__file__).with_name("migrations"))
 
 

@@ -54,6 +54,7 @@ class Server:
     lock: threading.Lock = field(default_factory=threading.Lock)
     computing: dict[str, threading.Lock] = field(default_factory=dict)  # one investigation build per case
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    flagged: dict[str, frozenset[str]] = field(default_factory=dict)  # finding message ids, per case
     _names: tuple[float, list[str]] = (0.0, [])
 
     def case_names(self) -> list[str]:
@@ -121,6 +122,7 @@ class Server:
             with self.lock:
                 self.analyses[name] = (run["id"], a)
                 self.rows[name] = rows
+                self.flagged[name] = frozenset(r["message_id"] for r in rows)
         return a
 
     def base_rows(self, name: str) -> list[dict[str, Any]]:
@@ -548,8 +550,12 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
             RedirectResponse(f"/cases/{name}#subject-{sid}", status_code=303)
 
     # -- the workbench: the whole conversation, search, tags, bulk actions ---------------------------------
-    def finding_ids(name: str) -> set[str]:
-        return {r["message_id"] for r in server.base_rows(name)} if server.analysis(name) else set()
+    def finding_ids(name: str) -> frozenset[str]:
+        """The case's finding ids, built once per analysis run (empty before the first analysis)."""
+        if server.analysis(name) is None:
+            return frozenset()
+        with server.lock:
+            return server.flagged[name]
 
     @app.get("/cases/{name}/chats/{chat_id}")
     @app.get("/api/cases/{name}/chats/{chat_id}")
@@ -648,7 +654,7 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
         action = str(form.get("action", ""))
         if str(form.get("scope", "checked")) == "all":
             query = search_query({k.removeprefix("f_"): str(v) for k, v in form.items() if k.startswith("f_")})
-            ids = [h.message_id for h in wb.search(case, query, limit=10 ** 9)[0]]
+            ids = wb.matching_ids(case, query)
         else:
             ids = [str(x) for x in form.getlist("ids")]
         if not ids:
@@ -690,16 +696,12 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
         only = None
         if tag or status or q:
             from chatprobe.review import workbench as wb
-            only = {h.message_id for h in wb.search(case, wb.Query(q=q, tag=tag or None, status=status or None),
-                                                  limit=10 ** 9)[0]}
+            only = set(wb.matching_ids(case, wb.Query(q=q, tag=tag or None, status=status or None)))
         analysis = load_case(case, include="confirmed" if confirmed else "all", only=only)
         chosen = "-".join(x for x in ("confirmed" if confirmed else "", tag, status, "search" if q else "") if x)
         if format == "rsmf":
-            from chatprobe.analyse.media import media_reader
             from chatprobe.report import rsmf
-            inv = analysis.investigation
-            body = rsmf.build(inv, [f.message.id for f in inv.findings], analysis.reviews, name,
-                              media_reader(case, {m.id for f in inv.findings for m, _ in f.context})).data
+            body = rsmf.export(case, analysis).data
             media_type, suffix = "message/rfc822", "rsmf"
         else:
             from chatprobe.report.html import render

@@ -203,7 +203,8 @@ def login(store: Any, username: str, password: str, address: str, device: str | 
     now = _now()
     username = username[:64]
     with store.transaction() as conn:
-        known = known_device(conn, username, device) or _live_session_of(conn, username, session_token, now)
+        device_known = known_device(conn, username, device)
+        known = device_known or _live_session_of(conn, username, session_token, now)
         if not known:
             by_address = conn.execute(select(func.count()).select_from(t.web_login_attempt).where(
                 t.web_login_attempt.c.address == address[:90], t.web_login_attempt.c.at >= (now - WINDOW).isoformat(),
@@ -229,7 +230,7 @@ def login(store: Any, username: str, password: str, address: str, device: str | 
             expires_at=(now + timedelta(hours=SESSION_HOURS)).isoformat(), created_at=now.isoformat(),
             address=address[:90]))
         new_device = None
-        if known and known_device(conn, username, device):
+        if device_known:
             conn.execute(update(t.web_device).where(t.web_device.c.token_hash == _hash(device or ""))
                          .values(last_used_at=now.isoformat()))
         else:
