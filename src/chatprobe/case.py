@@ -608,10 +608,9 @@ def _open_stored(stored: Path, sha: str, size: int, name: str, date_order: str |
                  contacts: Path | None) -> tuple[list[ChatStream], Archive | None]:
     """The chat streams of a stored evidence file, named after the original (``name``), not the store's
     hash path: for import, and for verify --deep to parse it again the same way."""
-    sources, archive = sources_for(stored, sha, size)
+    sources, archive = sources_for(stored, sha, size, name)
     streams: list[ChatStream] = []
     for source in sources:
-        source.display = source.display.replace(stored.name, name, 1)
         streams.extend(open_chats(source, date_order=date_order, workers=workers, contacts=contacts))
     return streams, archive
 

@@ -82,6 +82,7 @@ def test_a_crashing_import_is_one_failed_file_with_an_audit_entry(tmp_path, seed
         report = case.import_paths([p, deep])
         assert [f.outcome for f in report.files] == ["failed", "failed"]
         assert "corrupt" in report.files[0].error and "nested too deeply" in report.files[1].error
+        assert report.files[0].error.startswith("bad-magic.zip!/")  # the original's name, not the store's copy
         with case.store.engine.connect() as conn:
             log = audit.entries(conn)
             from sqlalchemy import select

@@ -183,46 +183,48 @@ def _chat_rank(name: str) -> int | None:
     return None
 
 
-def open_archive(path: Path, evidence_sha256: str) -> Archive:
-    """Validate a zip archive and hash every member. Raises UnsafeArchive on anything suspicious."""
+def open_archive(path: Path, evidence_sha256: str, name: str | None = None) -> Archive:
+    """Validate a zip archive and hash every member. Raises UnsafeArchive on anything suspicious, naming the
+    archive ``name`` (the original file's, when ``path`` is the evidence store's copy)."""
+    label = name or str(path)
     try:
         zf = zipfile.ZipFile(path)
     except _ZIP_ERRORS as exc:
         raise UnsafeArchive(
-            f"{path}: not a readable zip archive ({exc}); it may be truncated",
+            f"{label}: not a readable zip archive ({exc}); it may be truncated",
             "check the file was copied completely (compare its size with the original)",
         ) from exc
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise UnsafeArchive(f"{path}: {len(infos)} members is more than any chat export has")
+            raise UnsafeArchive(f"{label}: {len(infos)} members is more than any chat export has")
         total = 0
         for info in infos:
             if not info.filename:
-                raise UnsafeArchive(f"{path}: a member has no name; the archive is damaged",
+                raise UnsafeArchive(f"{label}: a member has no name; the archive is damaged",
                                     "ask for a fresh copy of the export; nothing from this file was stored")
             if _is_unsafe_name(info.filename):
                 raise UnsafeArchive(
-                    f"{path}: member name {info.filename!r} points outside the archive (path traversal)",
+                    f"{label}: member name {info.filename!r} points outside the archive (path traversal)",
                     "the archive was crafted or corrupted; examine it by hand before going further",
                 )
             if info.flag_bits & 0x1:
-                raise UnsafeArchive(f"{path}: member {info.filename!r} is encrypted", "decrypt it first")
+                raise UnsafeArchive(f"{label}: member {info.filename!r} is encrypted", "decrypt it first")
             total += info.file_size
             if info.file_size > MIN_RATIO_CHECK and info.file_size > MAX_MEMBER_RATIO * max(
                 info.compress_size, 1
             ):
                 raise UnsafeArchive(
-                    f"{path}: member {info.filename!r} would inflate {info.file_size // max(info.compress_size, 1)}x"
+                    f"{label}: member {info.filename!r} would inflate {info.file_size // max(info.compress_size, 1)}x"
                     " (zip bomb?)"
                 )
         if total > MAX_TOTAL_UNCOMPRESSED:
-            raise UnsafeArchive(f"{path}: archive would inflate to {total >> 30} GiB (zip bomb?)")
+            raise UnsafeArchive(f"{label}: archive would inflate to {total >> 30} GiB (zip bomb?)")
         members: list[MemberInfo] = []
         for info in infos:
             if info.is_dir():
                 continue
-            display = f"{path.name}!/{info.filename}"
+            display = f"{Path(label).name}!/{info.filename}"
             h = hashlib.sha256()
             size = 0
             with _open_member(zf, info, display) as reader:
@@ -252,22 +254,25 @@ def _open_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo | str, display: str,
     return _ClosingReader(raw, zf if own else None, size, display)
 
 
-def sources_for(path: Path, evidence_sha256: str, size: int) -> tuple[list[Source], Archive | None]:
-    """The documents to import from one evidence file: itself, or the chat document(s) in a zip."""
+def sources_for(path: Path, evidence_sha256: str, size: int,
+                name: str | None = None) -> tuple[list[Source], Archive | None]:
+    """The documents to import from one evidence file: itself, or the chat document(s) in a zip. ``name``:
+    what warnings and errors call the file (the original's name when ``path`` is the evidence store's copy)."""
+    label = name or path.name
     with open(path, "rb") as f:
         magic = f.read(4)
     if magic[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
-        archive = open_archive(path, evidence_sha256)
+        archive = open_archive(path, evidence_sha256, name)
         if not archive.chat_members:
             raise UnsupportedFormat(
-                f"{path}: zip archive has no chat text (_chat.txt, 'WhatsApp Chat with ….txt' or result.json)",
+                f"{name or path}: zip archive has no chat text (_chat.txt, 'WhatsApp Chat with ….txt' or result.json)",
                 "export the chat again with WhatsApp's 'Export chat' and import the zip it produces",
             )
         by_base = {posixpath.basename(m.name): m for m in archive.members}
         first = archive.chat_members[0]
         info = next(m for m in archive.members if m.name == first)
         src = Source(
-            display=f"{path.name}!/{first}",
+            display=f"{label}!/{first}",
             path=path,
             sha256=info.sha256,
             size=info.size,
@@ -276,7 +281,7 @@ def sources_for(path: Path, evidence_sha256: str, size: int) -> tuple[list[Sourc
             siblings=by_base,
         )
         return [src], archive
-    return [Source(str(path.name), path, evidence_sha256, size, evidence_sha256)], None
+    return [Source(label, path, evidence_sha256, size, evidence_sha256)], None
 
 
 # --- text decoding ---------------------------------------------------------------------------------------
