@@ -1,0 +1,143 @@
+"""Ordinary chat lines for measuring false flags: evaluation only, never trained on.
+
+Written by hand for this project (not generated, not from any dataset): what a shift team, a family or a
+five-a-side group says all day. Several sit close to what fools a classifier — identity words in harmless
+use, violent idiom, profanity without a target, emoji, names of places and things that contain slur-like
+letters. Every flag a model raises here is a false flag.
+"""
+
+LINES = """\
+Morning all
+Gooood morning 😘❤️
+Gooooood morning everyone ☀️☀️
+Parking's full, I'm round the back
+Where's my muffin?
+hopefully tomorrow it will be nicer
+Are you finished with work?
+I love women.
+I love my wife so much ❤️
+who's bringing the cake on Friday
+running late, traffic on the A road is a joke
+can someone let me in, forgot my fob
+anyone want a brew?
+thanks for today team, great effort 👏
+happy birthday Jo!! 🎉🎂
+cheers mate
+no worries at all
+on my way now
+What time is the briefing?
+7 sharp I think
+See you at the nick
+I'll be 5 mins
+lol
+😂😂😂
+haha brilliant
+night all
+shift swap anyone? I need the 14th off
+My car's in the garage again, can anyone give me a lift?
+I can, where are you?
+top of Mill Lane
+is the canteen open yet
+the coffee machine is broken AGAIN
+kids have got chickenpox so I'm working from home
+good luck with the exam Sam!
+passed!! 🎉
+get in!! well done
+that's brilliant news
+what a game last night, robbed in the 90th minute
+the ref was blind
+we got absolutely battered 4-0
+I'm dead 😂
+you killed it at the presentation
+the new sarge seems nice
+Black coffee, no sugar please
+the black Audi is parked across the gate again
+white van man strikes again
+we're having a Chinese tonight, want anything?
+Indian or pizza?
+my neighbour is Polish and she's lovely
+the Muslim family at number 12 brought us biryani for Eid
+gay wedding was amazing, best party all year
+my daughter came out as trans, proud of her
+my nan is 92 and still sharper than me
+old age is catching up with me, knees are gone
+the deaf lad from the cafe signed thank you
+the blind dog at the rescue got adopted!
+we need a wheelchair ramp for the community event
+Pride march route is on the shared drive
+it's Ramadan so Faisal won't be at the lunch
+Diwali lights on the high street look great
+Happy Hanukkah to those celebrating 🕎
+the women's team won the league 🏆
+female officers' network meets Thursday
+IC1 male, 30s, red jacket, walking towards the bridge
+suspect is a black male, 20s, slim build, grey tracksuit
+Asian female, elderly, reported missing from home address
+white female, 40s, intoxicated, refusing to leave the pub
+he's been charged with s18 GBH
+she says he threatened to kill her, DV form done
+victim was punched in the face, ambulance on scene
+knife recovered from the bushes, bagged and tagged
+firearms team attending, cordon on Hope St
+shots fired call was a car backfiring
+the suspect called the victim a racist name, hate crime logged
+taking a statement from the witness now
+custody full, taking him to the next station
+he's refusing to give his name
+bail conditions breached again
+the dog found a stash under the floorboards
+CCTV covers the whole car park
+search warrant signed, going in at 6
+kill the engine when you park up
+we smashed the targets this month
+I'm going to murder that pizza
+my feet are killing me
+I'd kill for a day off
+this weather is shit
+bloody hell that was close
+fuck, forgot my lunch again
+damn printer jammed
+what the hell happened to the rota
+knackered, off to bed
+just finished a 12 hour shift, dying
+shoot me the address and I'll head over
+drop me a text when you land
+hit me up when you're free
+let's bang out these statements and go home
+the baby's teething, no sleep again 😴
+our Jack scored his first goal today ⚽
+mum's out of hospital, thanks for the messages
+thinking of you all today
+RIP Gran, you were the best
+sorry for your loss mate
+sending love x
+xx
+Love you too
+miss you 😢
+can't wait for the holiday
+Spain or Portugal this year?
+flights booked ✈️
+anyone got a charger?
+who took my stapler
+the faggots and peas at the chippy are back on
+nice pair of tits on the bird table this morning 🐦
+the Scunthorpe job is on again
+we're going to Penistone for the match
+my spastic colon is playing up again
+grabbing a fag, back in 5
+that was a bitch of a drive
+I'm a proper old fart now
+Can you pick up milk on the way?
+What's the wifi password here?
+Staff room fridge is a health hazard
+leaving do at the Crown, 7pm Friday
+who's in for 5-a-side?
+I'm in
+Count me out, knee's knackered
+gym at lunch?
+we should do a bake sale for the hospice
+raised £420!! thank you everyone
+well done team 💪
+proud of you all
+Good night, sleep well
+""".splitlines()

@@ -1,0 +1,159 @@
+"""The evaluation protocol: how believable is the whole detection pipeline on material it was not tuned on?
+
+    python training/protocol.py                      # the shipped pipeline; prints a summary, writes JSON
+    python training/protocol.py --out FILE.json --flags FLAGS.tsv
+
+Three measurements (issue 10, point 5; the leave-one-dataset-out half is ``training/lodo.py``):
+
+1. **functional suite** (``functional_suite.py``): templates written before tuning, reported per half
+   (``tune`` / ``locked``) and per functionality: hateful cases caught, non-hateful cases left alone, and the
+   target category right among the caught hateful ones.
+2. **ordinary real chats**: every message in ``../shared/data/exports`` (real public exports; skipped when
+   absent) run through chatprobe's own parser, and the hand-written ordinary lines in ``ordinary_chat.py``
+   (evaluation only). Flags per 1,000 messages, and **every flag listed** (``--flags``) for a person to read.
+3. the same through the lexicon only, to show what the model adds.
+
+The whole pipeline is measured (lexicon, rules, language gate, model), as an investigator would meet it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+import functional_suite
+from ordinary_chat import LINES
+
+EXPORTS = ROOT.parent / "shared" / "data" / "exports"
+CATEGORY_LABELS = ("race", "religion", "sex", "sexual_orientation", "gender_identity", "disability", "age",
+                   "derogatory", "threat", "sexual")
+
+
+def flagged(decision: Any) -> list[str]:
+    return [c for c in decision.labels if c in CATEGORY_LABELS]
+
+
+def functional(pipeline: Any) -> dict[str, Any]:
+    cases = functional_suite.cases()
+    decisions = pipeline.classify([c.text for c in cases])
+    out: dict[str, Any] = {"fingerprint": functional_suite.fingerprint()[:16]}
+    misses: list[dict[str, Any]] = []
+    for half in ("tune", "locked", "all"):
+        rows = [(c, d) for c, d in zip(cases, decisions, strict=True) if half in ("all", c.half)]
+        hate = [(c, d) for c, d in rows if c.hateful]
+        ok_h = [(c, d) for c, d in hate if flagged(d)]
+        target = [1 for c, d in ok_h if c.expected in d.labels]
+        benign = [(c, d) for c, d in rows if not c.hateful]
+        ok_b = [1 for c, d in benign if not flagged(d)]
+        per: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+        for c, d in rows:
+            right = bool(flagged(d)) if c.hateful else not flagged(d)
+            per[c.functionality][0] += right
+            per[c.functionality][1] += 1
+        out[half] = {
+            "cases": len(rows),
+            "hateful_caught": round(len(ok_h) / max(len(hate), 1), 4),
+            "non_hateful_left_alone": round(len(ok_b) / max(len(benign), 1), 4),
+            "target_right": round(len(target) / max(len(ok_h), 1), 4),
+            "accuracy": round((len(ok_h) + len(ok_b)) / max(len(rows), 1), 4),
+            "functionalities": {f: round(a / n, 4) for f, (a, n) in per.items()},
+        }
+    for c, d in zip(cases, decisions, strict=True):
+        if c.half == "tune" and (bool(flagged(d)) != c.hateful):
+            misses.append({"functionality": c.functionality, "text": c.text, "expected": c.expected,
+                           "got": flagged(d)})
+    out["tune_misses"] = misses  # only the tune half is listed: the locked half is not read case by case
+    return out
+
+
+def export_messages() -> list[tuple[str, str]]:
+    """(where, text) for every message with text in the shared real exports."""
+    from chatprobe.api import parse_file
+    from chatprobe.errors import ChatprobeError
+
+    out: list[tuple[str, str]] = []
+    if not EXPORTS.is_dir():
+        return out
+    for path in sorted(EXPORTS.rglob("*")):
+        if not path.is_file() or path.suffix.lower() not in (".txt", ".zip", ".json") or path.name == "target.json":
+            continue
+        try:
+            with parse_file(path) as streams:
+                for s in streams:
+                    for m in s.messages():
+                        if m.text and m.text.strip():
+                            out.append((f"{path.relative_to(EXPORTS)}:{m.source.line_start}", m.text))
+        except ChatprobeError as exc:
+            print(f"  skipped {path.name}: {exc}", file=sys.stderr)
+    return out
+
+
+def ordinary(pipeline: Any) -> dict[str, Any]:
+    sets = {"real exports": export_messages(),
+            "ordinary lines": [(f"ordinary_chat.py:{i + 1}", t) for i, t in enumerate(LINES) if t.strip()]}
+    out: dict[str, Any] = {}
+    for name, rows in sets.items():
+        decisions = pipeline.classify([t for _, t in rows])
+        flags = [{"where": w, "text": t, "labels": flagged(d),
+                  "scores": {k: d.scores[k] for k in flagged(d)}}
+                 for (w, t), d in zip(rows, decisions, strict=True) if flagged(d)]
+        out[name] = {"messages": len(rows), "flags": len(flags),
+                     "per_1000": round(1000 * len(flags) / max(len(rows), 1), 1), "flagged": flags}
+    total = sum(v["messages"] for v in out.values())
+    out["all"] = {"messages": total, "flags": sum(v["flags"] for v in out.values()),
+                  "per_1000": round(1000 * sum(v["flags"] for v in out.values()) / max(total, 1), 1)}
+    return out
+
+
+def run(pipeline: Any) -> dict[str, Any]:
+    return {"pipeline": pipeline.describe()["detectors"][-1].get("version"),
+            "functional": functional(pipeline), "ordinary": ordinary(pipeline)}
+
+
+def summary(r: dict[str, Any]) -> str:
+    f = r["functional"]
+    lines = [f"functional suite {f['fingerprint']}:"]
+    for half in ("tune", "locked"):
+        h = f[half]
+        lines.append(f"  {half:6s} hateful caught {h['hateful_caught']:.1%}  non-hateful left alone "
+                     f"{h['non_hateful_left_alone']:.1%}  target right {h['target_right']:.1%}  ({h['cases']} cases)")
+    lines.append("  by functionality (all): " + "; ".join(f"{k} {v:.0%}" for k, v in f["all"]["functionalities"].items()))
+    o = r["ordinary"]
+    for k in ("real exports", "ordinary lines", "all"):
+        lines.append(f"ordinary chats, {k}: {o[k]['flags']} flags in {o[k]['messages']} messages "
+                     f"({o[k]['per_1000']} per 1,000)")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", type=Path, help="write the full results (JSON)")
+    ap.add_argument("--flags", type=Path, help="write every flag on ordinary chats (TSV) for a person to read")
+    args = ap.parse_args()
+    from chatprobe.detect.pipeline import Pipeline
+
+    r = run(Pipeline.default())
+    print(summary(r))
+    if args.out:
+        args.out.write_text(json.dumps(r, indent=1, ensure_ascii=False) + "\n")
+    if args.flags:
+        with open(args.flags, "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh, delimiter="\t")
+            w.writerow(["set", "where", "labels", "text"])
+            for k in ("real exports", "ordinary lines"):
+                for fl in r["ordinary"][k]["flagged"]:
+                    w.writerow([k, fl["where"], ",".join(fl["labels"]), fl["text"]])
+
+
+if __name__ == "__main__":
+    main()
