@@ -1,5 +1,9 @@
 """Ordinary chat lines for measuring false flags: evaluation only, never trained on.
 
+``LINES`` was written before the first fine-tune and its flags were read while tuning (two lexicon rules and
+a few idiom templates in gaps.py followed from them); ``LOCKED`` was written after that, before the final
+model was trained, and is only ever counted.
+
 Written by hand for this project (not generated, not from any dataset): what a shift team, a family or a
 five-a-side group says all day. Several sit close to what fools a classifier — identity words in harmless
 use, violent idiom, profanity without a target, emoji, names of places and things that contain slur-like
@@ -141,3 +145,116 @@ well done team 💪
 proud of you all
 Good night, sleep well
 """.splitlines()
+
+LOCKED = """\
+Hi everyone, hope you're all well
+Mum says dinner's at 6 on Sunday
+can someone feed the cat while we're away?
+I'll do Tuesday and Wednesday
+flight's delayed 2 hours 🙄
+landed! ✈️
+Love you all, see you soon xx
+Has anyone seen Dad's glasses?
+they're on his head 😂
+classic
+the heating's packed in again
+plumber coming Thursday between 8 and 12
+🎄🎄 tree's up!
+who's doing Christmas this year?
+we did it last year, your turn 😜
+Grandma's 85th, the Black Swan at 1pm
+bring a dish if you can
+I'm doing my famous trifle
+not the trifle 😂😂
+I've burnt the roast, pizza it is
+match at 10, pitch 4, bring both kits
+who's got the bibs?
+we were shocking in the first half
+second half much better lads 👏
+man of the match: Shaz, what a save
+subs are due, £5 each
+pub after?
+Sorry can't make training, kid's birthday
+get well soon mate, hamstrings are a nightmare
+new signing looks decent
+the ref was having a shocker
+went down like he'd been shot 🙄
+what a screamer from Tony!
+we're top of the league 🔝
+morning, anyone got a spare charger in the office?
+meeting moved to 2pm
+can you send me the slides?
+the server's down again
+IT say turn it off and on again
+printer on floor 3 is working now
+Sandra's leaving do is next Friday
+card going round for Mike's retirement
+cake in the kitchen, help yourselves 🍰
+who's in for the Secret Santa?
+max £10 please
+payroll's been delayed a day
+can we move the 1:1 to tomorrow?
+I'm WFH today, shout if you need me
+great job on the audit everyone
+the new starter is lovely
+she's from Ghana, really nice
+he's just moved here from Poland
+they're both Muslim so no bacon rolls for the breakfast meeting
+Happy Diwali to everyone celebrating 🪔
+Eid Mubarak! 🌙
+merry Christmas all 🎅
+happy Pride month 🏳️‍🌈
+our disabled access ramp is finally fixed
+the hearing loop in reception works again
+my son is autistic and loved the sensory room
+my mum's 78 and just learned to use WhatsApp 😂
+young ones at work don't know what a fax is
+old school but it works
+IC3 female, 20s, reported her bag stolen outside Primark
+white male, 50s, drunk and disorderly, in cell 4
+male of Asian appearance seen running from the scene
+the victim is a 70-year-old woman, very shaken
+two youths on bikes, one in a black North Face
+suspect threatened staff with a knife and ran off
+shoplifter says he'll be back tomorrow
+domestic at number 14 again, kids safeguarded
+he kicked the door off its hinges
+custody sergeant wants the paperwork by 4
+armed response on standby
+drugs dog indicated on the car
+CCTV shows him punching the victim twice
+the witness is Romanian, needs an interpreter
+hate crime training is on the LMS, do it by Friday
+the mosque open day was a success, thanks for helping
+Jewish school asked for reassurance patrols
+gay pride event went off without any trouble
+trans officers' network meeting on Thursday
+we need more women in firearms, great recruitment drive
+can't believe it's raining again
+freezing this morning ❄️
+lovely sunset tonight 🌅
+bin day tomorrow
+don't forget to put the clocks back
+my phone's on 2%
+call you in 5
+ok
+yes
+no
+maybe
+👍
+👍👍
+😂
+🙈
+❤️
+sounds good
+perfect, thanks
+no problem
+speak later
+on it
+will do
+nearly there
+2 mins
+shattered, early night for me
+sweet dreams x
+"""
+LOCKED = [line for line in LOCKED.splitlines() if line.strip()]
