@@ -154,3 +154,32 @@ def test_misspelt_slurs_that_are_not_words_are_still_found(lexicon, text):
 ])
 def test_finished_is_a_threat_only_when_it_is_one(lexicon, text, threat):
     assert ("threat" in active(lexicon, text)) is threat, text
+
+
+@pytest.mark.parametrize("text", [
+    "faggots and gravy for tea tonight", "off out for a fag", "anyone got a spare fag?", "fag end of the week",
+    "two blue tits and a great tit on the bird table", "he has a spastic colon", "what a bitch of a shift",
+    "the maine coon got out again", "puff pastry is in the fridge"])
+def test_ordinary_senses_of_slur_like_words_are_set_aside(lexicon, text):
+    assert not active(lexicon, text)
+    assert all(s == "homonym" for _, s in statuses(lexicon, text)), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text,label", [
+    ("you faggot", "sexual_orientation"), ("fags like you make me sick", "sexual_orientation"),
+    ("what a spastic", "disability"), ("you're a bitch", "derogatory"),
+    ("faggots should be shot", "sexual_orientation")])
+def test_the_slur_sense_is_still_found_beside_them(lexicon, text, label):
+    assert label in active(lexicon, text)
+
+
+@pytest.mark.parametrize("text", ["Muslims are nothing but animals", "isn't it obvious gay people are vermin?",
+                                  "don't you think immigrants are vermin"])
+def test_phrases_with_a_negation_word_that_do_not_negate(lexicon, text):
+    assert active(lexicon, text), statuses(lexicon, text)
+
+
+def test_a_condition_is_not_reported_speech(lexicon):
+    assert lexicon.context("if she reports us I'll make her life hell") is None
+    assert lexicon.context("she reports he called her a slag") == "quoted"
+    assert lexicon.context("off for a fag, back in 5") == "homonym"

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
-Status = Literal["active", "negated", "quoted", "counter", "reclaimed", "below_threshold"]
+Status = Literal["active", "negated", "quoted", "counter", "reclaimed", "homonym", "below_threshold"]
 
 
 class TextItem(NamedTuple):

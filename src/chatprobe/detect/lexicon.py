@@ -12,6 +12,8 @@ Every hit then gets a status from its context:
 * ``counter`` – counter-speech that quotes the hate ("calling them … is racist", "don't say …");
 * ``negated`` – a phrase rule whose claim is negated ("Muslims are not animals", "I don't hate gay people");
 * ``reclaimed`` – a slur used about oneself or one's own group ("I'm a proud queer woman");
+* ``homonym`` – the word's ordinary sense: food, cigarettes, birds, medicine, idiom ("faggots and peas",
+  "off for a fag", "blue tits on the feeder", "spastic colon", "a bitch of a drive");
 * ``active`` otherwise. Words listed as ambiguous count only when aimed at a person or group.
 
 Response labels come from the same data: ``endorsement`` for short laughing or approving replies and
@@ -47,6 +49,20 @@ QUOTED = re.compile(r'"([^"]{2,200})"|“([^”]{2,200})”|‘([^’]{2,200})�
 EVALUATION = re.compile(r"\b(?:is|isnt|was|wasnt|are|arent|its|thats|such)\b(?: \w+){0,3} (?:not funny|funny|banter|a joke|ok|okay|"
                         r"acceptable|unacceptable|racist|sexist|homophobic|transphobic|ableist|bigoted|hateful|vile|"
                         r"disgusting|out of order|offensive|hate speech|wrong|gross|horrible|appalling|shameful)\b")
+
+# phrases with a negation word that do not negate: "nothing but animals", "isn't it obvious they are ..."
+NOT_NEGATING = re.compile(r"\b(?:nothing but|nothing more than|nothing less than|nothing other than|nothing short of|"
+                          r"no better than|no more than|none other than|no different (?:from|to|than)|isnt it|"
+                          r"arent they|arent these|dont you (?:think|agree|reckon|find)|wouldnt you say|cant you see|"
+                          r"dont they|didnt i (?:say|tell you)|no wonder|not only|never mind|no doubt|no matter)\b")
+# a reporting cue after these is a condition or a plan, not a report ("if she reports us ...")
+CONDITIONAL = re.compile(r"\b(?:if|when|unless|before|once|in case|or|case)\s*$")
+
+
+def _mask(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` with ``pattern``'s matches blanked out (same length, so offsets hold)."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
 
 # words that aim an ambiguous term at someone ("you muppet", "such a cow", "dirty pikey")
 AIM = frozenset(["you", "u", "ur", "youre", "your", "ya", "yer", "hes", "shes", "theyre", "were", "them", "that", "this", "what", "such", "absolute", "total", "proper", "dirty", "filthy", "stupid", "fat", "ugly", "little", "bloody", "typical", "these", "those", "like", "called", "calling", "absolute", "complete", "utter", "massive", "big", "thick", "lazy", "smelly", "old", "silly", "daft", "useless", "bunch", "load", "pack", "shower"])
@@ -161,7 +177,7 @@ class LexiconData:
                                    tuple(gslots), tuple(nslots), bool(r.get("group_also", False)),
                                    bool(r.get("negatable_inside", False))))
         ident = trie_regex(self.identity)
-        self.identity_re = re.compile(rf"\b(?:{ident})(?![a-z])")
+        self.identity_re = re.compile(rf"\b(?:{ident})(?=s?(?![a-z]))")  # also possessive: "a gay persons life"
         self.endorse = re.compile(raw["responses"]["endorsement"])
         self.counter = re.compile(raw["responses"]["counter_speech"])
         self.negation = re.compile(ctx["negation"])
@@ -169,6 +185,7 @@ class LexiconData:
         self.mention = re.compile(ctx["mention"])
         self.counter_quote = re.compile(ctx["counter_quote"])
         self.self_ref = re.compile(ctx["self_reference"])
+        self.homonym = re.compile(ctx["homonym"])
         emo = raw["emoji"]
         self.alias: dict[str, str] = emo["alias"]
         # one pass over a message: the longest emoji alias at each place, else any emoji character → space
@@ -389,7 +406,8 @@ class Lexicon(Detector):
             before = folded_words[max(0, i - 2):i]
             after = folded_words[j + 1:j + 2]
             if e.ambiguous:
-                aimed = any(w in AIM for w in before) or (after and after[0] in ("you", "u", "ya"))
+                aimed = any(w in AIM for w in before) or (after and after[0] in ("you", "u", "ya")) or \
+                    folded_words[j + 1:j + 3] == ["like", "you"]
                 if e.category == "sexual":
                     aimed = sexual_context or any(w in SEXUAL_AIM for w in before)
                 if not aimed:
@@ -411,7 +429,7 @@ class Lexicon(Detector):
             for m in rule.regex.finditer(ftext):
                 groups = [m.group(g) for g in rule.group_slots if m.group(g)]
                 negated = any(m.group(g) for g in rule.neg_slots) or (
-                    rule.negatable_inside and bool(d.negation.search(m.group(0))))
+                    rule.negatable_inside and bool(d.negation.search(_mask(NOT_NEGATING, m.group(0)))))
                 cats: list[str] = []
                 for g in groups:
                     cats.extend(sorted(d.group_cats.get(g, ())))
@@ -436,14 +454,16 @@ class Lexicon(Detector):
 
     def _status(self, text: str, folded: str, fpos: tuple[int, int], *, slur: bool, protected: bool) -> str:
         d = self.data
+        if any(m.start() < fpos[1] <= m.end() for m in d.homonym.finditer(folded)):  # the hit ends inside
+            return "homonym"
         clause_start = max(folded.rfind(c, 0, fpos[0]) for c in ".!?;\n") + 1
         before = folded[clause_start:fpos[0]]
-        if d.reported.search(before) or d.mention.search(folded):
+        if self._reported(before) or d.mention.search(folded):
             return "quoted"
         if d.counter_quote.search(folded):
             return "counter"
         if not slur:
-            window = " ".join(before.split()[-3:])
+            window = " ".join(_mask(NOT_NEGATING, before).split()[-3:])
             if d.negation.search(window):
                 return "negated"
         if protected and d.self_ref.search(folded[max(0, fpos[0] - 40):fpos[0]]):
@@ -463,18 +483,25 @@ class Lexicon(Detector):
         outside = fold_text(QUOTED.sub(" ", text))
         d = self.data
         return bool(d.counter.search(outside) or d.counter_quote.search(outside) or EVALUATION.search(outside)
-                    or d.reported.search(outside))
+                    or self._reported(outside))
 
     def context(self, text: str) -> str | None:
         """Whole-message context: "quoted" for reported speech (crime reports, statements), "counter" for
-        counter-speech that quotes hate; None otherwise. The pipeline holds model-only flags to a higher
+        counter-speech that quotes hate, "homonym" for an ordinary sense of a slur-like word; None otherwise. The pipeline holds model-only flags to a higher
         bar in these messages."""
         folded = fold_text(text)
-        if self.data.reported.search(folded) or self.data.mention.search(folded):
+        if self._reported(folded) or self.data.mention.search(folded):
             return "quoted"
         if self.data.counter_quote.search(folded):
             return "counter"
+        if self.data.homonym.search(folded):
+            return "homonym"
         return None
+
+    def _reported(self, folded: str) -> bool:
+        """A reported-speech cue that is not a condition ("if she reports us" is a threat, not a report)."""
+        return any(not CONDITIONAL.search(folded[max(0, m.start() - 12):m.start()])
+                   for m in self.data.reported.finditer(folded))
 
     def mentions(self, text: str) -> dict[str, str]:
         """Protected characteristics whose groups the text names: category → the group word found."""
