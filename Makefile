@@ -50,10 +50,15 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/parse.py
 	$(BIN)/python benchmarks/classify.py
 
-# Rebuild the text model's heads and its model card from ../shared/data/train (not needed to use chatprobe)
+# Rebuild the text model from ../shared/data/train (not needed to use chatprobe; ~45 min on 2 CPU cores):
+# fine-tune the encoder, calibrate its int8 activations, train the heads, run the evaluation protocol and
+# write the model card. torch==2.13.0 exactly: any other spec pulls GBs of CUDA.
 train: $(BIN)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python -m pip install --quiet -e '.[train]' torch==2.13.0
+	$(BIN)/python training/finetune.py
+	$(BIN)/python training/calibrate.py
 	$(BIN)/python training/train.py
+	$(BIN)/python training/protocol.py --out training/protocol.json --flags training/flags.tsv
 	$(BIN)/python training/model_card.py
 
 clean:

@@ -1,4 +1,5 @@
-"""Classification speed and memory on 100,000 chat-length messages, beside tox-block and alt-profanity-check.
+"""Classification speed and memory on 100,000 chat-length messages, beside the previous chatprobe text model,
+tox-block and alt-profanity-check.
 
     python benchmarks/classify.py                   # 100k messages, chatprobe + both peers, best of 2
     python benchmarks/classify.py --messages 20000 --no-peers --repeat 1
@@ -9,7 +10,9 @@ cut from the public datasets' test splits (../shared; random police-chat words i
 contender runs as its own process over the same file, round robin, --repeat times; the figures are the
 best wall time (process start and model load included), messages/s and peak resident memory.
 
-chatprobe runs its full pipeline (`chatprobe classify`: lexicon, text model, decisions, JSON out).
+chatprobe runs its full pipeline (`chatprobe classify`: lexicon, text model, decisions, JSON out); so does
+chatprobe as of ``--previous REV`` (a git worktree in benchmarks/out, run with this venv), so the previous
+text model is measured in the same run.
 A second run reports where chatprobe's time goes (in-process, per stage). Peers run in their own virtual
 environment (benchmarks/out/classify-peers), installed from PyPI on first use: alt-profanity-check
 (TF-IDF + linear SVM, pins scikit-learn) and tox-block (Keras LSTM, needs TensorFlow).
@@ -79,10 +82,11 @@ t = time.perf_counter(); model.heads.calibrated(emb); t_heads = time.perf_counte
 t = time.perf_counter(); pipe.classify(texts); t_all = time.perf_counter() - t
 # the packaged float graph as shipped, on the first 5,000 distinct texts: what the int8 rewrite gains
 import numpy as np, onnxruntime as ort
-from chatprobe.detect.encoder import model_path
+from chatprobe.detect.encoder import load_graph
 enc = model.encoder
 sample = uniq[:5000]
-packaged = ort.InferenceSession(str(model_path()), providers=["CPUExecutionProvider"])
+# the float graph with the same (fine-tuned) weights: what the int8 rewrite gains and costs
+packaged = ort.InferenceSession(load_graph().SerializeToString(), providers=["CPUExecutionProvider"])
 t = time.perf_counter()
 ref = np.zeros((len(sample), 384), dtype=np.float32)
 for ids, idx in enc.batches(sample):
@@ -138,12 +142,29 @@ def peers_python() -> Path:
     return py
 
 
+PREVIOUS_MODEL = "f263afb"  # the last revision with the frozen MiniLM + heads (text model 2026.11.1)
+
+
+def previous_chatprobe(rev: str) -> list[str]:
+    """A command running chatprobe as of ``rev`` (a git worktree under benchmarks/out), in this venv."""
+    wt = OUT / f"previous-{rev}"
+    if not wt.exists():
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(wt), rev], check=True,
+                       capture_output=True)
+    return ["env", f"PYTHONPATH={wt / 'src'}", sys.executable, "-c",
+            "import sys, chatprobe.cli as c; assert c.__file__.startswith(%r), c.__file__; sys.argv[0] = 'chatprobe'; "
+            "c.main()" % str(wt)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--messages", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    ap.add_argument("--previous", default=PREVIOUS_MODEL, metavar="REV",
+                    help="also run chatprobe as of this git revision (the previous text model), side by side; "
+                         f"'' to skip (default {PREVIOUS_MODEL}: the frozen encoder + heads 2026.11.1)")
     args = ap.parse_args()
 
     path = corpus(args.messages)
@@ -154,6 +175,9 @@ def main() -> None:
           f"{words:.1f} words on average; {os.cpu_count()} CPUs")
     chatprobe = str(Path(sys.executable).with_name("chatprobe"))
     contenders = {"chatprobe classify": [chatprobe, "classify", str(path), "-o", os.devnull]}
+    if args.previous:
+        contenders[f"chatprobe @{args.previous[:7]}"] = previous_chatprobe(args.previous) + [
+            "classify", str(path), "-o", os.devnull]
     if not args.no_peers:
         py = str(peers_python())
         contenders["alt-profanity-check"] = [py, "-c", PROFANITY, str(path)]
@@ -180,7 +204,7 @@ def main() -> None:
         print(f"{name:22s} {best:8.1f} {len(texts) / best:9,.0f} {mb:8,}")
     ours = results.get("chatprobe classify")
     for name, r in results.items():
-        if ours and name != "chatprobe classify":
+        if ours and name != "chatprobe classify" and r["msg_per_s"]:
             print(f"  chatprobe / {name}: {ours['msg_per_s'] / r['msg_per_s']:.2f}× the speed, "
                   f"{ours['peak_mb'] / r['peak_mb']:.2f}× the memory")
     stages = json.loads(subprocess.run([sys.executable, "-c", STAGES, str(path)], capture_output=True, text=True,

@@ -1,4 +1,4 @@
-"""The training corpus: shared datasets + project chat examples, de-duplicated, in a fixed order."""
+"""The training corpus: shared datasets + project chat examples + gap examples, de-duplicated, in a fixed order."""
 
 from __future__ import annotations
 
@@ -9,17 +9,19 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from chat_examples import examples as chat_examples
+from gaps import examples as gap_examples
 from datasets import Example, load_shared
 
 SHARED = HERE.parent.parent / "shared" / "data" / "train"
 
 
-def corpus(shared: Path = SHARED) -> list[Example]:
+def corpus(shared: Path = SHARED, heads_only: bool = True) -> list[Example]:
+    """``heads_only=False``: without the examples used only to train the heads (see gaps.py)."""
     if not shared.is_dir():
         raise SystemExit(f"training data not found at {shared} (the ../shared folder of the project)")
     seen: dict[str, int] = {}
     out: list[Example] = []
-    for e in load_shared(shared) + chat_examples():
+    for e in load_shared(shared) + chat_examples() + gap_examples(heads_only=heads_only):
         key = e.text.strip()
         if not key:
             continue

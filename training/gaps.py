@@ -1,0 +1,362 @@
+"""Training data for the gaps the public datasets leave, written for this project (issue 10, point 2).
+
+Templates and word lists written by hand; nothing copied from ../shared or from any published test suite.
+They are *different sentences* from ``functional_suite.py`` (which judges the model) and from
+``ordinary_chat.py`` (which counts false flags): a model that only memorised these would not pass those.
+
+What is covered, each with hard negatives beside the positives:
+
+- hate phrased as a question or an opinion; negated positives ("no time for any ...");
+- implicit derogation and dehumanisation (comparisons with animals, disease, dirt);
+- spelling noise — letters deleted, swapped, doubled, spaces inserted or removed, leetspeak — applied to
+  hateful *and* to benign texts, so noise alone never means abuse;
+- counter-speech that quotes hate, neutral reports of hate (crime reports), positive and neutral identity
+  statements, homonyms and harmless idiom ("murder a curry", "killing me", "fag break");
+- threats and intimidation of one person, sexual harassment and sexualised remarks about colleagues;
+- thousands of ordinary chat lines (greetings, emoji, logistics, family, sport, banter, operational police
+  talk) built from slots, as negatives.
+
+Expansion is deterministic (seeded); every example carries ``source="chatprobe-gaps"`` and a ``kind``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+from datasets import Example, hash_split, none
+
+PEOPLE = ["Gemma", "Stu", "Kelly", "Baz", "Naz", "Harriet", "Jonno", "Tash", "Phil", "Amir", "Rosie", "Deano",
+          "Chloe", "Imran", "Lou", "Vince"]
+G = {  # plural, singular
+    "race": [("blacks", "black"), ("Pakistanis", "Pakistani"), ("Bangladeshis", "Bangladeshi"),
+             ("Nigerians", "Nigerian"), ("Mexicans", "Mexican"), ("foreigners", "foreigner"),
+             ("Arabs", "Arab"), ("gypsies", "gypsy"), ("Indians", "Indian"), ("Albanians", "Albanian")],
+    "religion": [("Muslims", "Muslim"), ("Jews", "Jew"), ("Sikhs", "Sikh"), ("Christians", "Christian"),
+                 ("Catholics", "Catholic")],
+    "sex": [("women", "woman"), ("females", "female"), ("girls in the job", "girl in the job"),
+            ("policewomen", "policewoman")],
+    "sexual_orientation": [("gays", "gay"), ("homosexuals", "homosexual"), ("lesbians", "lesbian"),
+                           ("bi people", "bi person")],
+    "gender_identity": [("transgender people", "transgender person"), ("trans men", "trans man"),
+                        ("transsexuals", "transsexual"), ("enbies", "enby")],
+    "disability": [("the disabled", "disabled person"), ("people with Down's syndrome", "person with Down's"),
+                   ("mentally ill people", "mentally ill person"), ("cripples", "cripple"),
+                   ("people with learning disabilities", "person with a learning disability")],
+    "age": [("boomers", "boomer"), ("old folk", "old codger"), ("the over 60s", "pensioner")],
+}
+
+HATE_Q = ["why do we even let {p} in?", "aren't {p} just a waste of oxygen?", "what is the point of {p}?",
+          "why are {p} such filth?", "does anyone actually like {p}?", "when will {p} stop infesting everything?",
+          "how much longer do we have to put up with {p}?", "can we just get rid of {p} already?",
+          "is there a single {s} who isn't a scrounger?", "why do {p} have to be so vile?"]
+HATE_OP = ["personally I think {p} are beneath us", "imo {p} are trash", "I'm just saying {p} are inferior",
+           "honestly {p} are the worst thing about this country", "I stand by it, {p} are scum",
+           "facts are facts, {p} are a menace", "not being funny but {p} are disgusting",
+           "call me what you like, {p} are useless", "I've always said {p} are a cancer",
+           "unpopular opinion: {p} should be kept out"]
+NEG_POS = ["I don't have any time for {p}", "{p} will never be equal to us", "I've got zero sympathy for any {s}",
+           "not one {s} is worth saving", "{p} don't deserve rights", "I'll never respect a {s}",
+           "{p} will never belong here", "there's nothing good about {p}", "no {s} should ever be trusted",
+           "you'll never catch me being nice to a {s}"]
+IMPLICIT = ["{p} are like a virus", "{p} multiply like insects", "{p} spread like a disease",
+            "another swarm of {p} arrived", "{p} are a stain on this town", "{p} are leeches, the lot of them",
+            "{p} should be kept in cages", "the {p} have turned the area into a zoo", "{p} belong in the bin",
+            "{p} are a sub-species", "keep {p} away from normal people", "{p} carry diseases",
+            "I'd rather have rats than {p} next door", "{p} are an infestation", "{p} crawl out of every hole"]
+GROUP_VIOL = ["all {p} should be strung up", "I'd put every {s} against a wall", "someone ought to torch the {p}",
+              "{p} need exterminating", "I'd gladly run down a few {p}", "every {s} deserves a beating",
+              "time to start shooting {p}", "{p} should be wiped off the map"]
+POS = ["{p} are amazing", "I really respect {p}", "{p} are just as capable as anyone", "we value our {p} colleagues",
+       "{p} deserve the same chances", "love having {p} on the team", "{p} enrich this town",
+       "I'm glad we've got more {p} joining", "my best mate is a {s}", "{p} are welcome in this force"]
+NEUTRAL = ["there's a {s} on the interview panel", "the {s} next door fixed my fence", "{p} were at the meeting",
+           "we're doing a survey of {p} in the area", "the course covers supporting {p}",
+           "a {s} reported the assault", "the charity works with {p}", "{p} make up a tenth of the town",
+           "ask the {s} at reception", "the talk by the {s} was really good"]
+NEG_HATE = ["{p} aren't scum", "I'd never call {p} vermin", "{p} are not the enemy", "hating {p} is stupid",
+            "I've got nothing against {p}", "it's not ok to say {p} are filth", "{p} aren't inferior to anyone",
+            "nobody here thinks {p} are animals"]
+COUNTER_Q = ["'{p} are vermin'? mate that's disgusting", "you said '{p} are scum', that's hate speech",
+             "don't say '{p} should be shot', even as a joke", "posting '{p} are animals' is a sacking offence",
+             "quote: '{p} are filth' — who wrote this? it's going to PSD",
+             "if you think {p} are subhuman you shouldn't wear the badge",
+             "'all {p} are criminals' is exactly the kind of thing we're told not to say"]
+REPORTED = ["the offender told the victim '{p} are scum', recorded as a hate incident",
+            "victim states the male shouted that {p} should be shot",
+            "the note pushed through the door said '{p} out', forensics requested",
+            "the defendant's messages say {p} are vermin, disclosed to CPS",
+            "witness heard him call the {s} an animal, statement taken"]
+
+THREAT_P = ["I'll make your life a misery {n}", "you're going to regret crossing me {n}",
+            "{n} had better keep her mouth shut or else", "if you grass I'll end you",
+            "I'll make sure {n} loses her job and everything else", "one more word {n} and you're in hospital",
+            "I know where your kids go to school {n}", "you won't see it coming {n}",
+            "keep pushing me {n} and see what happens to you", "she'll get hurt if she talks",
+            "I'll ruin you {n}, mark my words", "{n} is going to get a visit tonight",
+            "tell {n} she's dead if she makes a complaint", "I'll put {n} through a window",
+            "watch your back on nights {n}", "{n} will pay for this, one way or another",
+            "if she goes to PSD I'll make sure she never works again", "I'll smash your head in",
+            "you're finished {n}, I'll make sure of it", "I'll burn your car out {n}"]
+THREAT_NEG = ["I'll make you a brew {n}", "you're going to love this {n}", "I'll put {n} on the rota",
+              "{n} will pay for the pizza", "I know where the keys are {n}", "the suspect threatened to burn the car",
+              "he said he'd smash the windows, arrested for criminal damage", "watch the game tonight {n}",
+              "I'll kill this workout", "we'll destroy them on Sunday", "that exam nearly killed me",
+              "this rota is murder", "the heat is killing me", "I could strangle a pint", "I'll end the call now",
+              "{n} smashed the quiz", "that job was brutal", "I'll hit you up later {n}", "knock them dead {n}",
+              "you'll regret not coming {n}, it's a great night"]
+SEX_H = ["{n} get your tits out for the lads", "bet {n} goes like a train", "I'd do things to {n} in the locker room",
+         "{n} come and sit on my face", "{n}'s arse in those trousers 🍑🤤", "who's shagged {n} then?",
+         "{n} I'm thinking about you naked", "wear the short skirt tomorrow {n} 😉", "{n} gives great head apparently",
+         "send nudes {n}", "I'd bend {n} over the bonnet", "{n} is a right goer, ask the lads",
+         "I want to lick every inch of you {n}", "{n} show us what's under the vest",
+         "have you seen the size of {n}'s rack", "I'd have {n} on the custody desk",
+         "{n} needs a good seeing to", "I'm hard just looking at {n}", "{n}'s mouth is made for one thing",
+         "pull your pants down {n}"]
+SEX_NEG = ["{n} looks really smart in the new uniform", "congrats on the baby {n}!", "{n}'s got a new boyfriend apparently",
+           "my wife and I are going away for the weekend", "sex offender register check done", "the RASSO team are on it",
+           "victim disclosed a sexual assault, ABE booked", "{n} is pregnant, due in May", "date night tonight 😍",
+           "I fancy a takeaway", "{n} is lovely", "that dress is gorgeous {n}", "honeymoon was amazing",
+           "breast cancer fundraiser on Friday", "the sexual health clinic moved to the hospital"]
+DEROG_P = ["{n} is a thick useless cow", "{n} you utter waste of skin", "{n} is a gormless tit",
+           "everyone thinks {n} is a joke", "{n} is a lazy fat slob", "{n} you spineless rat",
+           "{n} is a two-faced snake", "{n} is dumb as a rock", "shut your mouth {n} you moron", "{n} is scum"]
+
+# round 2 (after the first fine-tune, from the functional suite's *tune* half only): person-directed threats
+# in veiled and conditional form, violent idiom that is not a threat, misgendering, disability dehumanisation
+THREAT_P2 = ["if you grass on us {n} you'll be sorry", "say one word to the boss and your life won't be worth living",
+             "{n} won't be walking straight after I'm done with him", "I'll see to it that {n} has an accident",
+             "keep it up {n} and you'll be eating through a straw", "you'd better sleep with one eye open {n}",
+             "if {n} reports this I'll make her pay", "{n}'s got it coming, I'll make sure of that",
+             "carry on {n} and I'll break every bone in your body", "{n} needs teaching a lesson she won't forget",
+             "if she talks to PSD she'll regret the day she joined", "I'll find you after shift {n} and we'll sort it",
+             "you've got a lovely family {n}, shame if something happened to them", "I'll have you {n}, no one will know",
+             "{n} is getting his head kicked in", "touch my locker again {n} and I'll cut you",
+             "she'll learn to keep quiet when I've finished with her", "I'll make your life hell {n}",
+             "you'll be sorry you were born {n}", "I swear I'll put {n} in a wheelchair"]
+IDIOM2 = ["I'd kill for a takeaway right now", "I'd kill for a lie in", "I'd murder a pint", "I'm dying for a wee",
+          "she's killing it in the new role", "you're killing me with these puns 😂", "I could kill for a cuppa",
+          "the commute will be the death of me", "this heat is murder", "we'll slaughter them in the quiz",
+          "I nearly died laughing", "my knees are killing me after that", "kill two birds with one stone",
+          "dressed to kill tonight", "I'll smash the presentation tomorrow", "break a leg {n}!",
+          "I'd die for a holiday", "shoot, forgot the milk", "the boss will murder me if I'm late again",
+          "that curry nearly killed me 🌶️"]
+MISGENDER = ["it's a bloke in a skirt, not a woman", "I'm not calling that thing 'she'", "he'll always be a man, wig or no wig",
+             "trannies in the ladies? over my dead body", "that's a geezer in a dress", "calling it 'they' is a joke, it's a man",
+             "no amount of surgery makes him a woman", "the tranny on the custody desk wants to be called Sophie lol"]
+DISAB2 = ["people like that should be put down", "the mentally ill should be locked up for good", "cripples are a burden on everyone",
+          "the retards should be kept away from normal kids", "nutters like him should be sterilised",
+          "the disabled are useless eaters", "mongs shouldn't be allowed out in public"]
+KEY_NOISE = ["I hate {p}", "{p} are disgusting", "{p} are vermin", "kill all {p}", "{p} are scum", "{p} are filth",
+             "{p} are animals", "death to {p}", "{p} are inferior", "I despise {p}", "{p} are worthless",
+             "{p} should die", "gas the {p}", "{p} make me sick"]
+
+
+def key_noise(text: str, key: str, rng: random.Random) -> str:
+    """Spelling noise on the word that carries the abuse (where an abuser would put it)."""
+    w = key
+    kind = rng.choice(["spaces", "delete", "swap", "double", "leet", "dots"])
+    k = rng.randrange(1, max(2, len(w) - 1))
+    if kind == "spaces":
+        w = " ".join(w)
+    elif kind == "delete":
+        w = w[:k] + w[k + 1:]
+    elif kind == "swap" and k + 1 < len(w):
+        w = w[:k] + w[k + 1] + w[k] + w[k + 2:]
+    elif kind == "double":
+        w = w[:k] + w[k] * rng.randint(2, 3) + w[k + 1:]
+    elif kind == "leet":
+        w = w.translate(str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "$"}))
+    elif kind == "dots":
+        w = ".".join(w)
+    return text.replace(key, w, 1)
+
+
+# round 3 (heads only): everyday requests and questions, many with verbs that threat templates also use
+# ("put", "shoot", "hit", "kill", "break", "finish"), so that a short chat-style imperative alone never reads
+# as a threat. Written as slots, not copied from any evaluation line.
+DO = ["put the bins out", "put the kettle on", "put the heating on", "put your name on the list", "put the milk away",
+      "take the recycling out", "shoot over the notes", "shoot me a text", "hit send on the email", "hit the gym",
+      "kill the lights", "kill the engine", "break the news gently", "cut the grass", "beat the traffic",
+      "pick up the kids", "finish the statements", "sort the rota", "lock up", "charge the radios",
+      "book the meeting room", "feed the dog", "ring your mum", "water the plants", "clean the van",
+      "top up the fuel", "fill in the timesheet", "bring a coat", "set an alarm", "move your car",
+      "knock on the door first", "drop the keys back", "grab some milk", "turn the oven off", "check the post",
+      "update the log", "tag the exhibits", "sign the form", "wake me up at 7", "back the car in"]
+ASK = ["don't forget to {d}", "remember to {d}", "can you {d}?", "please {d}", "{n} can you {d} when you get a sec",
+       "could someone {d}", "did you {d}?", "I'll {d} later", "need to {d} before we go", "{n}, {d} pls"]
+THINGS = ["keys", "van keys", "charger", "radio", "tickets", "remote", "ball", "cones", "first aid kit", "stapler",
+          "rota", "form", "spare tyre", "torch", "map", "sat nav", "biscuits", "scissors", "umbrella", "list"]
+WHO = ["who's got the {t}?", "where are the {t}?", "has anyone seen the {t}?", "I've got the {t}", "{n} has the {t}",
+       "what the hell happened to the {t}?", "what the heck did you do with the {t}", "bring the {t} tomorrow"]
+
+
+GREET = ["morning", "good morning", "gooood morning", "morning all", "hiya", "hey", "evening all", "night all",
+         "night night", "hello lovely people", "alright", "yo", "afternoon"]
+EMOJI = ["", " 😘", " ❤️", " ☀️", " 😂", " 👍", " 🙌", " 😊", " 🥰", " 💪", " 🎉", " 😴", " 🙏", " 😎", " 🤣🤣", " 💕",
+         " 😘❤️", " 🌞", " 🍻", " ☕"]
+LOGISTICS = ["where are you parked?", "parking's a nightmare, I'm round the back", "can you grab bread on the way?",
+             "what time is kick off?", "I'm running about 10 late", "the car park's full again",
+             "who has the spare key?", "is the meeting still on?", "can someone cover my early?",
+             "I'm at the front door", "I'll pick the kids up", "lift needed Thursday", "bus is late again",
+             "traffic is mental on the bypass", "shop's shut, going to the big Tesco", "leaving now",
+             "be there in 5", "did anyone see my phone?", "do we need anything from the shop?", "I'm outside"]
+SMALL = ["where's my muffin?", "who ate my yoghurt", "it might be nicer tomorrow", "are you finished yet?",
+         "have you finished the report?", "is it nice out?", "lovely day for it", "it's freezing",
+         "it's roasting today", "I'm shattered", "what a week", "can't wait for the weekend", "fancy a pint later?",
+         "dinner's ready", "love you", "miss you lots", "proud of you", "how did it go?", "good luck today",
+         "get well soon", "thinking of you", "congrats!!", "well done mate", "happy Friday", "it's raining again"]
+FAMILY = ["my nan turns 90 on Sunday", "the baby finally slept through", "the kids are driving me mad",
+          "my mum's coming to stay", "the dog ate my sandwich", "our Lily lost her first tooth",
+          "my husband burnt the tea again", "school run chaos", "grandad's back from hospital",
+          "my sister had her baby, a little girl!"]
+SPORT = ["what a goal", "we were robbed", "ref needs glasses", "3 points, get in", "we got hammered",
+         "parkrun PB this morning", "gym destroyed me", "legs are dead after that run",
+         "5-a-side Thursday, who's in?", "we battered them 6-1"]
+POLICE = ["IC{k} male, {a}s, {c} jacket, last seen on {st}", "{col} male, {a}s, {c} hoodie, heading to {st}",
+          "IC{k} female, {a}s, reported missing from {st}", "RTC on {st}, road closed", "concern for welfare on {st}",
+          "{col} female, {a}s, witness to the robbery on {st}", "suspect detained on {st}, en route to custody",
+          "burglary at {st}, SOCO requested", "shoplifter detained at the Co-op on {st}",
+          "DV incident on {st}, victim safeguarded", "drugs warrant on {st} at 0600", "stop search on {st}, NFA",
+          "missing teen found safe on {st}", "ASB call, youths on {st}", "sudden death on {st}, not suspicious"]
+STREETS = ["Mill Lane", "the High St", "Station Rd", "Park Ave", "Church St", "Hope St", "the ring road",
+           "Victoria Rd", "Albert St", "the canal path"]
+COLOURS = ["black", "white", "Asian", "mixed race", "Arab", "Eastern European"]
+IDIOM = ["I could murder a curry", "my back is killing me", "I'm dying to know", "you killed it today",
+         "kill the lights please", "I'll shoot you a message", "this traffic will be the death of me",
+         "I'm going to smash this exam", "she slayed it", "that joke killed me 😂", "we nailed it",
+         "I'm knackered, might die", "my feet are murdering me", "blow the candles out", "the boss will kill me if I'm late",
+         "fag break?", "off for a fag", "faggots and gravy for tea", "what a bitch of a day",
+         "blue tits on the feeder"]
+
+
+def perturb(text: str, rng: random.Random) -> str:
+    """One kind of spelling noise on one or two words of ``text``."""
+    words = text.split(" ")
+    idx = [i for i, w in enumerate(words) if sum(c.isalpha() for c in w) >= 4]
+    if not idx:
+        return text
+    kind = rng.choice(["delete", "swap", "double", "spaces", "leet", "join", "case"])
+    for i in rng.sample(idx, min(len(idx), rng.choice([1, 1, 2]))):
+        w = words[i]
+        letters = [k for k, c in enumerate(w) if c.isalpha()]
+        if len(letters) < 3:
+            continue
+        k = rng.choice(letters[1:-1] or letters)
+        if kind == "delete":
+            w = w[:k] + w[k + 1:]
+        elif kind == "swap" and k + 1 < len(w):
+            w = w[:k] + w[k + 1] + w[k] + w[k + 2:]
+        elif kind == "double":
+            w = w[:k] + w[k] * rng.randint(2, 4) + w[k + 1:]
+        elif kind == "spaces":
+            w = " ".join(w)
+        elif kind == "leet":
+            w = w.translate(str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "5"}))
+        elif kind == "join" and i + 1 < len(words):
+            words[i + 1] = w + words[i + 1]
+            w = ""
+        elif kind == "case":
+            w = "".join(c.upper() if rng.random() < 0.5 else c for c in w)
+        words[i] = w
+    return " ".join(x for x in words if x != "")
+
+
+def _lab(**on: int) -> dict[str, int]:
+    labels = none()
+    labels.update(on)
+    return labels
+
+
+def examples(seed: int = 29, heads_only: bool = True) -> list[Example]:
+    """The gap examples; ``heads_only=False`` leaves out those added after the encoder was fine-tuned (round 3),
+    which ``finetune.py`` does so that re-running it reproduces the shipped encoder."""
+    rng = random.Random(seed)
+    out: list[Example] = []
+
+    def add(text: str, labels: dict[str, int], kind: str, noisy: float = 0.0) -> None:
+        out.append(Example(text, labels, "chatprobe-gaps", hash_split(text), {"kind": kind}))
+        if noisy and rng.random() < noisy:
+            t2 = perturb(text, rng)
+            if t2 != text:
+                out.append(Example(t2, labels, "chatprobe-gaps", hash_split(t2), {"kind": kind + ", noisy"}))
+
+    def name() -> str:
+        return rng.choice(PEOPLE)
+
+    for cat, groups in G.items():
+        hate = _lab(**{cat: 1}, discriminatory=1, abusive=1)
+        for tpls, kind, p_keep in ((HATE_Q, "hate question", 0.5), (HATE_OP, "hate opinion", 0.5),
+                                   (NEG_POS, "negated positive", 0.5), (IMPLICIT, "dehumanisation", 0.4)):
+            for t, (p, s) in itertools.product(tpls, groups):
+                if rng.random() < p_keep:
+                    add(t.format(p=p, s=s), hate, kind, noisy=0.5)
+        for t, (p, s) in itertools.product(GROUP_VIOL, groups):
+            if rng.random() < 0.5:
+                add(t.format(p=p, s=s), _lab(**{cat: 1}, threat=1, discriminatory=1, abusive=1), "group threat", 0.4)
+        for tpls, kind, lab in ((POS, "positive identity", _lab()), (NEUTRAL, "neutral identity", _lab()),
+                                (NEG_HATE, "negated hate", _lab()), (REPORTED, "reported hate", _lab()),
+                                (COUNTER_Q, "counter-speech quoting hate", _lab(counter_speech=1))):
+            for t, (p, s) in itertools.product(tpls, groups):
+                if rng.random() < 0.5:
+                    add(t.format(p=p, s=s), lab, kind, noisy=0.3)
+    for tpls, kind, lab in ((THREAT_P, "threat to a person", _lab(threat=1, abusive=1)),
+                            (SEX_H, "sexual harassment", _lab(sexual=1, abusive=1)),
+                            (DEROG_P, "derogatory", _lab(derogatory=1, abusive=1)),
+                            (THREAT_NEG, "threat lookalike", _lab()), (SEX_NEG, "sexual lookalike", _lab())):
+        for t in tpls:
+            for _ in range(4 if "{n}" in t else 1):
+                add(t.format(n=name()), lab, kind, noisy=0.5)
+    for cat, groups in G.items():
+        for t, (p, s_) in itertools.product(KEY_NOISE, groups):
+            if rng.random() < 0.35:
+                text = t.format(p=p)
+                key = max((w for w in t.replace("{p}", "").split() if w.isalpha()), key=len)
+                add(key_noise(text, key, rng), _lab(**{cat: 1}, discriminatory=1, abusive=1), "key-word noise")
+    for t in THREAT_P2:
+        for _ in range(4 if "{n}" in t else 2):
+            add(t.format(n=name()), _lab(threat=1, abusive=1), "threat to a person", noisy=0.3)
+    for t in IDIOM2:
+        for e in rng.sample(EMOJI, 3):
+            add(t.format(n=name()) + e, _lab(), "idiom", noisy=0.2)
+    for t in MISGENDER:
+        add(t, _lab(gender_identity=1, discriminatory=1, abusive=1), "misgendering", noisy=0.5)
+    for t in DISAB2:
+        add(t, _lab(disability=1, discriminatory=1, abusive=1), "disability dehumanisation", noisy=0.5)
+    # ordinary chat: slots
+    for g, e in itertools.product(GREET, EMOJI):
+        if rng.random() < 0.5:
+            add((g + e).strip(), _lab(), "greeting", noisy=0.2)
+            add((g.capitalize() + " " + name() + e).strip(), _lab(), "greeting")
+    for pool, kind in ((LOGISTICS, "logistics"), (SMALL, "small talk"), (FAMILY, "family"), (SPORT, "sport"),
+                       (IDIOM, "idiom")):
+        for t in pool:
+            for e in rng.sample(EMOJI, 4):
+                add(t + e, _lab(), kind, noisy=0.3)
+                add(f"{name()} {t[0].lower() + t[1:]}{e}", _lab(), kind)
+    for t in POLICE:
+        for _ in range(12):
+            add(t.format(k=rng.randint(1, 6), a=rng.choice([20, 30, 40, 50]), c=rng.choice(["black", "red", "grey", "blue"]),
+                         st=rng.choice(STREETS), col=rng.choice(COLOURS)), _lab(), "police talk")
+    if heads_only:  # round 3, with its own random stream so that the examples above stay as they were
+        r3 = random.Random(seed + 1)
+        for t, d in itertools.product(ASK, DO):
+            if r3.random() < 0.8:
+                add(t.format(d=d, n=r3.choice(PEOPLE)) + r3.choice(EMOJI), _lab(), "everyday request")
+        for t, th in itertools.product(WHO, THINGS):
+            add(t.format(t=th, n=r3.choice(PEOPLE)), _lab(), "everyday question")
+    seen: set[str] = set()
+    unique = []
+    for ex in out:
+        if ex.text not in seen:
+            seen.add(ex.text)
+            unique.append(ex)
+    return unique
+
+
+if __name__ == "__main__":
+    import collections
+    ex = examples()
+    print(len(ex), collections.Counter(e.split for e in ex))
+    for k, n in sorted(collections.Counter(e.meta["kind"] for e in ex).items()):
+        print(f"{n:6d}  {k}")
