@@ -183,3 +183,11 @@ def test_a_condition_is_not_reported_speech(lexicon):
     assert lexicon.context("if she reports us I'll make her life hell") is None
     assert lexicon.context("she reports he called her a slag") == "quoted"
     assert lexicon.context("off for a fag, back in 5") == "homonym"
+
+
+@pytest.mark.parametrize("text,threat", [("I'll give him a proper kicking in the cells", True),
+                                         ("someone should give that grass a good hiding", True),
+                                         ("I'll give her a lift home", False), ("give him a call", False),
+                                         ("he gave her a kicking, arrested for ABH", False)])
+def test_a_kicking_promised_is_a_threat(lexicon, text, threat):
+    assert ("threat" in active(lexicon, text)) is threat
