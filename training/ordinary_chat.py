@@ -2,7 +2,8 @@
 
 ``LINES`` was written before the first fine-tune and its flags were read while tuning (two lexicon rules and
 a few idiom templates in gaps.py followed from them); ``LOCKED`` was written after that, before the final
-model was trained, and is only ever counted.
+model was trained. Its flags were read once, after the second fine-tune (model card, Limits); it is never
+trained on.
 
 Written by hand for this project (not generated, not from any dataset): what a shift team, a family or a
 five-a-side group says all day. Several sit close to what fools a classifier — identity words in harmless

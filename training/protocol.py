@@ -2,6 +2,7 @@
 
     python training/protocol.py                      # the shipped pipeline; prints a summary, writes JSON
     python training/protocol.py --out FILE.json --flags FLAGS.tsv
+    CHATPROBE_SRC=/tmp/prev/src python training/protocol.py --out training/protocol-previous.json  # previous model
 
 Three measurements (issue 10, point 5; the leave-one-dataset-out half is ``training/lodo.py``):
 
@@ -22,6 +23,7 @@ import argparse
 import collections
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,9 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 ROOT = HERE.parent
-sys.path.insert(0, str(ROOT / "src"))
+# CHATPROBE_SRC measures another chatprobe tree, e.g. the previous model from a git worktree:
+#   git worktree add --detach /tmp/prev f263afb && CHATPROBE_SRC=/tmp/prev/src python training/protocol.py
+sys.path.insert(0, os.environ.get("CHATPROBE_SRC") or str(ROOT / "src"))
 
 import functional_suite
 from ordinary_chat import LINES, LOCKED
@@ -145,6 +149,8 @@ def main() -> None:
     args = ap.parse_args()
     from chatprobe.detect.pipeline import Pipeline
 
+    import chatprobe
+    print(f"measuring chatprobe from {Path(chatprobe.__file__).parent}", file=sys.stderr)
     r = run(Pipeline.default())
     print(summary(r))
     if args.out:

@@ -40,7 +40,7 @@ from embed import embed_texts
 
 OUTPUT_LABELS = CATEGORIES + RESPONSES
 MODELS = ROOT / "src" / "chatprobe" / "detect" / "models"
-VERSION = "2026.11.1"
+VERSION = "2026.12.1"
 CHAT_WEIGHT = 4.0
 PROJECT_SOURCES = ["chatprobe-chat", "chatprobe-gaps"]  # written for this project (chat_examples.py, gaps.py)
 HIDDEN = 512
