@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import random
 
-from datasets import CATEGORIES, Example, hash_split, none
+from datasets import CATEGORIES, Example, first_of_each_text, hash_split, none
 
 NAMES = ["Dave", "Kev", "Sarah", "Priya", "Tom", "Gaz", "Jenny", "Mo", "Stacey", "Rich", "Becky", "Lee", "Aisha",
          "Craig", "Dan", "Nikki", "Ollie", "Sue", "Wayne", "Kirsty"]
@@ -187,13 +187,7 @@ def examples(seed: int = 13) -> list[Example]:
             add(_fill(t, rng), _lab(endorsement=1), "endorsement")
     for t in NOT_ENDORSE:
         add(_fill(t, rng), _lab(), "reply")
-    seen: set[str] = set()
-    unique = []
-    for e in out:
-        if e.text not in seen:
-            seen.add(e.text)
-            unique.append(e)
-    return unique
+    return first_of_each_text(out)
 
 
 if __name__ == "__main__":

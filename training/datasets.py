@@ -36,6 +36,12 @@ class Example:
     meta: dict[str, str] = field(default_factory=dict)
 
 
+def first_of_each_text(examples: list[Example]) -> list[Example]:
+    """The examples in order, each text once (the first keeps its labels)."""
+    seen: set[str] = set()
+    return [e for e in examples if not (e.text in seen or seen.add(e.text))]  # type: ignore[func-returns-value]
+
+
 def hash_split(text: str) -> str:
     h = int(hashlib.sha256(text.strip().lower().encode()).hexdigest()[:8], 16) % 10
     return "val" if h == 0 else "test" if h == 1 else "train"

@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 import random
 
-from datasets import Example, hash_split, none
+from datasets import Example, first_of_each_text, hash_split, none
 
 PEOPLE = ["Gemma", "Stu", "Kelly", "Baz", "Naz", "Harriet", "Jonno", "Tash", "Phil", "Amir", "Rosie", "Deano",
           "Chloe", "Imran", "Lou", "Vince"]
@@ -345,13 +345,7 @@ def examples(seed: int = 29, heads_only: bool = True) -> list[Example]:
                 add(t.format(d=d, n=r3.choice(PEOPLE)) + r3.choice(EMOJI), _lab(), "everyday request")
         for t, th in itertools.product(WHO, THINGS):
             add(t.format(t=th, n=r3.choice(PEOPLE)), _lab(), "everyday question")
-    seen: set[str] = set()
-    unique = []
-    for ex in out:
-        if ex.text not in seen:
-            seen.add(ex.text)
-            unique.append(ex)
-    return unique
+    return first_of_each_text(out)
 
 
 if __name__ == "__main__":
