@@ -101,7 +101,7 @@ def patch() -> Patch | None:
     return Patch(arrays, meta, hashlib.sha256(raw).hexdigest())
 
 
-def load_graph(finetuned: bool = True) -> Any:
+def load_graph() -> Any:
     """The packaged encoder graph with chatprobe's fine-tuned weights written into it (in memory only).
 
     The fine-tuned model keeps the packaged graph, its int8 weight layout and its embedding tables; only the
@@ -116,7 +116,7 @@ def load_graph(finetuned: bool = True) -> Any:
     if not path.is_file():
         raise ModelMissing(f"encoder model not found at {path}",
                            hint=f"reinstall {MODEL_PACKAGE} or point CHATPROBE_ENCODER at model.onnx")
-    p = patch() if finetuned else None
+    p = patch()
     if p is not None and p.meta.get("base_sha256") != model_sha256():
         raise ModelMissing(
             f"the encoder at {path} is not the model chatprobe's fine-tuned weights were made for "

@@ -173,20 +173,19 @@ class Pipeline:
         lex_alone_max = float(opts.get("lexicon_alone_max", 0.8))
         abusive = mscore.get("abusive", 1.0)
 
-        named: dict[str, str] = {}
         umbrella = mscore.get("discriminatory", 0.0)
-        if lexicon is not None and opts.get("umbrella_for_named_group", True) and umbrella >= 0.5:
-            named = lexicon.mentions(text)  # type: ignore[attr-defined]
+        # the groups the message names, looked up only when the model reads it as hateful
+        mentions: dict[str, str] = {}
+        if lexicon is not None and umbrella >= 0.5:
+            mentions = lexicon.mentions(text)  # type: ignore[attr-defined]
+        named = mentions if opts.get("umbrella_for_named_group", True) else {}
         # the model alone is held to a higher bar where what a category needs is missing from the message:
         # hate against a protected group that names no group (no identity word, slur or emoji for one), or a
         # threat with nobody it could be aimed at ("don't forget to put the bins out")
         unnamed_min = float(opts.get("model_only_unnamed_min", 0.9))
         lex_protected = any(tax.category(d.label).discriminatory for d in lex if d.status == "active"
                             and d.label in tax.text_codes)
-        names_group = bool(named) or lex_protected
-        if umbrella >= 0.5 and not named and lexicon is not None and not lex_protected:
-            names_group = bool(lexicon.mentions(text))  # type: ignore[attr-defined]
-        aimed = aimed_at_someone(text, fold_text(text)) or names_group
+        names_group = bool(mentions) or lex_protected
 
         labels: list[str] = []
         scores: dict[str, float] = {}
@@ -211,8 +210,9 @@ class Pipeline:
                 # the lexicon finds explicit hate; alone, the model must be surer
                 if m < protected_min or (not names_group and m < unnamed_min):
                     m = min(m, 0.49)
-            elif code == "threat" and not aimed and m < unnamed_min:
-                m = min(m, 0.49)
+            elif (code == "threat" and 0.49 < m < unnamed_min and not names_group
+                  and not aimed_at_someone(text, fold_text(text))):
+                m = 0.49
             lex_best = max(active, key=lambda d: (d.score, d.severity or 0), default=None)
             if lex_best is not None:
                 both = m >= 0.5
