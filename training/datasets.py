@@ -25,6 +25,7 @@ CATEGORIES = PROTECTED + ("derogatory", "threat", "sexual")
 RESPONSES = ("counter_speech", "endorsement")
 AUX = ("discriminatory", "abusive")  # heads used inside the pipeline, not output labels
 HEADS = CATEGORIES + RESPONSES + AUX
+PROJECT_SOURCES = ("chatprobe-chat", "chatprobe-gaps")  # written for this project (chat_examples.py, gaps.py)
 
 
 @dataclass

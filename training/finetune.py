@@ -44,28 +44,20 @@ sys.path.insert(0, str(HERE))
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from datasets import HEADS, PROTECTED
+from datasets import HEADS, PROJECT_SOURCES
+from train import label_matrix, target_mask
 
 OUT = ROOT / "src" / "chatprobe" / "detect" / "models" / "encoder-finetuned.npz"
-PROJECT_SOURCES = ("chatprobe-chat", "chatprobe-gaps")
 MAX_TOKENS = 64
 LINEARS = ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense",
            "intermediate.dense", "output.dense")  # the packaged graph's order within each layer
 
 
 def label_arrays(ex: list[Any]) -> tuple[np.ndarray, np.ndarray]:
-    """(labels 0/1, mask 0/1): a label counts where the dataset annotates it; target labels only on hate."""
-    Y = np.zeros((len(ex), len(HEADS)), np.float32)
-    M = np.zeros((len(ex), len(HEADS)), np.float32)
-    for i, e in enumerate(ex):
-        for k, h in enumerate(HEADS):
-            v = e.labels.get(h)
-            if v is not None:
-                Y[i, k], M[i, k] = v, 1
-    hateful = Y[:, HEADS.index("discriminatory")] * M[:, HEADS.index("discriminatory")]
-    for c in PROTECTED:
-        M[:, HEADS.index(c)] *= hateful
-    return Y, M
+    """(labels 0/1, mask 0/1): a label counts where the dataset annotates it; target labels only on hate
+    (``train.py``'s label matrix and mask, as the heads use them)."""
+    Y = label_matrix(ex)
+    return np.clip(Y, 0, 1).astype(np.float32), target_mask(Y)
 
 
 def packaged_embeddings() -> dict[str, np.ndarray]:
@@ -109,10 +101,10 @@ def encode(torch: Any, bert: Any, ids: Any, mask: Any) -> Any:
 
 
 class Batches:
-    """Seeded batches: half from the shared datasets, half from the project's examples, similar lengths."""
+    """Seeded batches of row indices: half from the shared datasets, half from the project's examples."""
 
-    def __init__(self, ids: list[list[int]], project: np.ndarray, batch: int, seed: int) -> None:
-        self.ids, self.batch = ids, batch
+    def __init__(self, project: np.ndarray, batch: int, seed: int) -> None:
+        self.batch = batch
         self.rng = np.random.default_rng(seed)
         self.pools = [np.flatnonzero(~project), np.flatnonzero(project)]
 
@@ -174,7 +166,7 @@ def train(ex: list[Any], steps: int, seed: int, threads: int, batch: int = 24,
         opt, lambda s: (s + 1) / warm if s < warm else max(0.0, (steps - s) / max(1, steps - warm)))
     Yt, Mt = torch.from_numpy(Y).to(dev), torch.from_numpy(M).to(dev)
     t0, running = time.perf_counter(), 0.0
-    for step, idx in enumerate(Batches(ids, project, batch, seed)):
+    for step, idx in enumerate(Batches(project, batch, seed)):
         if step >= steps:
             break
         i, m = pad(torch, [ids[j] for j in idx])
@@ -205,6 +197,8 @@ def quantize_weight(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def patch_arrays(bert: Any) -> dict[str, np.ndarray]:
     """The trained weights under the packaged graph's initializer names."""
+    from onnx import numpy_helper
+
     from chatprobe.detect import quantize
     from chatprobe.detect.encoder import model_path
 
@@ -213,10 +207,8 @@ def patch_arrays(bert: Any) -> dict[str, np.ndarray]:
     if len(layers) != 6 * len(LINEARS):
         raise SystemExit(f"unexpected packaged graph: {len(layers)} linear layers")
     sd = {k: v.detach().numpy() for k, v in bert.state_dict().items()}
-    inits = {i.name for i in graph.graph.initializer}
-    out: dict[str, np.ndarray] = {}
-    from onnx import numpy_helper
     packaged = {i.name: i for i in graph.graph.initializer}
+    out: dict[str, np.ndarray] = {}
     for k, lin in enumerate(layers):
         layer, kind = divmod(k, len(LINEARS))
         base = f"encoder.layer.{layer}.{LINEARS[kind]}"
@@ -230,7 +222,7 @@ def patch_arrays(bert: Any) -> dict[str, np.ndarray]:
         out[lin.weight_int8], out[lin.weight_scale] = q, s
     for name, v in sd.items():
         onnx_name = f"inner.{name}"
-        if name.startswith("encoder.") and (name.endswith(".bias") or "LayerNorm" in name) and onnx_name in inits:
+        if name.startswith("encoder.") and (name.endswith(".bias") or "LayerNorm" in name) and onnx_name in packaged:
             out[onnx_name] = v.astype(np.float32)
     return out
 

@@ -152,23 +152,27 @@ KEY_NOISE = ["I hate {p}", "{p} are disgusting", "{p} are vermin", "kill all {p}
              "{p} should die", "gas the {p}", "{p} make me sick"]
 
 
+def _respell(w: str, kind: str, k: int, rng: random.Random, most: int, s_as: str) -> str:
+    """``w`` with one spelling change at letter ``k``: deleted, swapped with the next, repeated (up to ``most``
+    times), spaces between all letters, or leetspeak (``s`` written as ``s_as``); other kinds leave it alone."""
+    if kind == "delete":
+        return w[:k] + w[k + 1:]
+    if kind == "swap" and k + 1 < len(w):
+        return w[:k] + w[k + 1] + w[k] + w[k + 2:]
+    if kind == "double":
+        return w[:k] + w[k] * rng.randint(2, most) + w[k + 1:]
+    if kind == "spaces":
+        return " ".join(w)
+    if kind == "leet":
+        return w.translate(str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": s_as}))
+    return w
+
+
 def key_noise(text: str, key: str, rng: random.Random) -> str:
     """Spelling noise on the word that carries the abuse (where an abuser would put it)."""
-    w = key
     kind = rng.choice(["spaces", "delete", "swap", "double", "leet", "dots"])
-    k = rng.randrange(1, max(2, len(w) - 1))
-    if kind == "spaces":
-        w = " ".join(w)
-    elif kind == "delete":
-        w = w[:k] + w[k + 1:]
-    elif kind == "swap" and k + 1 < len(w):
-        w = w[:k] + w[k + 1] + w[k] + w[k + 2:]
-    elif kind == "double":
-        w = w[:k] + w[k] * rng.randint(2, 3) + w[k + 1:]
-    elif kind == "leet":
-        w = w.translate(str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "$"}))
-    elif kind == "dots":
-        w = ".".join(w)
+    k = rng.randrange(1, max(2, len(key) - 1))
+    w = ".".join(key) if kind == "dots" else _respell(key, kind, k, rng, 3, "$")
     return text.replace(key, w, 1)
 
 
@@ -243,21 +247,13 @@ def perturb(text: str, rng: random.Random) -> str:
         if len(letters) < 3:
             continue
         k = rng.choice(letters[1:-1] or letters)
-        if kind == "delete":
-            w = w[:k] + w[k + 1:]
-        elif kind == "swap" and k + 1 < len(w):
-            w = w[:k] + w[k + 1] + w[k] + w[k + 2:]
-        elif kind == "double":
-            w = w[:k] + w[k] * rng.randint(2, 4) + w[k + 1:]
-        elif kind == "spaces":
-            w = " ".join(w)
-        elif kind == "leet":
-            w = w.translate(str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "5"}))
-        elif kind == "join" and i + 1 < len(words):
+        if kind == "join" and i + 1 < len(words):
             words[i + 1] = w + words[i + 1]
             w = ""
         elif kind == "case":
             w = "".join(c.upper() if rng.random() < 0.5 else c for c in w)
+        else:
+            w = _respell(w, kind, k, rng, 4, "5")
         words[i] = w
     return " ".join(x for x in words if x != "")
 

@@ -36,7 +36,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import finetune
-from datasets import CATEGORIES, HEADS, RESPONSES
+from datasets import CATEGORIES, HEADS, PROJECT_SOURCES, RESPONSES
 
 LABELS = [h for h in HEADS if h in CATEGORIES + RESPONSES or h == "abusive"]
 
@@ -120,7 +120,7 @@ def main() -> None:
 
     torch.set_num_threads(args.threads)
     ex = corpus(heads_only=False)
-    shared = sorted({e.source for e in ex if e.source not in finetune.PROJECT_SOURCES})
+    shared = sorted({e.source for e in ex if e.source not in PROJECT_SOURCES})
     todo = [s for s in shared if not args.only or s in args.only.split(",")]
     base, _ = finetune.build_model(torch)
     base.eval()

@@ -35,14 +35,13 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from build import corpus
-from datasets import CATEGORIES, HEADS, PROTECTED, RESPONSES
+from datasets import CATEGORIES, HEADS, PROJECT_SOURCES, PROTECTED, RESPONSES
 from embed import embed_texts
 
 OUTPUT_LABELS = CATEGORIES + RESPONSES
 MODELS = ROOT / "src" / "chatprobe" / "detect" / "models"
 VERSION = "2026.12.1"
 CHAT_WEIGHT = 4.0
-PROJECT_SOURCES = ["chatprobe-chat", "chatprobe-gaps"]  # written for this project (chat_examples.py, gaps.py)
 HIDDEN = 512
 EPOCHS = 8
 LR = 1e-3
