@@ -60,6 +60,18 @@ def label_arrays(ex: list[Any]) -> tuple[np.ndarray, np.ndarray]:
     return np.clip(Y, 0, 1).astype(np.float32), target_mask(Y)
 
 
+def positive_weight(torch: Any, Y: np.ndarray, M: np.ndarray) -> Any:
+    """Per label sqrt(negatives / positives), over the rows where the label counts."""
+    pos, neg = (Y * M).sum(0), ((1 - Y) * M).sum(0)
+    return torch.tensor(np.sqrt(neg / np.maximum(pos, 1)), dtype=torch.float32)
+
+
+def masked_loss(torch: Any, logits: Any, y: Any, mask: Any, pw: Any) -> Any:
+    """Binary cross-entropy averaged over the (row, label) cells that count."""
+    loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, y, reduction="none", pos_weight=pw)
+    return (loss * mask).sum() / mask.sum().clamp(min=1)
+
+
 def packaged_embeddings() -> dict[str, np.ndarray]:
     """The packaged int8 model's embedding tables, dequantised (what chatprobe's encoder looks up)."""
     import onnx
@@ -151,8 +163,7 @@ def train(ex: list[Any], steps: int, seed: int, threads: int, batch: int = 24,
     dev = "cuda" if torch.cuda.is_available() else "cpu"
     tr = [e for e in ex if e.split == "train"]
     Y, M = label_arrays(tr)
-    pos, neg = (Y * M).sum(0), ((1 - Y) * M).sum(0)
-    pw = torch.tensor(np.sqrt(neg / np.maximum(pos, 1)), dtype=torch.float32, device=dev)
+    pw = positive_weight(torch, Y, M).to(dev)
     ids = tokenize([e.text for e in tr])
     project = np.array([e.source in PROJECT_SOURCES for e in tr])
     bert, head = build_model(torch)
@@ -171,9 +182,7 @@ def train(ex: list[Any], steps: int, seed: int, threads: int, batch: int = 24,
             break
         i, m = pad(torch, [ids[j] for j in idx])
         logits = head(encode(torch, bert, i.to(dev), m.to(dev)) * 10.0)
-        y, mk = Yt[idx], Mt[idx]
-        loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, y, reduction="none", pos_weight=pw)
-        loss = (loss * mk).sum() / mk.sum().clamp(min=1)
+        loss = masked_loss(torch, logits, Yt[idx], Mt[idx], pw)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(bert.parameters(), 1.0)

@@ -57,17 +57,14 @@ def fit_head(torch: Any, X: np.ndarray, Y: np.ndarray, M: np.ndarray, seed: int,
     torch.manual_seed(seed)
     head = torch.nn.Sequential(torch.nn.Linear(384, 256), torch.nn.GELU(), torch.nn.Linear(256, len(HEADS)))
     opt = torch.optim.AdamW(head.parameters(), lr=1e-3, weight_decay=0.01)
-    pos, neg = (Y * M).sum(0), ((1 - Y) * M).sum(0)
-    pw = torch.tensor(np.sqrt(neg / np.maximum(pos, 1)), dtype=torch.float32)
+    pw = finetune.positive_weight(torch, Y, M)
     Xt, Yt, Mt = map(torch.from_numpy, (X * 10.0, Y, M))
     g = torch.Generator().manual_seed(seed)
     for _ in range(epochs):
         perm = torch.randperm(len(Xt), generator=g)
         for b in range(0, len(perm), 256):
             idx = perm[b:b + 256]
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(head(Xt[idx]), Yt[idx], reduction="none",
-                                                                       pos_weight=pw)
-            loss = (loss * Mt[idx]).sum() / Mt[idx].sum().clamp(min=1)
+            loss = finetune.masked_loss(torch, head(Xt[idx]), Yt[idx], Mt[idx], pw)
             opt.zero_grad()
             loss.backward()
             opt.step()
