@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from chatprobe import __version__, audit
-from chatprobe.errors import ChatprobeError, InputError, ParseError
+from chatprobe.errors import ChatprobeError, InputError, NotFound, ParseError
 from chatprobe.evidence import EvidenceStore, StoredEvidence, VerifyProblem
 from chatprobe.ingest import ChatStream, open_chats, sources_for
 from chatprobe.ingest.boundary import reading
@@ -250,7 +250,7 @@ class Case:
                 q = q.where(t.chat.c.id == chat_id)
             rows = conn.execute(q).all()
             if not rows:
-                raise InputError(f"no chat {chat_id!r} in case {self.name}" if chat_id else f"case {self.name} has no chats",
+                raise NotFound(f"no chat {chat_id!r} in case {self.name}" if chat_id else f"case {self.name} has no chats",
                                  "list the chats with: chatprobe analyse --case NAME --json")
             ids = [r.id for r in rows]
             conn.execute(update(t.chat).where(t.chat.c.id.in_(ids)).values(owner=owner,

@@ -19,7 +19,7 @@ from rich.table import Table
 
 from chatprobe import __version__
 from chatprobe.api import parse_file
-from chatprobe.errors import ChatprobeError, InputError
+from chatprobe.errors import ChatprobeError, InputError, NotFound
 
 if TYPE_CHECKING:
     from chatprobe.case import Case, ImportReport
@@ -259,7 +259,7 @@ def verify_cmd(case_name: str, home: Path | None, db: str | None, deep: bool, re
     check_case_name(case_name)
     root = (home or default_home()) / case_name
     if db is None and not (root / "case.db").exists():
-        raise ChatprobeError(f"no case {case_name!r} under {root.parent}", "check --case and --home")
+        raise NotFound(f"no case {case_name!r} under {root.parent}", "check --case and --home")
     case = Case.open(case_name, home=home, db=db)
     try:
         checked, problems = case.verify()
@@ -848,7 +848,7 @@ def _existing_case(case_name: str, home: Path | None, db: str | None) -> Any:
     check_case_name(case_name)
     root = (home or default_home()) / case_name
     if db is None and not (root / "case.db").exists():
-        raise ChatprobeError(f"no case {case_name!r} under {root.parent}",
+        raise NotFound(f"no case {case_name!r} under {root.parent}",
                              f"check --case and --home, or start one: chatprobe scan EXPORT.zip --case {case_name}")
     return Case.open(case_name, home=home, db=db)
 

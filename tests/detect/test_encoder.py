@@ -5,6 +5,7 @@ import pytest
 
 from chatprobe.detect import quantize
 from chatprobe.detect.encoder import Encoder, calibration, encoder_id, model_path, shared_encoder
+from chatprobe.errors import ModelMissing
 
 TEXTS = ["the van is outside custody again", "Muslims are vermin", "😂😂", "see you at the briefing at 7",
          "you absolute muppet", "he called him a p*ki", "women should not be in the job", "ok"]
@@ -56,7 +57,8 @@ def test_heads_were_trained_on_this_encoder():
 
 
 def test_a_different_model_file_is_refused(tmp_path, monkeypatch):
-    from chatprobe.detect.encoder import ModelMissing, model_sha256
+    from chatprobe.detect.encoder import model_sha256
+    from chatprobe.errors import ModelMissing
     fake = tmp_path / "model.onnx"
     fake.write_bytes(b"an older or tampered model")
     monkeypatch.setenv("CHATPROBE_ENCODER", str(fake))
@@ -96,5 +98,5 @@ def test_fine_tuned_weights_for_another_model_are_refused(monkeypatch):
     from chatprobe.detect import encoder
     p = encoder.patch()
     monkeypatch.setattr(encoder, "patch", lambda: p._replace(meta={**p.meta, "base_sha256": "0" * 64}))
-    with pytest.raises(encoder.ModelMissing, match="fine-tuned weights were made for"):
+    with pytest.raises(ModelMissing, match="fine-tuned weights were made for"):
         encoder.load_graph()

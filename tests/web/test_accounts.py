@@ -139,7 +139,7 @@ def test_sessions_listed_and_killed_and_a_password_reset_ends_them(client_for, s
 def test_changing_ones_password_ends_the_other_sessions_only(client_for):
     here, elsewhere = client_for("inv"), client_for("inv")
     r = here.post("/api/account/password", data={"current": WRONG, "new": "a brand new passphrase"})
-    assert r.status_code == 400 and "current password is wrong" in r.json()["error"]
+    assert r.status_code == 422 and "current password is wrong" in r.json()["error"]
     r = here.post("/api/account/password", data={"current": PASSWORD, "new": "a brand new passphrase"})
     assert r.status_code == 200 and r.json()["sessions_ended"] == 1
     assert here.get("/api/cases").status_code == 200 and elsewhere.get("/api/cases").status_code == 401
@@ -171,7 +171,7 @@ def test_an_allegation_cannot_cite_a_message_that_does_not_exist(client_for):
     sid = inv.post("/api/cases/night/subjects", data={"subject_name": "PC Ward"}).json()["subject_id"]
     before = _audit_count(inv, "night")
     r = inv.post(f"/api/cases/night/subjects/{sid}/allegation", data={"findings": "../../etc/passwd, nope-1"})
-    assert r.status_code == 400 and "no message ../../etc/passwd" in r.json()["error"]
+    assert r.status_code == 422 and "no message ../../etc/passwd" in r.json()["error"]
     assert _audit_count(inv, "night") == before
     mid = inv.get("/api/cases/night/queue").json()["findings"][0]["message_id"]
     assert inv.post(f"/api/cases/night/subjects/{sid}/allegation", data={"findings": mid}).status_code == 200

@@ -73,7 +73,7 @@ def test_records_and_roles(client_for):
                     data={"standards": ["Equality and Diversity", "Discreditable Conduct"], "categories": "religion",
                           "summary": "posted religious hatred"}).status_code == 200
     bad = inv.post(f"/api/cases/night/subjects/{sid}/allegation", data={"standards": ["Being Rude"]})
-    assert bad.status_code == 400 and "unknown Standard" in bad.json()["error"]
+    assert bad.status_code == 422 and "unknown Standard" in bad.json()["error"]
     assert inv.post("/api/cases/night/record", data={"title": "Op Larch", "status": "under investigation"}).status_code == 200
     case = inv.get("/api/cases/night").json()
     assert case["record"]["title"] == "Op Larch"
@@ -148,3 +148,11 @@ def test_app_for_worker_processes_reads_its_settings_from_the_environment(site, 
         r = c.post("/api/login", data={"username": "admin", "password": "correct horse battery"})
         assert r.status_code == 200
         assert {x["name"] for x in c.get("/api/cases").json()["cases"]} == {"night", "other", "media"}
+
+
+def test_not_found_and_invalid_values_have_their_own_status(client_for):
+    inv = client_for("inv")
+    r = inv.get("/api/cases/night/chats/no-such-chat")
+    assert r.status_code == 404 and r.json()["status"] == 404 and "no chat" in r.json()["error"]
+    r = inv.post("/api/cases/night/record", data={"status": "not a status"})
+    assert r.status_code == 422 and r.json()["status"] == 422

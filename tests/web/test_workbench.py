@@ -51,7 +51,7 @@ def test_bulk_dismiss_by_filter_is_audited_one_by_one(client_for):
     assert ro.post("/api/cases/night/bulk", data={"scope": "all", "action": "confirm"}).status_code == 403
     plain = rev.get("/api/cases/night/search?q=friday").json()["hits"][0]["message_id"]
     r = rev.post("/api/cases/night/bulk", data={"ids": [plain], "action": "confirm"})
-    assert r.status_code == 400 and "not a finding" in r.json()["error"]
+    assert r.status_code == 422 and "not a finding" in r.json()["error"]
 
 
 def test_a_tagged_set_exports_as_rsmf_and_html(client_for):

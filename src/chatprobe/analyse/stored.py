@@ -24,7 +24,7 @@ from chatprobe import __version__, audit
 from chatprobe.analyse.investigation import ChatInput, Classification, Investigation, Options, investigate, tally
 from chatprobe.analyse.people import People
 from chatprobe.case import Case
-from chatprobe.errors import ChatprobeError
+from chatprobe.errors import NothingToAnalyse
 from chatprobe.model import MembershipEvent, MembershipKind, Message, MessageKind, SourceRef
 from chatprobe.store import schema as t
 from chatprobe.store.db import bulk_insert
@@ -32,10 +32,6 @@ from chatprobe.store.db import bulk_insert
 BATCH = 2000
 CLASSIFIED = ("text", "media", "poll", "view-once")  # kinds whose text can carry content (captions, polls)
 ProgressFn = Callable[[int, int], None]  # (done, total)
-
-
-class NothingToAnalyse(ChatprobeError):
-    exit_code = 2
 
 
 def _now() -> str:

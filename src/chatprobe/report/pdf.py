@@ -8,15 +8,11 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from chatprobe.errors import ChatprobeError
+from chatprobe.errors import PdfError
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
          "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw"]
-
-
-class PdfError(ChatprobeError):
-    exit_code = 5
 
 
 def chromium() -> str | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from chatprobe.analyse.stored import CaseAnalysis
-from chatprobe.errors import ChatprobeError
+from chatprobe.errors import OutputError
 from chatprobe.report import exports
 from chatprobe.report.redact import Redactor
 
@@ -85,7 +85,7 @@ def _atomic(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ChatprobeError(f"cannot write {path}: {exc.strerror}", hint="check the folder exists and is writable") \
+        raise OutputError(f"cannot write {path}: {exc.strerror}", hint="check the folder exists and is writable") \
             from None
 
 

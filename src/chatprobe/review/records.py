@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 
 from chatprobe import audit
-from chatprobe.errors import InputError
+from chatprobe.errors import InputError, NotFound
 from chatprobe.store import schema as t
 
 RECORD_FIELDS = ("reference", "title", "organisation", "status", "opinion", "outcome", "referral")
@@ -125,7 +125,7 @@ def save_subject(case: Any, actor: str, name: str, role: str = "", status: str =
             action = "subject added"
         else:
             if conn.execute(select(t.subject.c.id).where(t.subject.c.id == subject_id)).first() is None:
-                raise InputError(f"no subject {subject_id}")
+                raise NotFound(f"no subject {subject_id}")
             conn.execute(update(t.subject).where(t.subject.c.id == subject_id).values(**values))
             action = "subject changed"
         audit.append(conn, "record-change", f"subject {subject_id}", {"change": action, **values}, actor=actor)
@@ -135,7 +135,7 @@ def save_subject(case: Any, actor: str, name: str, role: str = "", status: str =
 def _child(case: Any, actor: str, table: Any, subject_id: int, what: str, **values: Any) -> int:
     with case.store.transaction() as conn:
         if conn.execute(select(t.subject.c.id).where(t.subject.c.id == subject_id)).first() is None:
-            raise InputError(f"no subject {subject_id}")
+            raise NotFound(f"no subject {subject_id}")
         new_id = int(conn.execute(insert(table).values(subject_id=subject_id, **values)).inserted_primary_key[0])
         audit.append(conn, "record-change", f"subject {subject_id}", {"change": f"{what} added", **values},
                      actor=actor)

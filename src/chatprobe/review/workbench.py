@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, delete, func, insert, literal_column, select, text
 
 from chatprobe import audit
-from chatprobe.errors import InputError
+from chatprobe.errors import InputError, NothingToAnalyse, NotFound
 from chatprobe.store import schema as t
 
 TAG_NAME = re.compile(r"[\w][\w .:-]{0,63}", re.UNICODE)
@@ -131,7 +131,7 @@ def _finding_ids(conn: Connection, case: Any, query: Query) -> set[str] | None:
     from chatprobe.review.decisions import flagged_ids, states
     run = latest_run(case)
     if run is None:
-        raise InputError(f"case {case.name} has not been analysed yet, so it has no findings to filter by",
+        raise NothingToAnalyse(f"case {case.name} has not been analysed yet, so it has no findings to filter by",
                          f"chatprobe analyse --case {case.name}")
     ids = flagged_ids(conn, run["id"])
     if query.category:
@@ -276,11 +276,11 @@ def conversation(case: Any, chat_id: str, around: str | None = None, start: int 
         chat = conn.execute(select(t.chat.c.id, t.chat.c.title, t.chat.c.message_count)
                             .where(t.chat.c.id == chat_id)).first()
         if chat is None:
-            raise InputError(f"no chat {chat_id!r} in case {case.name}")
+            raise NotFound(f"no chat {chat_id!r} in case {case.name}")
         if around is not None:
             pos = conn.execute(select(m.c.position).where(m.c.id == around, m.c.chat_id == chat_id)).scalar()
             if pos is None:
-                raise InputError(f"no message {around!r} in chat {chat_id}")
+                raise NotFound(f"no message {around!r} in chat {chat_id}")
             start = max(0, int(pos) - size // 2)
         start = max(0, min(int(start or 0), max(0, int(chat.message_count) - 1)))
         rows = list(conn.execute(select(m).where(m.c.chat_id == chat_id, m.c.position >= start,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import re
 import threading
 from collections.abc import Callable
@@ -29,9 +30,9 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import select
 
-from chatprobe.analyse.stored import CaseAnalysis, NothingToAnalyse, latest_run, load_case
+from chatprobe.analyse.stored import CaseAnalysis, latest_run, load_case
 from chatprobe.case import CASE_NAME, Case
-from chatprobe.errors import ChatprobeError
+from chatprobe.errors import AccessDenied, ChatprobeError, InputError, NotFound, NothingToAnalyse, RateLimited
 from chatprobe.store import Store
 from chatprobe.store import schema as t
 from chatprobe.web import auth
@@ -42,6 +43,7 @@ HERE = Path(str(resources.files("chatprobe.web")))
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
 PAGE = 100
+log = logging.getLogger("chatprobe.web")
 
 
 @dataclass
@@ -95,7 +97,7 @@ class Server:
             c = self.cases.get(name)
             if c is None:
                 if name not in self.case_names():
-                    raise HTTPException(404)
+                    raise NotFound("not found")
                 with self.store.engine.connect() as conn:
                     row = conn.execute(select(t.web_case.c.db_url).where(t.web_case.c.name == name)).first()
                 c = self.cases[name] = Case.open(name, home=self.home, db=row.db_url if row and row.db_url else None)
@@ -198,13 +200,13 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
 
     def need_case(user: auth.User, name: str) -> Case:
         if not CASE_NAME.fullmatch(name) or not user.can_see(name) or name not in server.case_names():
-            raise HTTPException(404)
+            raise NotFound("not found")
         return server.case(name)
 
     def check_csrf(request: Request, token: str, form_token: str | None) -> None:
         given = form_token or request.headers.get("x-csrf-token") or ""
         if not hmac.compare_digest(given, token):
-            raise HTTPException(403, "missing or wrong CSRF token: reload the page")
+            raise AccessDenied("missing or wrong CSRF token", "reload the page")
 
     def acting(request: Request, name: str, form_csrf: str | None, allowed: str | None = None) -> tuple[auth.User, Case]:
         """The user and case for a state-changing request: logged in, may see the case, CSRF token right,
@@ -213,9 +215,9 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
         case = need_case(user, name)
         check_csrf(request, token, form_csrf)
         if allowed == "decide" and not user.can_decide:
-            raise HTTPException(403, "your role cannot record review decisions")
+            raise AccessDenied("your role cannot record review decisions")
         if allowed == "edit" and not user.can_edit:
-            raise HTTPException(403, "your role cannot edit case records")
+            raise AccessDenied("your role cannot edit case records")
         return user, case
 
     def page(request: Request, template: str, data: dict[str, Any], user: auth.User | None = None,
@@ -225,24 +227,28 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
         html = env.get_template(template).render(data=data, user=user, csrf=csrf, request=request)
         return HTMLResponse(html, status_code=status)
 
+    # -- errors: one shape, mapped once (errors.py gives each exception its status) ------------------------
+    def error_response(request: Request, status: int, body: dict[str, Any], detail: str) -> Response:
+        if api(request):
+            return JSONResponse(body, status_code=status)
+        html = env.get_template("error.html").render(status=status, detail=detail, data={}, user=None, csrf=None,
+                                                     request=request)
+        return HTMLResponse(html, status_code=status)
+
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
         if exc.status_code == 303:
             return RedirectResponse(exc.headers["Location"], status_code=303)
-        if api(request):
-            return JSONResponse({"error": exc.detail or "not found"}, status_code=exc.status_code)
-        html = env.get_template("error.html").render(status=exc.status_code, detail=exc.detail, data={},
-                                                     user=None, csrf=None, request=request)
-        return HTMLResponse(html, status_code=exc.status_code)
+        detail = exc.detail or "not found"
+        return error_response(request, exc.status_code, {"error": detail, "hint": None, "status": exc.status_code},
+                              exc.detail)
 
     @app.exception_handler(ChatprobeError)
     async def app_error(request: Request, exc: ChatprobeError) -> Response:
-        status = 400
-        if api(request):
-            return JSONResponse({"error": exc.message, "hint": exc.hint}, status_code=status)
-        html = env.get_template("error.html").render(status=status, detail=str(exc), data={}, user=None,
-                                                     csrf=None, request=request)
-        return HTMLResponse(html, status_code=status)
+        response = error_response(request, exc.http_status, exc.to_json(), str(exc))
+        if isinstance(exc, RateLimited):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def form_error(request: Request, exc: RequestValidationError) -> Response:
@@ -253,11 +259,15 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
             fields.append({"field": where, "problem": "is required" if e.get("type") == "missing"
                            else "is not a valid value"})
         detail = "; ".join(f"{f['field']} {f['problem']}" for f in fields)
-        if api(request):
-            return JSONResponse({"error": f"invalid request: {detail}", "fields": fields}, status_code=422)
-        html = env.get_template("error.html").render(status=422, detail=f"The form was not filled in right: {detail}.",
-                                                     data={}, user=None, csrf=None, request=request)
-        return HTMLResponse(html, status_code=422)
+        return error_response(request, 422, {"error": f"invalid request: {detail}", "hint": None, "status": 422,
+                                             "fields": fields}, f"The form was not filled in right: {detail}.")
+
+    @app.exception_handler(Exception)
+    async def unforeseen(request: Request, exc: Exception) -> Response:
+        """A fault of ours: the same error shape, nothing of the exception shown to the browser."""
+        log.exception("unforeseen error on %s %s", request.method, request.url.path)
+        return error_response(request, 500, {"error": "internal error", "hint": "the server log has the details",
+                                             "status": 500}, "Something went wrong on the server; the log has the details.")
 
     # -- login -------------------------------------------------------------------------------------------
     @app.get("/favicon.ico", include_in_schema=False)
@@ -282,7 +292,7 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
         try:
             result = auth.login(server.store, username, password, address_of(request),
                                 request.cookies.get(DEVICE_COOKIE), request.cookies.get(COOKIE))
-        except auth.RateLimited as limited:
+        except RateLimited as limited:
             minutes = max(1, round(limited.retry_after / 60))
             r = page(request, "login.html", {"error": f"Refused: {limited.reason}. Try again in about {minutes} "
                                                       "minute(s), or from a browser you have logged in from before."},
@@ -437,11 +447,11 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
         from chatprobe.review.decisions import states
         a = server.analysis(name)
         if a is None:
-            raise HTTPException(404)
+            raise NotFound("not found")
         inv = a.investigation
         index = next((i for i, f in enumerate(inv.findings) if f.message.id == mid), None)
         if index is None:
-            raise HTTPException(404)
+            raise NotFound("not found")
         f = inv.findings[index]
         state = states(case, message_id=mid).get(mid)
         params = {k: v for k, v in request.query_params.items()}
@@ -496,7 +506,7 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
             found = conn.execute(select(t.attachment.c.name).where(
                 t.attachment.c.message_id == mid, t.attachment.c.name == attachment)).first()
             if found is None:
-                raise HTTPException(404, "no such picture on this message")
+                raise NotFound("no such picture on this message")
             audit.append(conn, "media-reveal", mid, {"attachment": attachment}, actor=user.username)
         return JSONResponse({"ok": True})
 
@@ -545,7 +555,7 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
             new_id = rec.add_representation(case, user.username, sid, f.get("received_on", ""),
                                             f.get("summary", ""))
         else:
-            raise HTTPException(404)
+            raise NotFound("not found")
         return JSONResponse({"id": new_id}) if api(request) else \
             RedirectResponse(f"/cases/{name}#subject-{sid}", status_code=303)
 
@@ -566,11 +576,7 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
         case = need_case(user, name)
         from chatprobe.analyse.investigation import present_at
         from chatprobe.review import workbench as wb
-        from chatprobe.errors import InputError
-        try:
-            page_ = wb.conversation(case, chat_id, around=around, start=start)
-        except InputError as exc:  # no such chat, or no such message in it
-            raise HTTPException(404, exc.message) from None
+        page_ = wb.conversation(case, chat_id, around=around, start=start)  # NotFound: no such chat or message
         flagged = finding_ids(name)
         reviews = server.review_states(name)
         a = server.analysis(name)
@@ -593,7 +599,7 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
         from chatprobe.analyse.media import media_reader
         data = next((d for n, d in media_reader(case, {mid})(mid) if n == attachment and d), None)
         if data is None:
-            raise HTTPException(404)
+            raise NotFound("not found")
         kind = {".png": "image/png", ".gif": "image/gif", ".webp": "image/webp"}.get(Path(attachment).suffix.lower(),
                                                                                       "image/jpeg")
         return Response(data, media_type=kind, headers={"Content-Disposition": "inline",
@@ -658,7 +664,7 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
         else:
             ids = [str(x) for x in form.getlist("ids")]
         if not ids:
-            raise ChatprobeError("nothing selected", "tick findings, or choose 'every one matching'")
+            raise InputError("nothing selected", "tick findings, or choose 'every one matching'")
         if action in ("confirm", "dismiss", "escalate"):
             flagged = finding_ids(name)
             ids = [i for i in ids if i in flagged] if str(form.get("scope")) == "all" else ids
@@ -666,7 +672,7 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
         elif action in ("tag", "untag"):
             changed = wb.tag(case, ids, str(form.get("tag", "")), actor=user.username, remove=action == "untag")
         else:
-            raise HTTPException(422, "choose an action: confirm, dismiss, escalate, tag or untag")
+            raise InputError("choose an action: confirm, dismiss, escalate, tag or untag")
         if api(request):
             return JSONResponse({"action": action, "selected": len(ids), "changed": changed})
         back = str(form.get("back", "")) or f"/cases/{name}/queue"

@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 
 from chatprobe import audit
-from chatprobe.errors import InputError
+from chatprobe.errors import InputError, NotFound, RateLimited
 from chatprobe.store import Store
 from chatprobe.store import schema as t
 
@@ -134,15 +134,6 @@ def load_user(conn: Any, username: str) -> User | None:
     cases = frozenset(r.case_name for r in conn.execute(
         select(t.web_case_access.c.case_name).where(t.web_case_access.c.username == username)))
     return User(row.username, row.role, cases)
-
-
-class RateLimited(Exception):
-    """Login refused before the password was checked: too many failures. ``retry_after`` in seconds."""
-
-    def __init__(self, reason: str, retry_after: int) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.retry_after = max(1, retry_after)
 
 
 @dataclass(frozen=True)
@@ -263,7 +254,7 @@ def logout(store: Any, token: str | None) -> None:
 def _existing(conn: Any, username: str) -> Any:
     row = conn.execute(select(t.web_user).where(t.web_user.c.username == username)).first()
     if row is None:
-        raise InputError(f"no user {username!r}", "list them with: chatprobe user list")
+        raise NotFound(f"no user {username!r}", "list them with: chatprobe user list")
     return row
 
 
