@@ -4,7 +4,7 @@ from chatprobe.detect.base import Detection, Detector, Explanation, TextItem, re
 from chatprobe.detect.conformance import ConformanceError, check_detector
 
 
-@pytest.mark.parametrize("name", ["lexicon", "text-model"])
+@pytest.mark.parametrize("name", registry.names())
 def test_every_registered_detector_conforms(name):
     check_detector(registry.create(name))
 
@@ -73,3 +73,50 @@ def test_pipeline_memo_gives_the_same_decisions_as_a_fresh_run():
     warm.memo_size = 3
     warm.classify(["a new text", "another one"])  # over the limit: the memo starts again
     assert set(warm._memo) == {"a new text", "another one"}
+
+
+class _Random(Detector):
+    name, version, labels = "random", "1", ("threat",)
+
+    def __init__(self):
+        import random
+        self.rng = random.Random()
+
+    def detect(self, items):
+        return [(Detection(it.id, "threat", self.rng.random(), Explanation(self.name, "1", "r", "n")),) for it in items]
+
+
+def test_check_catches_a_non_deterministic_detector():
+    with pytest.raises(ConformanceError, match="two runs over the same batch differ"):
+        check_detector(_Random())
+
+
+PLUGIN = "tests.detect.plugins.fishes:Fishes"
+
+
+def test_a_new_detector_is_one_file_and_one_line_of_pipeline_config(tmp_path):
+    from importlib import resources
+
+    from chatprobe.detect.pipeline import Pipeline
+    default = resources.files("chatprobe.detect").joinpath("pipelines/default.toml").read_text("utf-8")
+    config = tmp_path / "with-fishes.toml"
+    config.write_text(default.replace('[[detector]]\nname = "lexicon"',
+                                      f'[[detector]]\nname = "lexicon"\n\n[[detector]]\nname = "{PLUGIN}"'),
+                      encoding="utf-8")
+    text = "Tell Dave he'll be sleeping with the fishes by Friday"
+    assert "threat" not in Pipeline.default().classify([text])[0].labels
+    d = Pipeline.from_config(config).classify([text, "we had fish and chips"])
+    assert d[0].labels == ("threat",) and d[0].severity == {"threat": 3}
+    reason = next(r for r in d[0].reasons if r.label == "threat")
+    assert reason.source == "fishes" and reason.rule == "fishes.idiom" and reason.matched == "sleeping with the fishes"
+    assert d[1].labels == ()
+    check_detector(registry.create(PLUGIN))
+
+
+def test_a_bad_detector_line_is_one_clear_error(tmp_path):
+    from chatprobe.detect.pipeline import Pipeline
+    from chatprobe.errors import InputError
+    config = tmp_path / "bad.toml"
+    config.write_text('[[detector]]\nname = "tests.detect.plugins.fishes:Nope"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="cannot load detector"):
+        Pipeline.from_config(config)

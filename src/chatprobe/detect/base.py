@@ -5,17 +5,31 @@ A detector takes a batch of :class:`TextItem` and returns, for each item in orde
 an advisory severity, the target when known, and an :class:`Explanation` (matched span and term, rule id,
 detector id and version, model hash) so a reviewer can see why. ``status`` says whether the evidence
 counts: ``active``, or one of the reasons a rule set it aside (``negated``, ``quoted``, ``counter``,
-``reclaimed``). Detectors are built by name from the registry; the pipeline combines them.
+``reclaimed``). Detectors are built by name from the registry; the pipeline combines them by what kind of
+evidence each gives (``evidence``), never by its name:
+
+- ``"explicit"``: a rule matched words in the text (a slur, a threat phrase, a challenge). A hit flags on its
+  own; its ``status`` can set the message's context aside.
+- ``"score"``: a calibrated probability per label, 0.5 being the label's threshold. Several score detectors
+  are pooled by taking the highest score per label.
+
+A detector may also read a message's context (:class:`ReadsContext`: negated, quoted, reported speech) or say
+which protected groups it names (:class:`NamesGroups`); the pipeline asks every detector that can.
+
+A new detector is one module with a :class:`Detector` subclass and a line in the pipeline's TOML: a registered
+name, or ``"package.module:Factory"`` to load it from its module.
 """
 
 from __future__ import annotations
 
+import importlib
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, Protocol, runtime_checkable
 
 Status = Literal["active", "negated", "quoted", "counter", "reclaimed", "homonym", "below_threshold"]
+Evidence = Literal["explicit", "score"]
 
 
 class TextItem(NamedTuple):
@@ -76,6 +90,7 @@ class Detector(ABC):
     name: str = "detector"
     version: str = "0"
     labels: tuple[str, ...] = ()
+    evidence: Evidence = "score"
 
     @abstractmethod
     def detect(self, items: Sequence[TextItem]) -> list[tuple[Detection, ...]]:
@@ -84,6 +99,20 @@ class Detector(ABC):
     def describe(self) -> dict[str, Any]:
         """What the method section of a report says about this detector."""
         return {"name": self.name, "version": self.version, "labels": list(self.labels)}
+
+
+@runtime_checkable
+class ReadsContext(Protocol):
+    """A detector that can tell when a message's words are not its author's own: negated, quoted, reported."""
+
+    def context(self, text: str) -> str | None: ...
+
+
+@runtime_checkable
+class NamesGroups(Protocol):
+    """A detector that can say which protected groups a message names: category code → the words naming it."""
+
+    def mentions(self, text: str) -> dict[str, str]: ...
 
 
 @dataclass
@@ -99,12 +128,23 @@ class Registry:
         return deco
 
     def create(self, name: str, **options: Any) -> Detector:
+        """A detector by registered name, or by ``"package.module:Factory"`` (a class or a function)."""
         _load_builtins()
-        try:
-            factory = self.factories[name]
-        except KeyError:
-            raise KeyError(f"unknown detector {name!r}; known: {', '.join(sorted(self.factories))}") from None
-        return factory(**options)
+        if ":" in name and name not in self.factories:
+            module, _, attr = name.partition(":")
+            try:
+                factory = getattr(importlib.import_module(module), attr)
+            except (ImportError, AttributeError) as exc:
+                raise KeyError(f"cannot load detector {name!r}: {exc}") from None
+        else:
+            try:
+                factory = self.factories[name]
+            except KeyError:
+                raise KeyError(f"unknown detector {name!r}; known: {', '.join(sorted(self.factories))}") from None
+        det = factory(**options)
+        if not isinstance(det, Detector):
+            raise KeyError(f"{name!r} made a {type(det).__name__}, not a Detector")
+        return det
 
     def names(self) -> list[str]:
         _load_builtins()
@@ -114,10 +154,11 @@ class Registry:
 registry = Registry()
 
 
+BUILTINS = ("chatprobe.detect.lexicon", "chatprobe.detect.classifier")
+
+
 def _load_builtins() -> None:
-    # importing registers them; cheap, the model itself loads lazily on first use
-    from chatprobe.detect import classifier, lexicon  # noqa: F401
-
-
-def items_from(texts: Iterable[str]) -> list[TextItem]:
-    return [TextItem(str(i), t) for i, t in enumerate(texts)]
+    """Import the built-in detector modules, which register themselves. They import this module, so they are
+    found by name here rather than imported at the top; the model itself loads lazily on first use."""
+    for module in BUILTINS:
+        importlib.import_module(module)

@@ -290,6 +290,7 @@ class Lexicon(Detector):
     """Words and phrase rules from ``data/lexicon_en.toml``."""
 
     name = NAME
+    evidence = "explicit"
 
     def __init__(self, lexicon: str = "lexicon_en.toml") -> None:
         self.data = load(lexicon)

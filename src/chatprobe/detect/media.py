@@ -29,6 +29,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from chatprobe.detect.base import Detection, Explanation
+
+IMAGE_MODEL = "image-model"  # the detector name in explanations
 NSFW_THRESHOLD = 0.5
 MAX_FRAMES = 6
 MAX_PIXELS = 60_000_000  # decompression-bomb guard for images
@@ -53,6 +56,17 @@ class MediaResult:
     frames: int = 0
     thumbnail: bytes | None = None  # JPEG, for reports
     notes: list[str] = field(default_factory=list)
+
+    def detections(self, item_id: str, version: str = "") -> tuple[Detection, ...]:
+        """What the nudity model found, under the detector contract (``detect.base``): one
+        ``pornographic_media`` detection, active at ``NSFW_THRESHOLD`` or above."""
+        if self.nsfw is None:
+            return ()
+        note = f"nudity model {self.nsfw:.2f} on {self.name}" + (
+            f" (highest of {self.frames} frames)" if self.frames > 1 else "")
+        return (Detection(item_id, "pornographic_media", self.nsfw,
+                          Explanation(IMAGE_MODEL, version or IMAGE_MODEL, "media.nsfw", note),
+                          severity=2, status="active" if self.nsfw >= NSFW_THRESHOLD else "below_threshold"),)
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {"name": self.name, "type": self.type, "status": self.status}

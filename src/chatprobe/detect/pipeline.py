@@ -1,16 +1,20 @@
-"""One decision per message and label, from the lexicon and the text model, with the reasons shown.
+"""One decision per message and label, from every detector in the pipeline, with the reasons shown.
 
-Rules, in order, for each category:
+The rule names no detector: it combines *explicit* evidence (rules that matched words, from every detector
+whose ``evidence`` is "explicit") with *scores* (the highest calibrated score per label over every "score"
+detector), and asks each detector that can for the message's context and the groups it names
+(``detect.base``). In order, for each category:
 
-1. an *active* lexicon hit flags it (score = max of lexicon and model);
-2. else the model flags it at a calibrated score ≥ 0.5 — unless the lexicon set the message aside
-   (negated, quoted or reported speech, counter-speech, reclaimed use) or the message is counter-speech,
-   in which case the model needs ``override_context`` (0.9);
-3. protected characteristics: when the model's umbrella score for hate against a protected group is ≥ 0.5
-   and the message names a group (an identity word), that group's category gets the umbrella score.
+1. an *active* explicit hit flags it (score = the higher of hit and score when the score agrees, else at most
+   ``lexicon_alone_max``);
+2. else a score ≥ 0.5 flags it — unless explicit evidence set the message aside (negated, quoted or reported
+   speech, counter-speech, reclaimed use) or a context reader did, in which case it needs ``override_context``;
+3. protected characteristics: when the umbrella score for hate against a protected group is ≥ 0.5 and the
+   message names a group, that group's category gets the umbrella score; a score alone with no group named
+   needs ``model_only_unnamed_min``, as does a threat with nobody it could be aimed at.
 
-Response labels: ``counter_speech`` from the lexicon's challenge phrases or the model; ``endorsement`` from
-laughing/approving replies or the model, for short messages that are not themselves flagged.
+Response labels: ``counter_speech`` from explicit challenge phrases or a score; ``endorsement`` from
+laughing/approving replies or a score, for short messages that are not themselves flagged.
 Identical texts are classified once. Results are deterministic and independent of batching.
 """
 
@@ -24,12 +28,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from chatprobe.detect.base import Detection, Detector, TextItem, registry
+from chatprobe.detect.base import Detection, Detector, NamesGroups, ReadsContext, TextItem, registry
+from chatprobe.detect.language import describe as describe_language
 from chatprobe.detect.language import identify as identify_language
 from chatprobe.detect.taxonomy import taxonomy
 from chatprobe.detect.text import fold_text
 from chatprobe.errors import InputError
-
 
 # someone a threat could be aimed at: a second or third person, a person noun, a name (capitalised word past
 # the first). Over the folded text, plus the original for names.
@@ -49,7 +53,7 @@ def aimed_at_someone(text: str, folded: str) -> bool:
 class Reason:
     label: str
     score: float
-    source: str  # "lexicon", "text-model", "lexicon+text-model"
+    source: str  # the detector(s) behind it: "lexicon", "text-model", "lexicon+text-model"
     note: str
     rule: str | None = None
     matched: str | None = None
@@ -97,6 +101,10 @@ class Pipeline:
     memo_size: int = 100_000
     _memo: dict[str, Decision] = field(default_factory=dict, repr=False)
 
+    def __post_init__(self) -> None:
+        self._context_readers = [d for d in self.detectors if isinstance(d, ReadsContext)]
+        self._group_namers = [d for d in self.detectors if isinstance(d, NamesGroups)]
+
     @classmethod
     def from_config(cls, path: str | Path | None = None) -> Pipeline:
         if path is None:
@@ -123,11 +131,10 @@ class Pipeline:
         return cls.from_config(None)
 
     def describe(self) -> dict[str, Any]:
-        from chatprobe.detect.language import describe as language
         out = {"pipeline": self.name, "taxonomy": taxonomy().version, "options": self.options,
                "detectors": [d.describe() for d in self.detectors]}
         if self.options.get("language_gate", True):
-            out["language_gate"] = dict(language())  # a copy: describe() is cached
+            out["language_gate"] = dict(describe_language())  # a copy: describe() is cached
         return out
 
     # -- running ---------------------------------------------------------------------------------------
@@ -154,21 +161,31 @@ class Pipeline:
         opts = self.options
         override = float(opts.get("override_context", 0.9))
         max_words = int(opts.get("endorsement_max_words", 8))
-        dets = [d for g in groups for d in g]
-        lex = [d for d in dets if d.explanation.detector == "lexicon"]
-        model = {d.label: d for d in dets if d.explanation.detector == "text-model"}
+        # evidence by kind, never by detector: explicit hits (rules that matched words) and scores (the
+        # highest per label over every score detector, the first in pipeline order on a tie)
+        lex: list[Detection] = []
+        model: dict[str, Detection] = {}
+        for det, found in zip(self.detectors, groups, strict=True):
+            if det.evidence == "explicit":
+                lex.extend(found)
+            else:
+                for d in found:
+                    if d.label not in model or d.score > model[d.label].score:
+                        model[d.label] = d
         lang = identify_language(text) if opts.get("language_gate", True) else None
         if lang is not None and not lang.assessed:
             model = {}  # the English model guesses at random on other languages; explicit slurs still count
         mscore = {k: v.score for k, v in model.items()}
+        scorer = "+".join(dict.fromkeys(d.explanation.detector for d in model.values())) or "model"
         set_aside = [d for d in lex if d.status not in ("active", "below_threshold")]
         lex_counter = any(d.label == "counter_speech" for d in lex)
         lex_response = {d.label: d for d in lex if d.label in ("endorsement", "counter_speech")}
         lex_endorse = "endorsement" in lex_response
-        lexicon = next((d for d in self.detectors if d.name == "lexicon"), None)
         context = set_aside[0].status if set_aside else ("counter-speech" if lex_counter else None)
-        if context is None and lexicon is not None:
-            context = lexicon.context(text)  # type: ignore[attr-defined]
+        for reader in self._context_readers:
+            if context is not None:
+                break
+            context = reader.context(text)
         protected_min = float(opts.get("model_only_protected_min", 0.55))
         lex_alone_max = float(opts.get("lexicon_alone_max", 0.8))
         abusive = mscore.get("abusive", 1.0)
@@ -176,8 +193,9 @@ class Pipeline:
         umbrella = mscore.get("discriminatory", 0.0)
         # the groups the message names, looked up only when the model reads it as hateful
         mentions: dict[str, str] = {}
-        if lexicon is not None and umbrella >= 0.5:
-            mentions = lexicon.mentions(text)  # type: ignore[attr-defined]
+        if umbrella >= 0.5:
+            for namer in self._group_namers:
+                mentions = namer.mentions(text) | mentions
         named = mentions if opts.get("umbrella_for_named_group", True) else {}
         # the model alone is held to a higher bar where what a category needs is missing from the message:
         # hate against a protected group that names no group (no identity word, slur or emoji for one), or a
@@ -223,7 +241,7 @@ class Pipeline:
                 if lex_best.target:
                     targets[code] = lex_best.target
                 e = lex_best.explanation
-                reasons.append(Reason(code, score, "lexicon+text-model" if both else "lexicon",
+                reasons.append(Reason(code, score, f"{e.detector}+{scorer}" if both else e.detector,
                                       e.note + (f"; {m_note}" if both else ""), e.rule, e.matched, e.span))
             elif m >= 0.5 and (context is None or m >= override):
                 score = m
@@ -231,29 +249,29 @@ class Pipeline:
                 severity[code] = cat.severity if code != "threat" else 3
                 if code in named:
                     targets[code] = named[code]
-                reasons.append(Reason(code, m, "text-model", m_note + (f" (over {context} context)" if context else ""),
-                                      "model.head"))
+                reasons.append(Reason(code, m, scorer, m_note + (f" (over {context} context)" if context else ""),
+                                      self._rule(model, code)))
             else:
                 # not flagged: keep the evidence that was set aside, for the reviewer
                 score = min(m, 0.49) if m >= 0.5 else m
                 if aside:
                     e = aside[0].explanation
-                    reasons.append(Reason(code, score, "lexicon", e.note, e.rule, e.matched, e.span,
+                    reasons.append(Reason(code, score, e.detector, e.note, e.rule, e.matched, e.span,
                                           set_aside=aside[0].status))
                 elif m >= 0.5:
-                    reasons.append(Reason(code, score, "text-model", m_note, "model.head", set_aside=context))
+                    reasons.append(Reason(code, score, scorer, m_note, self._rule(model, code), set_aside=context))
             scores[code] = round(float(score), 4)
 
         flagged = bool(labels)
         cs, lex_cs = mscore.get("counter_speech", 0.0), lex_response.get("counter_speech")
         if lex_cs is not None or cs >= 0.5:
-            self._respond("counter_speech", cs, lex_cs, labels, scores, reasons)
+            self._respond("counter_speech", cs, lex_cs, labels, scores, reasons, scorer, self._rule(model, "counter_speech"))
         else:
             scores["counter_speech"] = round(cs, 4)
         en, lex_en = mscore.get("endorsement", 0.0), lex_response.get("endorsement")
         short = len(text.split()) <= max_words
         if short and not flagged and "counter_speech" not in labels and (lex_endorse or en >= 0.5):
-            self._respond("endorsement", en, lex_en, labels, scores, reasons)
+            self._respond("endorsement", en, lex_en, labels, scores, reasons, scorer, self._rule(model, "endorsement"))
         else:
             scores["endorsement"] = round(min(en, 0.49), 4)
         if lang is not None and not lang.assessed:
@@ -264,17 +282,18 @@ class Pipeline:
                         lang.code if lang else None, lang.assessed if lang else True)
 
     @staticmethod
+    def _rule(model: dict[str, Detection], label: str) -> str:
+        """The rule id of the score behind a label (the umbrella's when the label's own head said nothing)."""
+        d = model.get(label) or model.get("discriminatory")
+        return d.explanation.rule if d else "model.head"
+
+    @staticmethod
     def _respond(label: str, model: float, lex: Detection | None, labels: list[str], scores: dict[str, float],
-                 reasons: list[Reason]) -> None:
-        """Add a response label from the lexicon's detection and/or the model's score."""
+                 reasons: list[Reason], scorer: str, rule: str) -> None:
+        """Add a response label from an explicit detection and/or the pooled score."""
         labels.append(label)
         s = max(model, lex.score if lex else 0.0)
         scores[label] = round(s, 4)
-        reasons.append(Reason(label, s, "lexicon" if lex else "text-model",
+        reasons.append(Reason(label, s, lex.explanation.detector if lex else scorer,
                               lex.explanation.note if lex else f"text model {model:.2f}",
-                              lex.explanation.rule if lex else "model.head"))
-
-
-def classify(texts: Iterable[str]) -> list[Decision]:
-    """Classify with the default pipeline (loaded once per call; keep a Pipeline for repeated use)."""
-    return Pipeline.default().classify(texts)
+                              lex.explanation.rule if lex else rule))

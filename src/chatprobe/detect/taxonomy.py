@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -59,6 +60,12 @@ class Taxonomy:
     def labels(self) -> tuple[str, ...]:
         """Everything a text classifier outputs: text categories, then response labels."""
         return self.text_codes + self.response_codes
+
+    def categories_of(self, labels: Iterable[str]) -> tuple[str, ...]:
+        """The categories among a message's labels, in the labels' order. A message is a *finding* when this is
+        not empty (response labels alone do not make one): the one place that rule is written."""
+        codes = set(self.codes)
+        return tuple(label for label in labels if label in codes)
 
     def category(self, code: str) -> Category:
         for c in self.categories:
