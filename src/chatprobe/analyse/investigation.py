@@ -73,8 +73,7 @@ class Classification:
 
     @property
     def categories(self) -> tuple[str, ...]:
-        codes = set(taxonomy().codes)
-        return tuple(label for label in self.labels if label in codes)
+        return taxonomy().categories_of(self.labels)
 
 
 @dataclass

@@ -107,18 +107,15 @@ def _merge(row: tuple[Any, ...], res: Any, pipe: Any, text_item: Any) -> tuple[A
     media = result.setdefault("media", [])
     media.append(res.to_json())
     expl = result.setdefault("explanations", [])
-    from chatprobe.detect.media import NSFW_THRESHOLD
-    if res.nsfw is not None:
-        prev = result["scores"].get("pornographic_media", 0.0)
-        result["scores"]["pornographic_media"] = round(max(prev, res.nsfw), 4)
-        if res.nsfw >= NSFW_THRESHOLD:
-            if "pornographic_media" not in labels:
-                labels.insert(0, "pornographic_media")
-            result.setdefault("severity", {})["pornographic_media"] = 2
-            expl.append({"label": "pornographic_media", "score": round(res.nsfw, 4), "source": "image-model",
-                         "note": f"nudity model {res.nsfw:.2f} on {res.name}"
-                                 + (f" (highest of {res.frames} frames)" if res.frames > 1 else ""),
-                         "rule": "media.nsfw"})
+    for d in res.detections(mid):
+        prev = result["scores"].get(d.label, 0.0)
+        result["scores"][d.label] = round(max(prev, d.score), 4)
+        if d.active:
+            if d.label not in labels:
+                labels.insert(0, d.label)
+            result.setdefault("severity", {})[d.label] = d.severity
+            expl.append({"label": d.label, "score": round(d.score, 4), "source": d.explanation.detector,
+                         "note": d.explanation.note, "rule": d.explanation.rule})
     if res.text:
         audio = res.type == "audio"
         key, where = ("transcript", "voice-note transcript") if audio else ("image_text", "image text")

@@ -18,16 +18,24 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import insert, select
-
 from chatprobe import __version__, audit
-from chatprobe.analyse.investigation import ChatInput, Classification, Investigation, Options, investigate, tally
+from chatprobe.analyse.investigation import (
+    ChatInput,
+    Classification,
+    Investigation,
+    Options,
+    investigate,
+    tally,
+)
+from chatprobe.analyse.media import analyse_case_media
 from chatprobe.analyse.people import People
 from chatprobe.case import Case
+from chatprobe.detect.base import TextItem
+from chatprobe.detect.pipeline import Pipeline
 from chatprobe.errors import NothingToAnalyse
-from chatprobe.model import MembershipEvent, MembershipKind, Message, MessageKind, SourceRef
-from chatprobe.store import schema as t
-from chatprobe.store.db import bulk_insert
+from chatprobe.review.decisions import states
+from chatprobe.store import chats as chats_repo
+from chatprobe.store import runs
 
 BATCH = 2000
 CLASSIFIED = ("text", "media", "poll", "view-once")  # kinds whose text can carry content (captions, polls)
@@ -42,16 +50,11 @@ def classify_case(case: Case, pipeline: Any = None, progress: ProgressFn | None 
                   media_progress: ProgressFn | None = None) -> int:
     """Classify every message with text in the case, and (``media``) the images, stickers and videos in
     its exports: nudity, and the text inside images. Returns the analysis run id."""
-    from chatprobe.detect.base import TextItem
-    from chatprobe.detect.pipeline import Pipeline
-
     pipe = pipeline or Pipeline.default()
-    from chatprobe.analyse.media import analyse_case_media
-
     with case.store.engine.connect() as conn:
-        rows = conn.execute(select(t.message.c.id, t.message.c.text).where(t.message.c.kind.in_(CLASSIFIED))
-                            .order_by(t.message.c.chat_id, t.message.c.position)).all()
-    if not rows and case.store.count(t.message) == 0:
+        rows = chats_repo.texts(conn, CLASSIFIED)
+        empty = not rows and chats_repo.message_count(conn) == 0
+    if empty:
         raise NothingToAnalyse(f"case {case.name} has no messages", hint="import an export first: "
                                f"chatprobe import EXPORT.zip --case {case.name}")
     started = _now()
@@ -76,12 +79,10 @@ def classify_case(case: Case, pipeline: Any = None, progress: ProgressFn | None 
     if media:
         results, described["media"] = analyse_case_media(case, pipe, results, media_progress)
     with case.store.transaction() as conn:
-        run_id = conn.execute(insert(t.analysis_run).values(
-            started_at=started, finished_at=_now(), run_by=getpass.getuser(), host=socket.gethostname(),
-            tool_version=__version__, pipeline=json.dumps(described, sort_keys=True), status="ok",
-            messages=len(results))).inserted_primary_key[0]
-        bulk_insert(conn, t.classification, ("run_id", "message_id", "labels", "result"),
-                    [(run_id, *r) for r in results])
+        run_id = runs.add(conn, {
+            "started_at": started, "finished_at": _now(), "run_by": getpass.getuser(), "host": socket.gethostname(),
+            "tool_version": __version__, "pipeline": json.dumps(described, sort_keys=True), "status": "ok",
+            "messages": len(results)}, results)
         flagged = sum(1 for r in results if json.loads(r[1]))
         audit.append(conn, "analysis", f"analysis run {run_id}", {
             "messages": len(results), "labelled": flagged, "tool_version": __version__,
@@ -103,17 +104,14 @@ class CaseAnalysis:
 
 
 def latest_run(case: Case) -> dict[str, Any] | None:
-    with case.store.engine.connect() as conn:
-        row = conn.execute(select(t.analysis_run).where(t.analysis_run.c.status == "ok")
-                           .order_by(t.analysis_run.c.id.desc()).limit(1)).first()
-    return dict(row._mapping) if row else None
+    return runs.latest(case.store)
 
 
 def load_case(case: Case, people: People | None = None, options: Options | None = None,
               run_id: int | None = None, include: str = "all", only: set[str] | None = None) -> CaseAnalysis:
     """The case read back and analysed. ``include``: "all" findings, or only the "confirmed" ones (by review);
     ``only``: just these findings (a chosen set: by tag, status or search)."""
-    run = latest_run(case) if run_id is None else _run(case, run_id)
+    run = runs.latest(case.store) if run_id is None else runs.get(case.store, run_id)
     if run is None and run_id is not None:
         raise NothingToAnalyse(f"case {case.name} has no analysis run {run_id}",
                                hint="leave out the run to use the newest one")
@@ -121,28 +119,15 @@ def load_case(case: Case, people: People | None = None, options: Options | None 
         raise NothingToAnalyse(f"case {case.name} has not been analysed yet",
                                hint=f"run: chatprobe analyse --case {case.name}")
     with case.store.engine.connect() as conn:
-        chats = [dict(r._mapping) for r in conn.execute(select(t.chat).order_by(t.chat.c.id))]
+        chats = chats_repo.chats(conn)
         classifications = {
             r.message_id: Classification.from_json({"labels": json.loads(r.labels), **json.loads(r.result)})
-            for r in conn.execute(select(t.classification).where(t.classification.c.run_id == run["id"]))}
-        inputs = []
-        for c in chats:
-            ref = c["evidence_sha256"]
-            msgs = [Message(r.id, r.chat_id, r.position, r.timestamp_raw,
-                            datetime.fromisoformat(r.timestamp) if r.timestamp else None, r.sender,
-                            MessageKind(r.kind), r.text, SourceRef(ref, r.source_file, r.source_sha256,
-                                                                    r.line_start, r.line_end),
-                            bool(r.edited), (), r.system_type, r.reply_to)
-                    for r in conn.execute(select(t.message).where(t.message.c.chat_id == c["id"])
-                                          .order_by(t.message.c.position))]
-            events = [MembershipEvent(e.chat_id, e.message_id, MembershipKind(e.kind), e.subject, e.actor,
-                                      datetime.fromisoformat(e.timestamp) if e.timestamp else None, e.detail)
-                      for e in conn.execute(select(t.membership_event).where(t.membership_event.c.chat_id == c["id"])
-                                            .order_by(t.membership_event.c.id))]
-            inputs.append(ChatInput(c["id"], c["title"], c["platform"], c["source_file"], c["source_sha256"],
-                                    msgs, events, c["owner"]))
+            for r in runs.classifications(conn, run["id"])}
+        inputs = [ChatInput(c["id"], c["title"], c["platform"], c["source_file"], c["source_sha256"],
+                            chats_repo.messages(conn, c), chats_repo.events(conn, c["id"]), c["owner"])
+                  for c in chats]
         owned = {c["id"] for c in chats if c["owner"]}
-        warnings = [dict(r._mapping) for r in conn.execute(select(t.import_warning).order_by(t.import_warning.c.id))
+        warnings = [dict(r._mapping) for r in chats_repo.warnings(conn)
                     if not (r.code == "exporter-unknown" and r.chat_id in owned)]  # named since the import
     inv = investigate(inputs, classifications, people, options)
     not_analysed, analysed = [], 0
@@ -158,7 +143,6 @@ def load_case(case: Case, people: People | None = None, options: Options | None 
             else:
                 not_analysed.append({"message_id": mid, "name": media.get("name"), "type": media.get("type"),
                                      "reason": media.get("reason")})
-    from chatprobe.review.decisions import states
     reviews = states(case)
     if include == "confirmed":
         inv.findings = [f for f in inv.findings if reviews.get(f.message.id) and reviews[f.message.id].status == "confirmed"]
@@ -167,9 +151,3 @@ def load_case(case: Case, people: People | None = None, options: Options | None 
     if include == "confirmed" or only is not None:
         tally(inv.findings, inv.profiles, inv.chats)  # profiles and totals from the reported findings only
     return CaseAnalysis(inv, run, case.store.evidence_rows(), warnings, not_analysed, analysed, reviews)
-
-
-def _run(case: Case, run_id: int) -> dict[str, Any] | None:
-    with case.store.engine.connect() as conn:
-        row = conn.execute(select(t.analysis_run).where(t.analysis_run.c.id == run_id)).first()
-    return dict(row._mapping) if row else None

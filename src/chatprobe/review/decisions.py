@@ -1,6 +1,6 @@
 """Review decisions on findings.
 
-A finding is a message the newest analysis run flagged. A decision is ``confirm``, ``dismiss`` or
+A finding is a message the newest analysis run flagged with a category (``Taxonomy.categories_of``). A decision is ``confirm``, ``dismiss`` or
 ``escalate``, with the reviewer, a note and the time; stage 1 is the first review and stage 2 the optional
 second review, which must be by someone else. Decisions are appended, never overwritten: the newest per
 stage counts, the older ones stay as history. Each decision is audited in the same transaction.
@@ -9,23 +9,20 @@ stage counts, the older ones stay as history. Each decision is audited in the sa
 from __future__ import annotations
 
 import getpass
-import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import insert, select
-
 from chatprobe import audit
-from chatprobe.errors import InputError
-from chatprobe.store import schema as t
+from chatprobe.errors import InputError, NothingToAnalyse
+from chatprobe.store import reviews, runs
 
 DECISIONS = ("confirm", "dismiss", "escalate")
 STATUS = {"confirm": "confirmed", "dismiss": "dismissed", "escalate": "escalated"}
 
 
 @dataclass
-class Decision:
+class ReviewDecision:
     decision: str
     reviewer: str
     note: str
@@ -38,9 +35,9 @@ class Decision:
 
 @dataclass
 class ReviewState:
-    first: Decision | None = None
-    second: Decision | None = None
-    history: list[Decision] = field(default_factory=list)
+    first: ReviewDecision | None = None
+    second: ReviewDecision | None = None
+    history: list[ReviewDecision] = field(default_factory=list)
 
     @property
     def status(self) -> str:
@@ -60,42 +57,25 @@ class ReviewState:
                 "history": [d.to_json() | {"stage": d.stage} for d in self.history]}
 
 
-def is_finding(conn: Any, run_id: int, message_id: str) -> bool:
-    from chatprobe.detect.taxonomy import taxonomy
-    row = conn.execute(select(t.classification.c.labels).where(t.classification.c.run_id == run_id,
-                                                             t.classification.c.message_id == message_id)).first()
-    return row is not None and bool(set(taxonomy().codes) & set(json.loads(row.labels)))
-
-
-def flagged_ids(conn: Any, run_id: int) -> set[str]:
-    from chatprobe.detect.taxonomy import taxonomy
-    codes = set(taxonomy().codes)
-    return {r.message_id for r in conn.execute(select(t.classification.c.message_id, t.classification.c.labels)
-                                                 .where(t.classification.c.run_id == run_id))
-            if codes & set(json.loads(r.labels))}
-
-
 def decide(case: Any, message_id: str, decision: str, note: str = "", reviewer: str | None = None,
-           stage: int = 1) -> Decision:
-    from chatprobe.analyse.stored import latest_run
-
+           stage: int = 1) -> ReviewDecision:
     if decision not in DECISIONS:
         raise InputError(f"unknown decision {decision!r}", hint="use confirm, dismiss or escalate")
     if stage not in (1, 2):
         raise InputError("stage is 1 (first review) or 2 (second review)")
     reviewer = reviewer or getpass.getuser()
-    run = latest_run(case)
+    run = runs.latest(case.store)
     if run is None:
-        raise InputError(f"case {case.name} has not been analysed yet", hint=f"chatprobe analyse --case {case.name}")
+        raise NothingToAnalyse(f"case {case.name} has not been analysed yet", hint=f"chatprobe analyse --case {case.name}")
     with case.store.transaction() as conn:
         at = _decide_in(conn, case, run["id"], message_id, decision, note, reviewer, stage)
-    return Decision(decision, reviewer, note, at, stage)
+    return ReviewDecision(decision, reviewer, note, at, stage)
 
 
 def apply(out: dict[str, ReviewState], r: Any) -> None:
     """Fold one review_decision row into the states (rows must come in id order). A state that changes is
     replaced, not mutated, so readers holding the old dict see a consistent picture."""
-    d = Decision(r.decision, r.reviewer, r.note, r.at, r.stage)
+    d = ReviewDecision(r.decision, r.reviewer, r.note, r.at, r.stage)
     old = out.get(r.message_id)
     s = ReviewState(old.first, old.second, list(old.history)) if old else ReviewState()
     s.history.append(d)
@@ -109,7 +89,7 @@ def apply(out: dict[str, ReviewState], r: Any) -> None:
 def _decide_in(conn: Any, case: Any, run_id: int, message_id: str, decision: str, note: str, reviewer: str,
                stage: int) -> str:
     """Check and record one decision in the caller's transaction; returns its time."""
-    if not is_finding(conn, run_id, message_id):
+    if not runs.is_finding(conn, run_id, message_id):
         raise InputError(f"message {message_id} is not a finding of analysis run {run_id}",
                          hint=f"list the findings: chatprobe review --case {case.name}")
     if stage == 2:
@@ -124,19 +104,18 @@ def _decide_in(conn: Any, case: Any, run_id: int, message_id: str, decision: str
     # (readers that apply "decisions after id N" never miss one)
     audit.append(conn, "decision", message_id, {"decision": decision, "stage": stage, "note": note,
                                                 "analysis_run": run_id}, actor=reviewer)
-    conn.execute(insert(t.review_decision).values(message_id=message_id, stage=stage, reviewer=reviewer,
-                                                  decision=decision, note=note, at=at, run_id=run_id))
+    reviews.add(conn, message_id=message_id, stage=stage, reviewer=reviewer, decision=decision, note=note, at=at,
+                run_id=run_id)
     return at
 
 
 def decide_many(case: Any, message_ids: list[str], decision: str, note: str, reviewer: str) -> int:
     """The same first-review decision on many findings: all or none, each checked and audited on its own."""
-    from chatprobe.analyse.stored import latest_run
     if decision not in DECISIONS:
         raise InputError(f"unknown decision {decision!r}", hint="use confirm, dismiss or escalate")
-    run = latest_run(case)
+    run = runs.latest(case.store)
     if run is None:
-        raise InputError(f"case {case.name} has not been analysed yet", hint=f"chatprobe analyse --case {case.name}")
+        raise NothingToAnalyse(f"case {case.name} has not been analysed yet", hint=f"chatprobe analyse --case {case.name}")
     with case.store.transaction() as conn:
         for mid in message_ids:
             _decide_in(conn, case, run["id"], mid, decision, note, reviewer, 1)
@@ -147,10 +126,7 @@ def states(case: Any, conn: Any = None, message_id: str | None = None) -> dict[s
     """Review state per finding (or of one message)."""
     def read(c: Any) -> dict[str, ReviewState]:
         out: dict[str, ReviewState] = {}
-        q = select(t.review_decision).order_by(t.review_decision.c.id)
-        if message_id is not None:
-            q = q.where(t.review_decision.c.message_id == message_id)
-        for r in c.execute(q):
+        for r in reviews.rows(c, message_id):
             apply(out, r)
         return out
     if conn is not None:

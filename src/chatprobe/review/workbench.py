@@ -24,6 +24,8 @@ from sqlalchemy import Connection, and_, delete, func, insert, literal_column, s
 
 from chatprobe import audit
 from chatprobe.errors import InputError, NothingToAnalyse, NotFound
+from chatprobe.review.decisions import decide_many, states
+from chatprobe.store import runs
 from chatprobe.store import schema as t
 
 TAG_NAME = re.compile(r"[\w][\w .:-]{0,63}", re.UNICODE)
@@ -127,13 +129,11 @@ def _finding_ids(conn: Connection, case: Any, query: Query) -> set[str] | None:
     """Message ids allowed by the category and status filters (None: no such filter)."""
     if not query.category and not query.status:
         return None
-    from chatprobe.analyse.stored import latest_run
-    from chatprobe.review.decisions import flagged_ids, states
-    run = latest_run(case)
+    run = runs.latest(case.store)
     if run is None:
         raise NothingToAnalyse(f"case {case.name} has not been analysed yet, so it has no findings to filter by",
-                         f"chatprobe analyse --case {case.name}")
-    ids = flagged_ids(conn, run["id"])
+                               f"chatprobe analyse --case {case.name}")
+    ids = runs.flagged_ids(conn, run["id"])
     if query.category:
         pattern = f'%"{query.category}"%'
         ids &= {r.message_id for r in conn.execute(select(t.classification.c.message_id).where(
@@ -363,5 +363,4 @@ def tags(case: Any) -> list[dict[str, Any]]:
 def bulk_decide(case: Any, message_ids: list[str], decision: str, note: str, reviewer: str) -> int:
     """One review decision for many findings, all or none: each is checked and audited on its own, in one
     transaction. Returns how many were decided."""
-    from chatprobe.review.decisions import decide_many
     return decide_many(case, list(dict.fromkeys(message_ids)), decision, note, reviewer)
