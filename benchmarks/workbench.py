@@ -39,7 +39,7 @@ def prepare(n: int) -> tuple[Path, str, list[str]]:
     from sqlalchemy import select
 
     from chatprobe.case import Case
-    from chatprobe.review.workbench import ensure_index
+    from chatprobe.store.search import ensure_index
     from chatprobe.store import schema as t
     home = OUT / f"workbench-case-{n}"
     fresh = not (home / "bench" / "case.db").exists()
@@ -52,7 +52,7 @@ def prepare(n: int) -> tuple[Path, str, list[str]]:
             case.import_paths([chat(n)])
             print(f"imported {n:,} messages in {time.perf_counter() - t0:.0f} s", flush=True)
         t0 = time.perf_counter()
-        added = ensure_index(case)
+        added = ensure_index(case.store)
         if added:
             print(f"full-text index of {added:,} messages built in {time.perf_counter() - t0:.0f} s", flush=True)
         with case.store.engine.connect() as conn:

@@ -57,7 +57,7 @@ def test_failed_import_leaves_database_and_store_as_they_were(case: Case, monkey
     other = tmp_path / "other.txt"
     other.write_text("".join(f"13/02/2020, 10:{i % 60:02d} - A: message {i}\n" for i in range(12_000)))
 
-    import chatprobe.case as case_mod
+    import chatprobe.store.intake as case_mod  # where the import writes its rows
 
     real = case_mod.bulk_insert
     calls = {"n": 0}
@@ -157,7 +157,7 @@ def _kill_during_import(tmp_path: Path, export: Path) -> None:
 def test_an_import_killed_with_sigkill_is_recovered_on_the_next_command(tmp_path, original_kept):
     from click.testing import CliRunner
 
-    from chatprobe import audit
+    from chatprobe.store import audit
     from chatprobe.cli import main
     export = tmp_path / "chat.txt"
     export.write_text("13/05/2024, 08:00 - Ann: morning\n13/05/2024, 08:01 - Ben: hello\n", encoding="utf-8")

@@ -21,23 +21,20 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection
 
-from chatprobe import __version__, audit
+from chatprobe import __version__
 from chatprobe.errors import ChatprobeError, InputError, NotFound, ParseError
-from chatprobe.evidence import EvidenceStore, StoredEvidence, VerifyProblem
+from chatprobe.store.evidence import EvidenceStore, StoredEvidence, VerifyProblem
 from chatprobe.ingest import ChatStream, open_chats, sources_for
 from chatprobe.ingest.boundary import reading
 from chatprobe.ingest.source import Archive, require_file, sha256_file
-from chatprobe.model import Message, MessageKind, ParseWarning
-from chatprobe.store import Store
-from chatprobe.store import schema as t
-from chatprobe.store.db import bulk_insert
+from chatprobe.ingest.whatsapp_db import warn_wal
+from chatprobe.model import MessageKind, ParseWarning
+from chatprobe.store import Store, audit, intake
+from chatprobe.store.intake import MESSAGE_COLUMNS, message_row
 
 BATCH = 5000
-MESSAGE_COLUMNS = ("id", "chat_id", "position", "timestamp_raw", "timestamp", "sender", "kind", "system_type",
-                   "text", "edited", "reply_to", "source_file", "source_sha256", "line_start", "line_end")
-ATTACHMENT_COLUMNS = ("message_id", "name", "type", "present", "size", "sha256")
 ProgressFn = Callable[[str, int, int], None]  # (label, bytes done, bytes total)
 
 
@@ -53,14 +50,6 @@ def check_case_name(name: str) -> str:
                          "use 1-80 letters, digits, dots, dashes or underscores, starting with a letter or digit "
                          "(e.g. op-larch); give the full title in the case record")
     return name
-
-
-def message_row(msg: Message) -> tuple[Any, ...]:
-    """A message as stored (MESSAGE_COLUMNS): used to insert it, and by verify --deep to compare."""
-    src = msg.source
-    return (msg.id, msg.chat_id, msg.position, msg.timestamp_raw,
-            msg.timestamp.isoformat() if msg.timestamp else None, msg.sender, msg.kind.value, msg.system_type,
-            msg.text, bool(msg.edited), msg.reply_to, src.file, src.file_sha256, src.line_start, src.line_end)
 
 
 YOU = frozenset({"You", "you"})  # what importers call the exporter in system messages (normalised to "You")
@@ -181,10 +170,8 @@ class Case:
         opts = _Intake(date_order, workers, owner_name(owner) if owner is not None else None, accept_warnings,
                        progress)
         with self.store.transaction() as conn:
-            run_id = conn.execute(insert(t.import_run).values(
-                started_at=_now(), run_by=getpass.getuser(), host=socket.gethostname(),
-                tool_version=__version__, command=command or " ".join(sys.argv), status="running",
-            )).inserted_primary_key[0]
+            run_id = intake.start_run(conn, started_at=_now(), run_by=getpass.getuser(), host=socket.gethostname(),
+                                      tool_version=__version__, command=command or " ".join(sys.argv))
             # held until the run ends; taken before the run row commits, so a 'running' row whose lock
             # is free belongs to a process that died (see recover_interrupted)
             lock = _RunLock.take(self.root, int(run_id))
@@ -197,8 +184,7 @@ class Case:
             status = "failed" if report.failed else "ok"
         finally:
             with self.store.transaction() as conn:
-                conn.execute(update(t.import_run).where(t.import_run.c.id == run_id).values(
-                    finished_at=_now(), status=status))
+                intake.end_run(conn, run_id, _now(), status)
                 if status == "interrupted":
                     audit.append(conn, "import-interrupted", f"import run {run_id}", {
                         "import_run": int(run_id), "how": "stopped in this process (Ctrl-C or an error)",
@@ -245,24 +231,20 @@ class Case:
         """Name the exporter of a case's chats (all of them, or one); audited. Returns the chat ids changed."""
         owner = owner_name(owner)
         with self.store.transaction() as conn:
-            q = select(t.chat.c.id, t.chat.c.owner)
-            if chat_id:
-                q = q.where(t.chat.c.id == chat_id)
-            rows = conn.execute(q).all()
+            rows = intake.owners(conn, chat_id)
             if not rows:
                 raise NotFound(f"no chat {chat_id!r} in case {self.name}" if chat_id else f"case {self.name} has no chats",
                                  "list the chats with: chatprobe analyse --case NAME --json")
             ids = [r.id for r in rows]
-            conn.execute(update(t.chat).where(t.chat.c.id.in_(ids)).values(owner=owner,
-                                                                            owner_source="chatprobe owner"))
+            intake.set_owner(conn, ids, owner, "chatprobe owner")
             audit.append(conn, "owner-set", ", ".join(ids)[:500], {
                 "owner": owner, "was": {r.id: r.owner for r in rows}}, actor=actor)
         return ids
 
     def _intake(self, conn: Connection, run_id: int, sha: str, path: Path, outcome: str,
                 error: str | None = None) -> None:
-        conn.execute(insert(t.intake).values(import_run_id=run_id, evidence_sha256=sha,
-                                             source_path=str(path.resolve()), outcome=outcome, at=_now()))
+        intake.add_intake(conn, import_run_id=run_id, evidence_sha256=sha, source_path=str(path.resolve()),
+                          outcome=outcome, at=_now())
         detail = {"sha256": sha, "outcome": outcome, "path": str(path.resolve()), "import_run": int(run_id),
                   "tool_version": __version__}
         if error:
@@ -285,7 +267,6 @@ class Case:
             streams, archive = _open_stored(stored.path, stored.sha256, stored.size, path.name, opts.date_order,
                                             opts.workers, contacts.path if contacts else None)
             if contacts is not None or (streams and streams[0].layout.name.endswith("-database")):
-                from chatprobe.ingest.whatsapp_db import warn_wal
                 warn_wal(path, streams)
         outcome = FileOutcome(str(path), stored.sha256, "imported")
         with self.store.transaction() as conn:
@@ -311,8 +292,8 @@ class Case:
                                      f"{len(streams)} chats but not one message was read from this file: it is "
                                      "empty, or a variant chatprobe does not read; check it by hand")
                 report.warnings.append(empty)
-                conn.execute(insert(t.import_warning).values(import_run_id=run_id, chat_id=None, file=empty.file,
-                                                             line=None, code=empty.code, message=empty.message))
+                intake.add_warnings(conn, [{"import_run_id": run_id, "chat_id": None, "file": empty.file,
+                                            "line": None, "code": empty.code, "message": empty.message}])
             self._intake(conn, run_id, stored.sha256, path, "imported")
         return outcome
 
@@ -332,29 +313,23 @@ class Case:
         fmt = fmt or ("zip:" if archive else "") + (streams[0].platform if streams else "unknown")
         if streams and streams[0].layout.name.endswith("-database"):
             fmt = "whatsapp-db:" + streams[0].layout.name.removesuffix("-database")
-        conn.execute(insert(t.evidence).values(
+        intake.add_evidence(
+            conn, [{"name": m.name, "size": m.size, "sha256": m.sha256} for m in archive.members] if archive else [],
             sha256=stored.sha256, size=stored.size, original_name=path.name, original_path=str(path.resolve()),
             stored_path=str(stored.path.relative_to(self.root)) if stored.path.is_relative_to(self.root)
             else str(stored.path),
             format=fmt, imported_at=_now(), imported_by=getpass.getuser(), host=socket.gethostname(),
-            tool_version=__version__,
-        ))
-        if archive:
-            conn.execute(insert(t.evidence_member), [
-                {"evidence_sha256": stored.sha256, "name": m.name, "size": m.size, "sha256": m.sha256}
-                for m in archive.members
-            ])
+            tool_version=__version__)
 
     def _insert_chat(self, conn: Connection, run_id: int, stream: ChatStream,
                      opts: _Intake) -> ChatSummary:
         progress, owner = opts.progress, opts.owner
-        conn.execute(insert(t.chat).values(
-            id=stream.chat_id, platform=stream.platform, title=stream.title, source_file=stream.source.display,
+        intake.add_chat(
+            conn, id=stream.chat_id, platform=stream.platform, title=stream.title, source_file=stream.source.display,
             source_sha256=stream.source.sha256, evidence_sha256=stream.source.evidence_sha256,
             layout=stream.layout.name, date_order=stream.layout.date_order,
             date_order_source=stream.layout.date_order_source,
-            layout_evidence=json.dumps(list(stream.layout.evidence)), import_run_id=run_id, message_count=0,
-        ))
+            layout_evidence=json.dumps(list(stream.layout.evidence)), import_run_id=run_id)
         kinds: Counter[MessageKind] = Counter()
         first: str | None = None
         last: str | None = None
@@ -377,28 +352,18 @@ class Case:
             for a in msg.attachments:
                 attachments.append((msg.id, a.name, a.type, a.present, a.size, a.sha256))
             if len(batch) >= BATCH:
-                bulk_insert(conn, t.message, MESSAGE_COLUMNS, batch)
-                bulk_insert(conn, t.attachment, ATTACHMENT_COLUMNS, attachments)
+                intake.add_messages(conn, batch, attachments)
                 batch, attachments = [], []
                 if progress:
                     progress(stream.source.display, min(stream.bytes_done, total), total)
-        bulk_insert(conn, t.message, MESSAGE_COLUMNS, batch)
-        bulk_insert(conn, t.attachment, ATTACHMENT_COLUMNS, attachments)
+        intake.add_messages(conn, batch, attachments)
         if progress:
             progress(stream.source.display, total, total)
-        if stream.events:
-            conn.execute(insert(t.membership_event), [
-                {"chat_id": e.chat_id, "message_id": e.message_id, "kind": e.kind.value, "subject": e.subject,
-                 "actor": e.actor, "timestamp": e.timestamp.isoformat() if e.timestamp else None,
-                 "detail": e.detail}
-                for e in stream.events
-            ])
-        if stream.participants:
-            conn.execute(insert(t.participant), [
-                {"chat_id": stream.chat_id, "display_name": p.display_name, "phone": p.phone,
-                 "aliases": json.dumps(list(p.aliases))}
-                for p in stream.participants.values()
-            ])
+        intake.add_events(conn, [
+            {"chat_id": e.chat_id, "message_id": e.message_id, "kind": e.kind.value, "subject": e.subject,
+             "actor": e.actor, "timestamp": e.timestamp.isoformat() if e.timestamp else None, "detail": e.detail}
+            for e in stream.events])
+        intake.add_participants(conn, stream.chat_id, stream.participants.values())
         owner_source = "--owner" if owner else None
         if owner is None:
             owner, owner_source = infer_owner(stream.title, senders)
@@ -409,8 +374,8 @@ class Case:
                                 "appear under their name: until it is known who that is, 'You' is left out of "
                                 "membership, presence and responses. Name them: chatprobe owner NAME --case "
                                 f"{self.name} --chat {stream.chat_id} (or --owner NAME when importing)")
-        conn.execute(update(t.chat).where(t.chat.c.id == stream.chat_id).values(
-            message_count=n, title=stream.title, owner=owner, owner_source=owner_source))
+        intake.finish_chat(conn, stream.chat_id, message_count=n, title=stream.title, owner=owner,
+                           owner_source=owner_source)
         return ChatSummary(stream.chat_id, stream.platform, stream.title, stream.source.display,
                            stream.layout.name, stream.layout.date_order, stream.layout.date_order_source,
                            stream.layout.evidence, n, {k.value: v for k, v in kinds.items()},
@@ -418,13 +383,10 @@ class Case:
                            len(stream.events))
 
     def _warnings(self, conn: Connection, run_id: int, stream: ChatStream) -> None:
-        items = stream.warnings.all()
-        if items:
-            conn.execute(insert(t.import_warning), [
-                {"import_run_id": run_id, "chat_id": stream.chat_id, "file": w.file or stream.source.display,
-                 "line": w.line, "code": w.code, "message": w.message}
-                for w in items
-            ])
+        intake.add_warnings(conn, [
+            {"import_run_id": run_id, "chat_id": stream.chat_id, "file": w.file or stream.source.display,
+             "line": w.line, "code": w.code, "message": w.message}
+            for w in stream.warnings.all()])
 
     # --- interrupted imports --------------------------------------------------------------------------------
 
@@ -439,7 +401,7 @@ class Case:
         recovery is one audit entry; ``verify`` lists them. Runs on other hosts are left alone.
         """
         with self.store.engine.connect() as conn:
-            running = conn.execute(select(t.import_run).where(t.import_run.c.status == "running")).all()
+            running = intake.running_runs(conn)
         recovered = []
         for run in running:
             if run.host != socket.gethostname():
@@ -479,8 +441,7 @@ class Case:
                   "how": "the importing process died (its lock was free)", "stray_copies_removed": removed,
                   "stray_copies_kept": [f"evidence/recovered/{k}" for k in kept], "partial_copies_removed": partial}
         with self.store.transaction() as conn:
-            conn.execute(update(t.import_run).where(t.import_run.c.id == run.id, t.import_run.c.status == "running")
-                         .values(finished_at=_now(), status="interrupted"))
+            intake.end_run(conn, int(run.id), _now(), "interrupted", only_running=True)
             audit.append(conn, "import-interrupted", f"import run {run.id}", detail)
         return detail
 
@@ -519,9 +480,8 @@ class Case:
         """What verify says about how imports ended: interrupted runs and their recovery, runs still open."""
         notes: list[str] = []
         with self.store.engine.connect() as conn:
-            for e in conn.execute(select(t.audit_log).where(t.audit_log.c.action == "import-interrupted")
-                                  .order_by(t.audit_log.c.id)):
-                d = json.loads(e.detail)
+            for e in audit.entries(conn, "import-interrupted"):
+                d = e["detail"]
                 what = [d.get("how", "interrupted")]
                 if d.get("stray_copies_removed"):
                     what.append(f"{len(d['stray_copies_removed'])} stray evidence copy removed (its original "
@@ -529,9 +489,9 @@ class Case:
                 if d.get("stray_copies_kept"):
                     what.append("stray evidence kept at " + ", ".join(d["stray_copies_kept"])
                                 + " (its original was gone: import it again from there)")
-                notes.append(f"import run {d.get('import_run')} was interrupted (recorded {e.at}): "
+                notes.append(f"import run {d.get('import_run')} was interrupted (recorded {e['at']}): "
                              + "; ".join(what))
-            for r in conn.execute(select(t.import_run).where(t.import_run.c.status == "running")):
+            for r in intake.running_runs(conn):
                 notes.append(f"import run {r.id} (started {r.started_at} on {r.host}) is still running, or "
                              "stopped on another host")
         return notes
@@ -546,8 +506,8 @@ class Case:
         problems: list[str] = []
         compared = 0
         with self.store.engine.connect() as conn:
-            evidence = [dict(r._mapping) for r in conn.execute(select(t.evidence).order_by(t.evidence.c.imported_at))]
-            chats = {r.id: dict(r._mapping) for r in conn.execute(select(t.chat))}
+            evidence = intake.evidence(conn)
+            chats = intake.chats(conn)
         contacts = {str(Path(e["original_path"]).parent): e for e in evidence if e["format"] == "whatsapp-contacts"}
         for ev in evidence:
             if ev["format"] == "whatsapp-contacts":
@@ -580,11 +540,10 @@ class Case:
     def _compare_chat(self, name: str, chat_id: str, derived: dict[str, tuple[Any, ...]]) -> list[str]:
         found: list[str] = []
         seen: set[str] = set()
-        cols = [t.message.c[c] for c in MESSAGE_COLUMNS]
         edited = MESSAGE_COLUMNS.index("edited")
         line = MESSAGE_COLUMNS.index("line_start")
         with self.store.engine.connect() as conn:
-            for r in conn.execute(select(*cols).where(t.message.c.chat_id == chat_id)):
+            for r in intake.stored_messages(conn, chat_id):
                 row = tuple(bool(v) if i == edited else v for i, v in enumerate(r))
                 mid = row[0]
                 seen.add(mid)

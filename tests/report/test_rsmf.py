@@ -66,7 +66,7 @@ def test_a_tagged_set_exports_to_rsmf_and_html(tmp_path):
     assert len(manifest["events"]) > len(flagged)  # with the messages around each
     html = (tmp_path / "iopc.html").read_text("utf-8")
     assert "Women shouldn" in html and "Exhibits (2)" in html  # the race finding is not in the chosen set
-    from chatprobe import audit
+    from chatprobe.store import audit
     from chatprobe.case import Case
     case = Case.open("demo", home=tmp_path)
     try:

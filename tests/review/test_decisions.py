@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from chatprobe import audit
 from chatprobe.analyse.stored import classify_case, load_case
 from chatprobe.case import Case
 from chatprobe.cli import main
 from chatprobe.errors import InputError
 from chatprobe.review.decisions import decide, states
+from chatprobe.store import audit
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "investigation" / "night-shift.txt"
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from chatprobe import audit
 from chatprobe.analyse.stored import classify_case
 from chatprobe.case import Case
 from chatprobe.errors import InputError
 from chatprobe.review import workbench as wb
+from chatprobe.store import audit
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "investigation" / "night-shift.txt"
 

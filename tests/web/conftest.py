@@ -45,11 +45,11 @@ def site(request, tmp_path):
         classify_case(case)
         case.close()
         case_urls[name] = url
-    store = Store.open(server_db or home / "server.db")
+    store = Store.open(server_db or home / "server.db", server=True)
     if pg:
         from sqlalchemy import insert
 
-        from chatprobe.store import schema as t
+        from chatprobe.store import server_schema as t
         with store.transaction() as conn:
             for name, url in case_urls.items():
                 conn.execute(insert(t.web_case).values(name=name, db_url=url))

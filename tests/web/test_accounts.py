@@ -44,7 +44,7 @@ def test_the_account_back_off_grows_and_a_known_device_of_someone_else_does_not_
 
         from sqlalchemy import insert
 
-        from chatprobe.store import schema as t
+        from chatprobe.store import server_schema as t
         with store.transaction() as conn:
             conn.execute(insert(t.web_login_attempt).values(key="x", at=(auth._now() - timedelta(seconds=1)).isoformat(),
                                                             ok=False, username="inv", address="9.9.9.9"))
@@ -150,7 +150,7 @@ def test_changing_ones_password_ends_the_other_sessions_only(client_for):
 # --- points 5 and 6: identifiers checked at the boundary; errors as pages ------------------------------------
 
 def _audit_count(client, case: str) -> int:
-    from chatprobe import audit
+    from chatprobe.store import audit
     c = client.app.state.server.case(case)
     with c.store.engine.connect() as conn:
         return len(audit.entries(conn))

@@ -125,7 +125,7 @@ def test_actions_are_audited(client_for, site):
     media = rev.get("/api/cases/media/queue").json()["findings"][0]["message_id"]
     assert rev.post(f"/api/cases/media/findings/{media}/reveal",
                     data={"attachment": "IMG-20240501-WA0001.jpg"}).status_code == 200
-    from chatprobe import audit
+    from chatprobe.store import audit
     case = rev.app.state.server.case("night")
     with case.store.engine.connect() as conn:
         actions = [(e["action"], e["actor"]) for e in audit.entries(conn)]

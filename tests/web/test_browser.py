@@ -143,7 +143,7 @@ def test_blurred_media_reveal_is_audited(served, browser, site):
         page.click("label.thumb.blur")
     assert resp.value.status == 200
     assert thumb.evaluate("img => getComputedStyle(img).filter") == "none"
-    from chatprobe import audit
+    from chatprobe.store import audit
     from chatprobe.case import Case
     case = Case.open("media", home=site["home"], db=_case_url(site, "media"))
     try:
@@ -160,8 +160,8 @@ def _case_url(site, name):
     from sqlalchemy import select
 
     from chatprobe.store import Store
-    from chatprobe.store import schema as t
-    store = Store.open(site["db"])
+    from chatprobe.store import server_schema as t
+    store = Store.open(site["db"], server=True)
     try:
         with store.engine.connect() as conn:
             return conn.execute(select(t.web_case.c.db_url).where(t.web_case.c.name == name)).scalar_one()

@@ -69,7 +69,7 @@ def test_a_tagged_set_exports_as_rsmf_and_html(client_for):
 
 
 def _audit(client) -> list[dict]:
-    from chatprobe import audit
+    from chatprobe.store import audit
     case = client.app.state.server.case("night")
     with case.store.engine.connect() as conn:
         return audit.entries(conn)

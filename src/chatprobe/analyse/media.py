@@ -17,17 +17,19 @@ import zipfile
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import select
-
-from chatprobe.store import schema as t
+from chatprobe.case import Case
+from chatprobe.detect import media as m
+from chatprobe.detect.base import TextItem
+from chatprobe.detect.pipeline import Pipeline
+from chatprobe.detect.taxonomy import taxonomy
+from chatprobe.store import chats as chats_repo
 
 ProgressFn = Callable[[int, int], None]
 MEDIA_KINDS = ("image", "sticker", "gif", "video", "audio", "document")
 
 
 def _tesseract_version() -> str | None:
-    from chatprobe.detect.media import tesseract
-    exe = tesseract()
+    exe = m.tesseract()
     if exe is None:
         return None
     out = subprocess.run([exe, "--version"], capture_output=True, text=True, check=False)
@@ -35,14 +37,10 @@ def _tesseract_version() -> str | None:
     return first[0] if first else "tesseract"
 
 
-def analyse_case_media(case: Any, pipe: Any, results: list[tuple[Any, ...]],
+def analyse_case_media(case: Case, pipe: Pipeline, results: list[tuple[Any, ...]],
                        progress: ProgressFn | None = None) -> tuple[list[tuple[Any, ...]], dict[str, Any]]:
-    from chatprobe.detect import media as m
-    from chatprobe.detect.base import TextItem
-
     with case.store.engine.connect() as conn:
-        rows = conn.execute(_attachments().order_by(t.message.c.chat_id, t.message.c.position,
-                                                    t.attachment.c.id)).all()
+        rows = chats_repo.attachments(conn)
     by_id = {r[0]: i for i, r in enumerate(results)}
     info: dict[str, Any] = {"threshold": m.NSFW_THRESHOLD, "ocr": _tesseract_version(), "attachments": len(rows)}
     if not rows:
@@ -58,7 +56,7 @@ def analyse_case_media(case: Any, pipe: Any, results: list[tuple[Any, ...]],
             res = m.analyse(r.name, r.type, data)
             k = by_id.get(r.message_id)
             if k is not None:
-                out[k] = _merge(out[k], res, pipe, TextItem)
+                out[k] = _merge(out[k], res, pipe)
             if progress:
                 progress(n, len(rows))
     finally:
@@ -68,18 +66,8 @@ def analyse_case_media(case: Any, pipe: Any, results: list[tuple[Any, ...]],
     return out, info
 
 
-def _attachments() -> Any:
-    """Attachments with the evidence file they are read from (an export's zip)."""
-    return (select(t.attachment.c.message_id, t.attachment.c.name, t.attachment.c.type, t.attachment.c.present,
-                   t.attachment.c.sha256, t.evidence.c.stored_path)
-            .join(t.message, t.message.c.id == t.attachment.c.message_id)
-            .join(t.chat, t.chat.c.id == t.message.c.chat_id)
-            .join(t.evidence, t.evidence.c.sha256 == t.chat.c.evidence_sha256))
-
-
-def _read(case: Any, archives: dict[str, zipfile.ZipFile | None], stored: str, name: str,
+def _read(case: Case, archives: dict[str, zipfile.ZipFile | None], stored: str, name: str,
           sha: str | None) -> bytes | None:
-    from chatprobe.detect.media import MAX_BYTES
     if stored not in archives:
         path = case.root / stored
         try:
@@ -90,17 +78,17 @@ def _read(case: Any, archives: dict[str, zipfile.ZipFile | None], stored: str, n
     if zf is None:
         return None
     info = next((i for i in zf.infolist() if posixpath.basename(i.filename) == name and not i.is_dir()), None)
-    if info is None or info.file_size > MAX_BYTES:
+    if info is None or info.file_size > m.MAX_BYTES:
         return None
     try:
         with zf.open(info) as f:
-            data = f.read(MAX_BYTES + 1)
+            data = f.read(m.MAX_BYTES + 1)
     except (OSError, zipfile.BadZipFile, RuntimeError):
         return None
-    return data if len(data) <= MAX_BYTES else None
+    return data if len(data) <= m.MAX_BYTES else None
 
 
-def _merge(row: tuple[Any, ...], res: Any, pipe: Any, text_item: Any) -> tuple[Any, ...]:
+def _merge(row: tuple[Any, ...], res: m.MediaResult, pipe: Pipeline) -> tuple[Any, ...]:
     mid, labels_json, result_json = row
     labels = json.loads(labels_json)
     result = json.loads(result_json)
@@ -120,8 +108,7 @@ def _merge(row: tuple[Any, ...], res: Any, pipe: Any, text_item: Any) -> tuple[A
         audio = res.type == "audio"
         key, where = ("transcript", "voice-note transcript") if audio else ("image_text", "image text")
         result[key] = ((result.get(key) or "") + " " + res.text).strip()
-        d = pipe.classify([text_item(mid, res.text)])[0].to_json()
-        from chatprobe.detect.taxonomy import taxonomy
+        d = pipe.classify([TextItem(mid, res.text)])[0].to_json()
         cats = set(taxonomy().text_codes)
         for label in d["labels"]:
             if label in cats and label not in labels:
@@ -142,17 +129,13 @@ def _merge(row: tuple[Any, ...], res: Any, pipe: Any, text_item: Any) -> tuple[A
     return (mid, json.dumps(labels), json.dumps(result, ensure_ascii=False, sort_keys=True))
 
 
-def media_reader(case: Any, message_ids: set[str]) -> Callable[[str], list[tuple[str, bytes | None]]]:
+def media_reader(case: Case, message_ids: set[str]) -> Callable[[str], list[tuple[str, bytes | None]]]:
     """For exports: each of these messages' attachments as (name, bytes from the evidence, or None when the
     export omitted it or it cannot be read). Archives are opened once and closed when the reader is done
     with (it reads everything up front: exports are of chosen messages, not whole chats)."""
     out: dict[str, list[tuple[str, bytes | None]]] = {}
-    ids = sorted(message_ids)
     with case.store.engine.connect() as conn:
-        rows = []
-        for i in range(0, len(ids), 500):
-            rows += conn.execute(_attachments().where(t.attachment.c.message_id.in_(ids[i:i + 500]))
-                                 .order_by(t.attachment.c.id)).all()
+        rows = chats_repo.attachments(conn, list(message_ids))
     archives: dict[str, zipfile.ZipFile | None] = {}
     try:
         for r in rows:

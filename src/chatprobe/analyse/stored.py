@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from chatprobe import __version__, audit
+from chatprobe import __version__
 from chatprobe.analyse.investigation import (
     ChatInput,
     Classification,
@@ -34,8 +34,8 @@ from chatprobe.detect.base import TextItem
 from chatprobe.detect.pipeline import Pipeline
 from chatprobe.errors import NothingToAnalyse
 from chatprobe.review.decisions import states
+from chatprobe.store import audit, runs
 from chatprobe.store import chats as chats_repo
-from chatprobe.store import runs
 
 BATCH = 2000
 CLASSIFIED = ("text", "media", "poll", "view-once")  # kinds whose text can carry content (captions, polls)

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from chatprobe import audit
+from sqlalchemy import Connection
+
+from chatprobe.case import Case
 from chatprobe.errors import InputError, NothingToAnalyse
-from chatprobe.store import reviews, runs
+from chatprobe.store import audit, reviews, runs
 
 DECISIONS = ("confirm", "dismiss", "escalate")
 STATUS = {"confirm": "confirmed", "dismiss": "dismissed", "escalate": "escalated"}
@@ -57,7 +59,7 @@ class ReviewState:
                 "history": [d.to_json() | {"stage": d.stage} for d in self.history]}
 
 
-def decide(case: Any, message_id: str, decision: str, note: str = "", reviewer: str | None = None,
+def decide(case: Case, message_id: str, decision: str, note: str = "", reviewer: str | None = None,
            stage: int = 1) -> ReviewDecision:
     if decision not in DECISIONS:
         raise InputError(f"unknown decision {decision!r}", hint="use confirm, dismiss or escalate")
@@ -86,7 +88,7 @@ def apply(out: dict[str, ReviewState], r: Any) -> None:
     out[r.message_id] = s
 
 
-def _decide_in(conn: Any, case: Any, run_id: int, message_id: str, decision: str, note: str, reviewer: str,
+def _decide_in(conn: Connection, case: Case, run_id: int, message_id: str, decision: str, note: str, reviewer: str,
                stage: int) -> str:
     """Check and record one decision in the caller's transaction; returns its time."""
     if not runs.is_finding(conn, run_id, message_id):
@@ -109,7 +111,7 @@ def _decide_in(conn: Any, case: Any, run_id: int, message_id: str, decision: str
     return at
 
 
-def decide_many(case: Any, message_ids: list[str], decision: str, note: str, reviewer: str) -> int:
+def decide_many(case: Case, message_ids: list[str], decision: str, note: str, reviewer: str) -> int:
     """The same first-review decision on many findings: all or none, each checked and audited on its own."""
     if decision not in DECISIONS:
         raise InputError(f"unknown decision {decision!r}", hint="use confirm, dismiss or escalate")
@@ -122,7 +124,7 @@ def decide_many(case: Any, message_ids: list[str], decision: str, note: str, rev
     return len(message_ids)
 
 
-def states(case: Any, conn: Any = None, message_id: str | None = None) -> dict[str, ReviewState]:
+def states(case: Case, conn: Connection | None = None, message_id: str | None = None) -> dict[str, ReviewState]:
     """Review state per finding (or of one message)."""
     def read(c: Any) -> dict[str, ReviewState]:
         out: dict[str, ReviewState] = {}

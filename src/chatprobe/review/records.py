@@ -18,11 +18,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, update
-
-from chatprobe import audit
+from chatprobe.case import Case
 from chatprobe.errors import InputError, NotFound
-from chatprobe.store import schema as t
+from chatprobe.store import audit
+from chatprobe.store import records as repo
 
 RECORD_FIELDS = ("reference", "title", "organisation", "status", "opinion", "outcome", "referral")
 
@@ -59,16 +58,16 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def record(case: Any) -> dict[str, Any]:
+def record(case: Case) -> dict[str, Any]:
     with case.store.engine.connect() as conn:
-        row = conn.execute(select(t.case_record).where(t.case_record.c.id == 1)).first()
+        row = repo.case_record(conn)
     if row is None:
         return {"reference": case.name, "title": "", "organisation": "", "status": "open", "opinion": "",
                 "outcome": "", "referral": ""}
-    return {k: row._mapping[k] for k in RECORD_FIELDS}
+    return {k: row[k] for k in RECORD_FIELDS}
 
 
-def update_record(case: Any, actor: str, **changes: str) -> dict[str, Any]:
+def update_record(case: Case, actor: str, **changes: str) -> dict[str, Any]:
     unknown = set(changes) - set(RECORD_FIELDS)
     if unknown:
         raise InputError(f"unknown case fields: {', '.join(sorted(unknown))}")
@@ -77,39 +76,18 @@ def update_record(case: Any, actor: str, **changes: str) -> dict[str, Any]:
     current = record(case)
     new = current | {k: str(v) for k, v in changes.items()}
     with case.store.transaction() as conn:
-        if conn.execute(select(t.case_record.c.id)).first() is None:
-            conn.execute(insert(t.case_record).values(id=1, **new))
-        else:
-            conn.execute(update(t.case_record).where(t.case_record.c.id == 1).values(**new))
+        repo.save_case_record(conn, new)
         audit.append(conn, "record-change", "case", {k: {"from": current[k], "to": new[k]}
                                                      for k in changes if current[k] != new[k]}, actor=actor)
     return new
 
 
-def _subject_row(r: Any) -> dict[str, Any]:
-    d = dict(r._mapping)
-    d["identifiers"] = json.loads(d["identifiers"])
-    d["members"] = json.loads(d["members"])
-    return d
-
-
-def subjects(case: Any) -> list[dict[str, Any]]:
+def subjects(case: Case) -> list[dict[str, Any]]:
     with case.store.engine.connect() as conn:
-        out = [_subject_row(r) for r in conn.execute(select(t.subject).order_by(t.subject.c.id))]
-        for s in out:
-            sid = s["id"]
-            s["allegations"] = [dict(r._mapping) | {k: json.loads(r._mapping[k]) for k in ("standards", "categories", "findings")}
-                                for r in conn.execute(select(t.allegation).where(t.allegation.c.subject_id == sid))]
-            s["severity"] = [dict(r._mapping) for r in conn.execute(
-                select(t.severity_assessment).where(t.severity_assessment.c.subject_id == sid)
-                .order_by(t.severity_assessment.c.id))]
-            s["notices"] = [dict(r._mapping) for r in conn.execute(select(t.notice).where(t.notice.c.subject_id == sid))]
-            s["representations"] = [dict(r._mapping) for r in conn.execute(
-                select(t.representation).where(t.representation.c.subject_id == sid))]
-    return out
+        return repo.subjects(conn)
 
 
-def save_subject(case: Any, actor: str, name: str, role: str = "", status: str = "serving",
+def save_subject(case: Case, actor: str, name: str, role: str = "", status: str = "serving",
                  identifiers: list[str] | None = None, members: list[str] | None = None,
                  subject_id: int | None = None) -> int:
     if not name.strip():
@@ -121,58 +99,58 @@ def save_subject(case: Any, actor: str, name: str, role: str = "", status: str =
               "members": json.dumps([m.strip() for m in members or [] if m.strip()])}
     with case.store.transaction() as conn:
         if subject_id is None:
-            subject_id = int(conn.execute(insert(t.subject).values(**values)).inserted_primary_key[0])
+            subject_id = repo.add_subject(conn, values)
             action = "subject added"
         else:
-            if conn.execute(select(t.subject.c.id).where(t.subject.c.id == subject_id)).first() is None:
+            if not repo.subject_exists(conn, subject_id):
                 raise NotFound(f"no subject {subject_id}")
-            conn.execute(update(t.subject).where(t.subject.c.id == subject_id).values(**values))
+            repo.update_subject(conn, subject_id, values)
             action = "subject changed"
         audit.append(conn, "record-change", f"subject {subject_id}", {"change": action, **values}, actor=actor)
     return subject_id
 
 
-def _child(case: Any, actor: str, table: Any, subject_id: int, what: str, **values: Any) -> int:
+def _child(case: Case, actor: str, what: str, subject_id: int, **values: Any) -> int:
     with case.store.transaction() as conn:
-        if conn.execute(select(t.subject.c.id).where(t.subject.c.id == subject_id)).first() is None:
+        if not repo.subject_exists(conn, subject_id):
             raise NotFound(f"no subject {subject_id}")
-        new_id = int(conn.execute(insert(table).values(subject_id=subject_id, **values)).inserted_primary_key[0])
+        new_id = repo.add_child(conn, what, subject_id, values)
         audit.append(conn, "record-change", f"subject {subject_id}", {"change": f"{what} added", **values},
                      actor=actor)
     return new_id
 
 
-def add_allegation(case: Any, actor: str, subject_id: int, standards_breached: list[str], categories: list[str],
+def add_allegation(case: Case, actor: str, subject_id: int, standards_breached: list[str], categories: list[str],
                    findings: list[str], summary: str) -> int:
     bad = [s for s in standards_breached if s not in standards().standards]
     if bad:
         raise InputError(f"unknown Standard(s): {', '.join(bad)}", hint="; ".join(standards().standards))
     if findings:  # message ids are checked before anything is written or audited
         with case.store.engine.connect() as conn:
-            known = {r.id for r in conn.execute(select(t.message.c.id).where(t.message.c.id.in_(findings)))}
+            known = repo.known_messages(conn, findings)
         unknown = [f for f in findings if f not in known]
         if unknown:
             raise InputError(f"no message {', '.join(unknown[:5])} in this case",
                              hint="give the message ids shown in the review queue")
-    return _child(case, actor, t.allegation, subject_id, "allegation", standards=json.dumps(standards_breached),
+    return _child(case, actor, "allegation", subject_id, standards=json.dumps(standards_breached),
                   categories=json.dumps(categories), findings=json.dumps(findings), summary=summary)
 
 
-def assess_severity(case: Any, actor: str, subject_id: int, level: str, rationale: str) -> int:
+def assess_severity(case: Case, actor: str, subject_id: int, level: str, rationale: str) -> int:
     if level not in standards().severity_levels:
         raise InputError(f"unknown severity {level!r}", hint=", ".join(standards().severity_levels))
-    return _child(case, actor, t.severity_assessment, subject_id, "severity assessment", level=level,
+    return _child(case, actor, "severity assessment", subject_id, level=level,
                   rationale=rationale, by=actor, at=_now())
 
 
-def add_notice(case: Any, actor: str, subject_id: int, kind: str, served_on: str, note: str = "") -> int:
+def add_notice(case: Case, actor: str, subject_id: int, kind: str, served_on: str, note: str = "") -> int:
     _date(served_on)
-    return _child(case, actor, t.notice, subject_id, "notice", kind=kind, served_on=served_on, note=note)
+    return _child(case, actor, "notice", subject_id, kind=kind, served_on=served_on, note=note)
 
 
-def add_representation(case: Any, actor: str, subject_id: int, received_on: str, summary: str) -> int:
+def add_representation(case: Case, actor: str, subject_id: int, received_on: str, summary: str) -> int:
     _date(received_on)
-    return _child(case, actor, t.representation, subject_id, "representation", received_on=received_on,
+    return _child(case, actor, "representation", subject_id, received_on=received_on,
                   summary=summary)
 
 

@@ -14,19 +14,19 @@ Every tag and every bulk item is audited one by one, in the same transaction as 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, literal_column, select, text
+from sqlalchemy import Connection
 
-from chatprobe import audit
-from chatprobe.errors import InputError, NothingToAnalyse, NotFound
+from chatprobe.errors import InputError, NotFound, NothingToAnalyse
 from chatprobe.review.decisions import decide_many, states
-from chatprobe.store import runs
-from chatprobe.store import schema as t
+from chatprobe.case import Case
+from chatprobe.store import audit, runs
+from chatprobe.store import search as repo
+from chatprobe.store.search import Query  # noqa: F401  (the search criteria live with the store)
 
 TAG_NAME = re.compile(r"[\w][\w .:-]{0,63}", re.UNICODE)
 PAGE = 50
@@ -38,33 +38,6 @@ def _now() -> str:
 
 
 # --- search -------------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Query:
-    """What to look for. Every field is optional; an empty query lists every message in order."""
-
-    q: str = ""
-    member: str | None = None  # sender as written in the chat
-    chat: str | None = None
-    date_from: str | None = None  # YYYY-MM-DD, inclusive
-    date_to: str | None = None
-    category: str | None = None  # a finding of the newest analysis run in this category
-    status: str | None = None  # review status of findings: unreviewed, confirmed, dismissed, escalated
-    tag: str | None = None
-
-    @classmethod
-    def from_params(cls, params: dict[str, Any]) -> Query:
-        known = {k: (str(v).strip() or None) for k, v in params.items()
-                 if k in cls.__dataclass_fields__ and v is not None}
-        known["q"] = known.get("q") or ""
-        for key in ("date_from", "date_to"):
-            if known.get(key) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", known[key] or ""):
-                raise InputError(f"{key} must be a date like 2024-05-13", "use YYYY-MM-DD")
-        return cls(**known)  # type: ignore[arg-type]
-
-    def to_params(self) -> dict[str, str]:
-        return {k: v for k, v in asdict(self).items() if v}
-
 
 @dataclass(frozen=True)
 class Hit:
@@ -106,26 +79,7 @@ def _marks(text_: str, terms: list[tuple[str, bool]]) -> tuple[tuple[int, int], 
     return tuple(sorted(spans))
 
 
-def ensure_index(case: Any) -> int:
-    """Bring the SQLite full-text index up to date with the message table; returns messages added.
-    (PostgreSQL keeps its expression index itself.)"""
-    if case.store.engine.dialect.name != "sqlite":
-        return 0
-    with case.store.engine.connect() as conn:
-        done = conn.execute(text("SELECT indexed_to FROM search_state WHERE id = 1")).scalar() or 0
-        top = conn.execute(text("SELECT max(rowid) FROM message")).scalar() or 0
-    if top <= done:
-        return 0
-    with case.store.transaction() as conn:  # the write lock: one indexer at a time
-        done = conn.execute(text("SELECT indexed_to FROM search_state WHERE id = 1")).scalar() or 0
-        added = conn.execute(text("INSERT INTO message_fts(rowid, text) SELECT rowid, coalesce(text, '') "
-                                  "FROM message WHERE rowid > :done ORDER BY rowid"), {"done": done}).rowcount
-        conn.execute(text("INSERT INTO search_state (id, indexed_to) VALUES (1, :top) "
-                          "ON CONFLICT(id) DO UPDATE SET indexed_to = :top"), {"top": top})
-    return int(added or 0)
-
-
-def _finding_ids(conn: Connection, case: Any, query: Query) -> set[str] | None:
+def _finding_ids(conn: Connection, case: Case, query: Query) -> set[str] | None:
     """Message ids allowed by the category and status filters (None: no such filter)."""
     if not query.category and not query.status:
         return None
@@ -135,110 +89,54 @@ def _finding_ids(conn: Connection, case: Any, query: Query) -> set[str] | None:
                                f"chatprobe analyse --case {case.name}")
     ids = runs.flagged_ids(conn, run["id"])
     if query.category:
-        pattern = f'%"{query.category}"%'
-        ids &= {r.message_id for r in conn.execute(select(t.classification.c.message_id).where(
-            t.classification.c.run_id == run["id"], t.classification.c.labels.like(pattern)))}
+        ids = repo.with_category(conn, run["id"], ids, query.category)
     if query.status:
         review = states(case, conn)
         ids = {i for i in ids if (review[i].status if i in review else "unreviewed") == query.status}
     return ids
 
 
-def _statement(case: Any, query: Query, terms: list[tuple[str, bool]]) -> Any:
-    """The select for a query's messages, in order, on either backend."""
-    m = t.message
-    if terms and case.store.engine.dialect.name == "sqlite":
-        frm, cond, binds = _sqlite_fts(terms, query)
-        cols = [literal_column(f"message.{c}").label(c) for c in ("id", "chat_id", "position", "sender", "timestamp",
-                                                         "kind", "text")]
-        return (select(*cols).select_from(text(frm)).where(text(cond).bindparams(**binds))
-                .order_by(literal_column("message_fts.rowid")))
-    where: list[Any] = []
-    if query.member:
-        where.append(m.c.sender == query.member)
-    if query.chat:
-        where.append(m.c.chat_id == query.chat)
-    if query.date_from:
-        where.append(m.c.timestamp >= query.date_from)
-    if query.date_to:
-        where.append(m.c.timestamp < query.date_to + "T99")
-    if terms:
-        ts = " & ".join("(" + " <-> ".join(w.split()) + (":*" if prefix else "") + ")" for w, prefix in terms)
-        where.append(text("to_tsvector('simple', coalesce(message.text, '')) @@ to_tsquery('simple', :tsq)")
-                     .bindparams(tsq=ts))
-    source: Any = m
-    if query.tag:
-        source = source.join(t.message_tag, t.message_tag.c.message_id == m.c.id).join(
-            t.tag, and_(t.tag.c.id == t.message_tag.c.tag_id, t.tag.c.name == query.tag))
-    return (select(m.c.id, m.c.chat_id, m.c.position, m.c.sender, m.c.timestamp, m.c.kind, m.c.text)
-            .select_from(source).where(*where).order_by(m.c.chat_id, m.c.position))
-
-
-def search(case: Any, query: Query, limit: int = 100, offset: int = 0) -> tuple[list[Hit], int]:
+def search(case: Case, query: Query, limit: int = 100, offset: int = 0) -> tuple[list[Hit], int]:
     """Messages matching the query, in the order they were imported (chat by chat, in chat order): (this
     page of hits, how many in all, or COUNT_CAP + 1 when there are more than COUNT_CAP)."""
-    ensure_index(case)
+    repo.ensure_index(case.store)
     terms = _terms(query.q)
-    stmt = _statement(case, query, terms)
+    stmt = repo.statement(case.store.engine.dialect.name, query, terms)
     with case.store.engine.connect() as conn:
         allowed = _finding_ids(conn, case, query)
         if allowed is not None:
-            rows = [r for r in conn.execute(stmt) if r.id in allowed]
+            rows = [r for r in repo.rows(conn, stmt) if r.id in allowed]
             total, page = len(rows), rows[offset:offset + limit]
         else:
             # counted up to COUNT_CAP + 1: "more than 10,000" is all a reader needs, and counting every
             # match of a common word in a million messages is what would make a search slow
-            total = conn.execute(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery())).scalar_one()
-            page = list(conn.execute(stmt.limit(limit).offset(offset)))
+            total = repo.count(conn, stmt, COUNT_CAP)
+            page = repo.rows(conn, stmt, limit, offset)
     return [Hit(r.id, r.chat_id, r.position, r.sender, r.timestamp, r.kind, r.text or "", _marks(r.text or "", terms))
             for r in page], int(total)
 
 
-def matching_ids(case: Any, query: Query) -> list[str]:
+def matching_ids(case: Case, query: Query) -> list[str]:
     """Every message the query selects, in order (for tags, bulk actions and chosen exports): no page, no
     count, no highlighting."""
-    ensure_index(case)
-    stmt = _statement(case, query, _terms(query.q))
+    repo.ensure_index(case.store)
+    stmt = repo.statement(case.store.engine.dialect.name, query, _terms(query.q))
     with case.store.engine.connect() as conn:
         allowed = _finding_ids(conn, case, query)
-        return [r.id for r in conn.execute(stmt) if allowed is None or r.id in allowed]
+        return [r.id for r in repo.rows(conn, stmt) if allowed is None or r.id in allowed]
 
 
-def _sqlite_fts(terms: list[tuple[str, bool]], query: Query) -> tuple[str, str, dict[str, Any]]:
-    """The SQLite full-text query (FROM, WHERE, binds): the index drives (CROSS JOIN keeps the planner from
-    scanning messages by sender and probing the index row by row, 50 times slower) and yields its matches in
-    rowid order (the order of import, chat by chat), so a page stops after its rows."""
-    binds: dict[str, Any] = {"match": " ".join('"' + w.replace('"', '""') + '"' + ("*" if prefix else "")
-                                               for w, prefix in terms)}
-    frm = "message_fts CROSS JOIN message ON message.rowid = message_fts.rowid"
-    if query.tag:
-        frm += " JOIN message_tag ON message_tag.message_id = message.id JOIN tag ON tag.id = message_tag.tag_id"
-    where = ["message_fts MATCH :match"]
-    for key, sql in (("tag", "tag.name = :tag"), ("member", "message.sender = :member"),
-                     ("chat", "message.chat_id = :chat"), ("date_from", "message.timestamp >= :date_from")):
-        if getattr(query, key):
-            where.append(sql)
-            binds[key] = getattr(query, key)
-    if query.date_to:
-        where.append("message.timestamp < :date_to")
-        binds["date_to"] = query.date_to + "T99"
-    return frm, " AND ".join(where), binds
-
-
-def save_search(case: Any, name: str, query: Query, actor: str) -> None:
+def save_search(case: Case, name: str, query: Query, actor: str) -> None:
     if not name.strip() or len(name) > 96:
         raise InputError("a saved search needs a name of 1-96 characters")
     with case.store.transaction() as conn:
-        conn.execute(delete(t.saved_search).where(t.saved_search.c.name == name.strip()))
-        conn.execute(insert(t.saved_search).values(name=name.strip(), params=json.dumps(query.to_params()),
-                                                   created_by=actor, created_at=_now()))
+        repo.save_search(conn, name.strip(), query.to_params(), actor, _now())
         audit.append(conn, "search-saved", name.strip(), query.to_params(), actor=actor)
 
 
-def saved_searches(case: Any) -> list[dict[str, Any]]:
+def saved_searches(case: Case) -> list[dict[str, Any]]:
     with case.store.engine.connect() as conn:
-        return [{"name": r.name, "params": json.loads(r.params), "created_by": r.created_by, "created_at": r.created_at}
-                for r in conn.execute(select(t.saved_search).order_by(t.saved_search.c.name))]
+        return repo.saved_searches(conn)
 
 
 # --- the whole conversation -----------------------------------------------------------------------------------
@@ -265,38 +163,27 @@ class ConversationPage:
                 "previous": self.previous, "next": self.next, "messages": self.messages}
 
 
-def conversation(case: Any, chat_id: str, around: str | None = None, start: int | None = None,
+def conversation(case: Case, chat_id: str, around: str | None = None, start: int | None = None,
                  size: int = PAGE) -> ConversationPage:
     """One page of a chat by position (the unique index on chat and position makes any page as fast as the
     first, in a chat of a million messages). ``around`` centres the page on a message. Each message comes
     with its attachments, tags and the message it replies to (threading)."""
     size = max(1, min(size, 500))
-    m = t.message
     with case.store.engine.connect() as conn:
-        chat = conn.execute(select(t.chat.c.id, t.chat.c.title, t.chat.c.message_count)
-                            .where(t.chat.c.id == chat_id)).first()
+        chat = repo.chat_header(conn, chat_id)
         if chat is None:
             raise NotFound(f"no chat {chat_id!r} in case {case.name}")
         if around is not None:
-            pos = conn.execute(select(m.c.position).where(m.c.id == around, m.c.chat_id == chat_id)).scalar()
+            pos = repo.position_of(conn, chat_id, around)
             if pos is None:
                 raise NotFound(f"no message {around!r} in chat {chat_id}")
-            start = max(0, int(pos) - size // 2)
+            start = max(0, pos - size // 2)
         start = max(0, min(int(start or 0), max(0, int(chat.message_count) - 1)))
-        rows = list(conn.execute(select(m).where(m.c.chat_id == chat_id, m.c.position >= start,
-                                                 m.c.position < start + size).order_by(m.c.position)))
+        rows = repo.page_rows(conn, chat_id, start, size)
         ids = [r.id for r in rows]
-        files: dict[str, list[dict[str, Any]]] = {}
-        for a in conn.execute(select(t.attachment).where(t.attachment.c.message_id.in_(ids))):
-            files.setdefault(a.message_id, []).append({"name": a.name, "type": a.type, "present": bool(a.present),
-                                                       "size": a.size, "sha256": a.sha256})
-        tags: dict[str, list[str]] = {}
-        for r in conn.execute(select(t.message_tag.c.message_id, t.tag.c.name).join(
-                t.tag, t.tag.c.id == t.message_tag.c.tag_id).where(t.message_tag.c.message_id.in_(ids))):
-            tags.setdefault(r.message_id, []).append(r.name)
-        parents = {r.reply_to for r in rows if r.reply_to}
-        quoted = {r.id: {"id": r.id, "sender": r.sender, "text": (r.text or "")[:300], "position": r.position}
-                  for r in conn.execute(select(m.c.id, m.c.sender, m.c.text, m.c.position).where(m.c.id.in_(parents)))}
+        files = repo.attachments_of(conn, ids)
+        tags = repo.tags_of(conn, ids)
+        quoted = repo.quoted(conn, {r.reply_to for r in rows if r.reply_to})
     messages = [{
         "id": r.id, "position": r.position, "timestamp": r.timestamp, "timestamp_raw": r.timestamp_raw,
         "sender": r.sender, "kind": r.kind, "system_type": r.system_type, "text": r.text or "",
@@ -311,16 +198,14 @@ def conversation(case: Any, chat_id: str, around: str | None = None, start: int 
 # --- tags and bulk actions ------------------------------------------------------------------------------------
 
 def _existing_ids(conn: Connection, ids: list[str]) -> None:
-    found: set[str] = set()
-    for i in range(0, len(ids), 500):
-        found |= {r.id for r in conn.execute(select(t.message.c.id).where(t.message.c.id.in_(ids[i:i + 500])))}
+    found = repo.existing_ids(conn, ids)
     missing = [i for i in ids if i not in found]
     if missing:
         raise InputError(f"no message {', '.join(missing[:5])} in this case" + (" …" if len(missing) > 5 else ""),
                          "select messages from the queue, a search or a conversation")
 
 
-def tag(case: Any, message_ids: list[str], name: str, actor: str, remove: bool = False) -> int:
+def tag(case: Case, message_ids: list[str], name: str, actor: str, remove: bool = False) -> int:
     """Tag (or untag) messages: one audit entry per message, all in one transaction. Returns how many
     changed (a message already tagged so is left as it is)."""
     name = name.strip()
@@ -330,21 +215,17 @@ def tag(case: Any, message_ids: list[str], name: str, actor: str, remove: bool =
     changed = 0
     with case.store.transaction() as conn:
         _existing_ids(conn, ids)
-        tag_id = conn.execute(select(t.tag.c.id).where(t.tag.c.name == name)).scalar()
+        tag_id = repo.tag_id(conn, name)
         if tag_id is None:
             if remove:
                 return 0
-            tag_id = conn.execute(insert(t.tag).values(name=name, created_by=actor, created_at=_now())
-                                  ).inserted_primary_key[0]
-        have = {r.message_id for r in conn.execute(select(t.message_tag.c.message_id).where(
-            t.message_tag.c.tag_id == tag_id, t.message_tag.c.message_id.in_(ids)))}
+            tag_id = repo.add_tag(conn, name, actor, _now())
+        have = repo.tagged(conn, tag_id, ids)
         for mid in ids:
             if remove and mid in have:
-                conn.execute(delete(t.message_tag).where(t.message_tag.c.tag_id == tag_id,
-                                                         t.message_tag.c.message_id == mid))
+                repo.untag_message(conn, tag_id, mid)
             elif not remove and mid not in have:
-                conn.execute(insert(t.message_tag).values(message_id=mid, tag_id=tag_id, tagged_by=actor,
-                                                          tagged_at=_now()))
+                repo.tag_message(conn, tag_id, mid, actor, _now())
             else:
                 continue
             audit.append(conn, "untag" if remove else "tag", mid, {"tag": name}, actor=actor)
@@ -352,15 +233,12 @@ def tag(case: Any, message_ids: list[str], name: str, actor: str, remove: bool =
     return changed
 
 
-def tags(case: Any) -> list[dict[str, Any]]:
+def tags(case: Case) -> list[dict[str, Any]]:
     with case.store.engine.connect() as conn:
-        return [{"name": r.name, "messages": r.n} for r in conn.execute(
-            select(t.tag.c.name, func.count(t.message_tag.c.message_id).label("n"))
-            .select_from(t.tag.outerjoin(t.message_tag, t.message_tag.c.tag_id == t.tag.c.id))
-            .group_by(t.tag.c.name).order_by(t.tag.c.name))]
+        return repo.tag_counts(conn)
 
 
-def bulk_decide(case: Any, message_ids: list[str], decision: str, note: str, reviewer: str) -> int:
+def bulk_decide(case: Case, message_ids: list[str], decision: str, note: str, reviewer: str) -> int:
     """One review decision for many findings, all or none: each is checked and audited on its own, in one
     transaction. Returns how many were decided."""
     return decide_many(case, list(dict.fromkeys(message_ids)), decision, note, reviewer)

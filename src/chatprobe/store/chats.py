@@ -67,3 +67,20 @@ def identities(conn: Connection) -> tuple[list[Any], list[str]]:
                if not (r.sender == "You" and r.chat_id in owned)]
     idents += [c.owner for c in chats if c.owner]
     return list(chats), idents
+
+
+def attachments(conn: Connection, message_ids: Sequence[str] | None = None) -> list[Any]:
+    """Attachments (message_id, name, type, present, sha256) with the evidence file they are read from (an
+    export's zip, ``stored_path``): all of the case's, chat by chat in order, or those of these messages."""
+    q = (select(t.attachment.c.message_id, t.attachment.c.name, t.attachment.c.type, t.attachment.c.present,
+                t.attachment.c.sha256, t.evidence.c.stored_path)
+         .join(t.message, t.message.c.id == t.attachment.c.message_id)
+         .join(t.chat, t.chat.c.id == t.message.c.chat_id)
+         .join(t.evidence, t.evidence.c.sha256 == t.chat.c.evidence_sha256))
+    if message_ids is None:
+        return conn.execute(q.order_by(t.message.c.chat_id, t.message.c.position, t.attachment.c.id)).all()
+    ids = sorted(message_ids)
+    rows: list[Any] = []
+    for i in range(0, len(ids), 500):
+        rows += conn.execute(q.where(t.attachment.c.message_id.in_(ids[i:i + 500])).order_by(t.attachment.c.id)).all()
+    return rows

@@ -18,7 +18,8 @@ from chatprobe.errors import StoreError
 from chatprobe.store import schema as t
 
 AUDIT_PENDING = "audit-pending"  # conn.info: audit entries of the open transaction, anchored after commit
-MIGRATIONS = str(Path(__file__).with_name("migrations"))
+MIGRATIONS = str(Path(__file__).with_name("migrations"))  # a case database's chain
+SERVER_MIGRATIONS = str(Path(__file__).with_name("server_migrations"))  # the web server's own chain
 
 
 def url_for(db: str | Path) -> str:
@@ -29,9 +30,9 @@ def url_for(db: str | Path) -> str:
     return f"sqlite:///{Path(s).resolve()}"
 
 
-def _alembic_config(connection: Connection) -> Config:
+def _alembic_config(connection: Connection, chain: str = MIGRATIONS) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", MIGRATIONS)
+    cfg.set_main_option("script_location", chain)
     cfg.attributes["connection"] = connection
     return cfg
 
@@ -57,8 +58,9 @@ def bulk_insert(conn: Connection, table: Any, columns: tuple[str, ...], rows: li
 class Store:
     """Owns the engine. Writes go through :meth:`transaction`, which commits all or nothing."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, chain: str = MIGRATIONS) -> None:
         self.engine = engine
+        self.chain = chain
         self.anchor: Any = None  # an audit.Anchor: where committed audit entries are also written
 
     def with_anchor(self, anchor: Any) -> Store:
@@ -66,7 +68,8 @@ class Store:
         return self
 
     @classmethod
-    def open(cls, db: str | Path, migrate: bool = True) -> Store:
+    def open(cls, db: str | Path, migrate: bool = True, server: bool = False) -> Store:
+        """A case database, or (``server``) the web server's, each migrated on its own chain."""
         url = url_for(db)
         if url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -91,7 +94,7 @@ class Store:
                 # a write transaction takes the write lock at BEGIN: a transaction that read first and
                 # wrote later could otherwise fail (SQLITE_BUSY) when another writer committed in between
                 conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write") else "BEGIN")
-        store = cls(engine)
+        store = cls(engine, SERVER_MIGRATIONS if server else MIGRATIONS)
         if migrate:
             store.migrate()
         return store
@@ -99,14 +102,15 @@ class Store:
     def migrate(self) -> None:
         try:
             with self.engine.begin() as conn:
-                command.upgrade(_alembic_config(conn), "head")
+                command.upgrade(_alembic_config(conn, self.chain), "head")
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot prepare the database: {exc}",
                              "check the path or URL, permissions and free disk space") from exc
 
     def schema_revision(self) -> str | None:
+        opts = {"version_table": "server_alembic_version"} if self.chain == SERVER_MIGRATIONS else {}
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            return MigrationContext.configure(conn, opts=opts).get_current_revision()
 
     @staticmethod
     def head_revision() -> str | None:

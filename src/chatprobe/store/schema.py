@@ -155,17 +155,22 @@ classification = Table(
     Column("result", Text, nullable=False),
 )
 
-audit_log = Table(
-    "audit_log", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("at", String(32), nullable=False),
-    Column("actor", Text, nullable=False),
-    Column("action", String(48), nullable=False),
-    Column("target", Text, nullable=False),
-    Column("detail", Text, nullable=False),
-    Column("prev_hash", String(64), nullable=False),
-    Column("hash", String(64), nullable=False),
-)
+def audit_table(meta: MetaData) -> Table:
+    """The hash-chained audit log, the same in a case database and in the web server's (store/audit.py)."""
+    return Table(
+        "audit_log", meta,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("at", String(32), nullable=False),
+        Column("actor", Text, nullable=False),
+        Column("action", String(48), nullable=False),
+        Column("target", Text, nullable=False),
+        Column("detail", Text, nullable=False),
+        Column("prev_hash", String(64), nullable=False),
+        Column("hash", String(64), nullable=False),
+    )
+
+
+audit_log = audit_table(metadata)
 
 review_decision = Table(
     "review_decision", metadata,
@@ -177,52 +182,6 @@ review_decision = Table(
     Column("note", Text, nullable=False),
     Column("at", String(32), nullable=False),
     Column("run_id", Integer),
-)
-
-web_user = Table(
-    "web_user", metadata,
-    Column("username", String(64), primary_key=True),
-    Column("password_hash", Text, nullable=False),
-    Column("role", String(16), nullable=False),
-    Column("created_at", String(32), nullable=False),
-    Column("disabled", Boolean, nullable=False),
-)
-
-web_case = Table("web_case", metadata, Column("name", String(96), primary_key=True), Column("db_url", Text))
-
-web_case_access = Table(
-    "web_case_access", metadata,
-    Column("username", String(64), primary_key=True),
-    Column("case_name", String(96), primary_key=True),
-)
-
-web_session = Table(
-    "web_session", metadata,
-    Column("token_hash", String(64), primary_key=True),
-    Column("username", String(64), nullable=False),
-    Column("csrf", String(64), nullable=False),
-    Column("expires_at", String(32), nullable=False),
-    Column("created_at", String(32)),
-    Column("address", String(90)),
-)
-
-web_login_attempt = Table(
-    "web_login_attempt", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("key", String(160), nullable=False),
-    Column("at", String(32), nullable=False),
-    Column("ok", Boolean, nullable=False),
-    Column("username", String(64)),
-    Column("address", String(90)),
-    Column("known_device", Boolean),
-)
-
-web_device = Table(
-    "web_device", metadata,
-    Column("token_hash", String(64), primary_key=True),
-    Column("username", String(64), nullable=False),
-    Column("created_at", String(32), nullable=False),
-    Column("last_used_at", String(32), nullable=False),
 )
 
 case_record = Table(

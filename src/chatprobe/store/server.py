@@ -3,9 +3,21 @@ sessions and login attempts: ``store/accounts.py``.)"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import Connection, insert, select
 
-from chatprobe.store import schema as t
+from chatprobe.store import audit
+from chatprobe.store import server_schema as t
+from chatprobe.store.db import Store
+
+SERVER_ANCHOR = "server-audit-anchor.log"
+
+
+def server_store(home: Path, db: str | None = None) -> Store:
+    """The server database (users, access, sessions; default ``<home>/server.db``) on its own migration chain,
+    its audit log anchored in ``<home>/server-audit-anchor.log``."""
+    return Store.open(db or home / "server.db", server=True).with_anchor(audit.Anchor(home / SERVER_ANCHOR))
 
 
 def case_names(conn: Connection) -> set[str]:

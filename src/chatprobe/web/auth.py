@@ -22,16 +22,15 @@ import hmac
 import ipaddress
 import secrets
 from dataclasses import dataclass
-from pathlib import Path
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Connection
 
-from chatprobe import audit
 from chatprobe.errors import InputError, NotFound, RateLimited
-from chatprobe.store import Store
-from chatprobe.store import schema as t
+from chatprobe.store import audit
+from chatprobe.store import accounts
+from chatprobe.store.server import SERVER_ANCHOR, server_store  # noqa: F401  (the server's database)
 
 ROLES = ("admin", "investigator", "reviewer", "read-only")
 CAN_DECIDE = {"admin", "investigator", "reviewer"}
@@ -45,15 +44,6 @@ ADDRESS_FAILURES = 30  # failed logins from one address, any names, in WINDOW be
 WINDOW = timedelta(minutes=15)
 DEVICE_DAYS = 180
 SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1, "maxmem": 64 * 1024 * 1024}
-
-
-SERVER_ANCHOR = "server-audit-anchor.log"
-
-
-def server_store(home: Path, db: str | None = None) -> Store:
-    """The server database (users, access, sessions; default ``<home>/server.db``), its audit log anchored
-    in ``<home>/server-audit-anchor.log``."""
-    return Store.open(db or home / "server.db").with_anchor(audit.Anchor(home / SERVER_ANCHOR))
 
 
 def _now() -> datetime:
@@ -106,18 +96,16 @@ def add_user(store: Any, username: str, password: str, role: str, cases: list[st
         raise InputError("a user name is 1-64 letters, digits, dots, dashes or underscores")
     _check_password_rules(password)
     with store.transaction() as conn:
-        exists = conn.execute(select(t.web_user.c.username).where(t.web_user.c.username == username)).first()
+        exists = accounts.user(conn, username) is not None
         values = {"password_hash": hash_password(password), "role": role, "disabled": False}
         ended = 0
         if exists:  # a reset: the old password's sessions end
-            conn.execute(update(t.web_user).where(t.web_user.c.username == username).values(**values))
-            ended = _end_sessions(conn, username)
+            accounts.update_user(conn, username, **values)
+            ended = accounts.end_sessions(conn, username)
         else:
-            conn.execute(insert(t.web_user).values(username=username, created_at=_now().isoformat(), **values))
+            accounts.add_user(conn, username=username, created_at=_now().isoformat(), **values)
         for c in cases or []:
-            if not conn.execute(select(t.web_case_access).where(t.web_case_access.c.username == username,
-                                                                t.web_case_access.c.case_name == c)).first():
-                conn.execute(insert(t.web_case_access).values(username=username, case_name=c))
+            accounts.grant(conn, username, c)
         audit.append(conn, "user", username, {"role": role, "cases": cases or [], "updated": bool(exists),
                                               "sessions_ended": ended}, actor=actor)
 
@@ -127,13 +115,11 @@ def _check_password_rules(password: str) -> None:
         raise InputError("the password is too short", hint="use at least 12 characters")
 
 
-def load_user(conn: Any, username: str) -> User | None:
-    row = conn.execute(select(t.web_user).where(t.web_user.c.username == username)).first()
+def load_user(conn: Connection, username: str) -> User | None:
+    row = accounts.user(conn, username)
     if row is None or row.disabled:
         return None
-    cases = frozenset(r.case_name for r in conn.execute(
-        select(t.web_case_access.c.case_name).where(t.web_case_access.c.username == username)))
-    return User(row.username, row.role, cases)
+    return User(row.username, row.role, frozenset(accounts.grants(conn, username)))
 
 
 @dataclass(frozen=True)
@@ -147,36 +133,31 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def known_device(conn: Any, username: str, device: str | None) -> bool:
+def known_device(conn: Connection, username: str, device: str | None) -> bool:
     if not device:
         return False
-    row = conn.execute(select(t.web_device.c.username).where(t.web_device.c.token_hash == _hash(device))).first()
-    return row is not None and row.username == username
+    return accounts.device_owner(conn, _hash(device)) == username
 
 
-def _live_session_of(conn: Any, username: str, token: str | None, now: datetime) -> bool:
+def _live_session_of(conn: Connection, username: str, token: str | None, now: datetime) -> bool:
     if not token:
         return False
-    row = conn.execute(select(t.web_session.c.username, t.web_session.c.expires_at)
-                       .where(t.web_session.c.token_hash == _hash(token))).first()
+    row = accounts.session(conn, _hash(token))
     return row is not None and row.username == username and row.expires_at >= now.isoformat()
 
 
-def _account_backoff(conn: Any, username: str, now: datetime) -> tuple[int, datetime | None]:
+def _account_backoff(conn: Connection, username: str, now: datetime) -> tuple[int, datetime | None]:
     """(failures from unknown devices since the last success, the time the account opens again)."""
     since = (now - BACKOFF_MEMORY).isoformat()
-    last_ok = conn.execute(select(func.max(t.web_login_attempt.c.at)).where(
-        t.web_login_attempt.c.username == username, t.web_login_attempt.c.ok.is_(True))).scalar()
+    last_ok = accounts.last_success(conn, username)
     if last_ok and last_ok > since:
         since = last_ok
-    rows = conn.execute(select(t.web_login_attempt.c.at).where(
-        t.web_login_attempt.c.username == username, t.web_login_attempt.c.at > since,
-        t.web_login_attempt.c.ok.is_(False)).order_by(t.web_login_attempt.c.at.desc())).all()
+    rows = accounts.failures_since(conn, username, since)
     failures = len(rows)
     if failures < MAX_FAILURES:
         return failures, None
     wait = min(BACKOFF_BASE * 2 ** (failures - MAX_FAILURES), BACKOFF_MAX)
-    return failures, datetime.fromisoformat(rows[0].at) + wait
+    return failures, datetime.fromisoformat(rows[0]) + wait
 
 
 def login(store: Any, username: str, password: str, address: str, device: str | None = None,
@@ -197,37 +178,32 @@ def login(store: Any, username: str, password: str, address: str, device: str | 
         device_known = known_device(conn, username, device)
         known = device_known or _live_session_of(conn, username, session_token, now)
         if not known:
-            by_address = conn.execute(select(func.count()).select_from(t.web_login_attempt).where(
-                t.web_login_attempt.c.address == address[:90], t.web_login_attempt.c.at >= (now - WINDOW).isoformat(),
-                t.web_login_attempt.c.ok.is_(False))).scalar_one()
+            by_address = accounts.failures_from(conn, address[:90], (now - WINDOW).isoformat())
             if by_address >= ADDRESS_FAILURES:
                 raise RateLimited("too many failed logins from your address", int(WINDOW.total_seconds()))
             _, opens = _account_backoff(conn, username, now)
             if opens is not None and opens > now:
                 raise RateLimited("too many failed logins for this account",
                                   int((opens - now).total_seconds()) + 1)
-        row = conn.execute(select(t.web_user).where(t.web_user.c.username == username)).first()
+        row = accounts.user(conn, username)
         ok = check_password(password, row.password_hash if row else _DUMMY) and row is not None and not row.disabled
-        conn.execute(insert(t.web_login_attempt).values(
-            key=f"{username}|{address[:90]}", at=now.isoformat(), ok=ok, username=username, address=address[:90],
-            known_device=known))
+        accounts.add_attempt(conn, key=f"{username}|{address[:90]}", at=now.isoformat(), ok=ok, username=username,
+                             address=address[:90], known_device=known)
         audit.append(conn, "login", username, {"ok": ok, "address": address, "known_device": known},
                      actor=username or "?")
         if not ok:
             return None
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-        conn.execute(insert(t.web_session).values(
-            token_hash=_hash(token), username=username, csrf=csrf,
-            expires_at=(now + timedelta(hours=SESSION_HOURS)).isoformat(), created_at=now.isoformat(),
-            address=address[:90]))
+        accounts.add_session(conn, token_hash=_hash(token), username=username, csrf=csrf,
+                             expires_at=(now + timedelta(hours=SESSION_HOURS)).isoformat(), created_at=now.isoformat(),
+                             address=address[:90])
         new_device = None
         if device_known:
-            conn.execute(update(t.web_device).where(t.web_device.c.token_hash == _hash(device or ""))
-                         .values(last_used_at=now.isoformat()))
+            accounts.device_used(conn, _hash(device or ""), now.isoformat())
         else:
             new_device = secrets.token_urlsafe(32)
-            conn.execute(insert(t.web_device).values(token_hash=_hash(new_device), username=username,
-                                                     created_at=now.isoformat(), last_used_at=now.isoformat()))
+            accounts.add_device(conn, token_hash=_hash(new_device), username=username, created_at=now.isoformat(),
+                                last_used_at=now.isoformat())
     return LoginResult(token, csrf, new_device)
 
 
@@ -236,7 +212,7 @@ def session(store: Any, token: str | None) -> tuple[User, str] | None:
     if not token:
         return None
     with store.engine.connect() as conn:
-        row = conn.execute(select(t.web_session).where(t.web_session.c.token_hash == _hash(token))).first()
+        row = accounts.session(conn, _hash(token))
         if row is None or row.expires_at < _now().isoformat():
             return None
         user = load_user(conn, row.username)
@@ -246,30 +222,27 @@ def session(store: Any, token: str | None) -> tuple[User, str] | None:
 def logout(store: Any, token: str | None) -> None:
     if token:
         with store.transaction() as conn:
-            conn.execute(delete(t.web_session).where(t.web_session.c.token_hash == _hash(token)))
+            accounts.end_session(conn, _hash(token))
 
 
 # --- taking access away -----------------------------------------------------------------------------------
 
-def _existing(conn: Any, username: str) -> Any:
-    row = conn.execute(select(t.web_user).where(t.web_user.c.username == username)).first()
+def _existing(conn: Connection, username: str) -> Any:
+    row = accounts.user(conn, username)
     if row is None:
         raise NotFound(f"no user {username!r}", "list them with: chatprobe user list")
     return row
 
 
-def _end_sessions(conn: Any, username: str, keep: str | None = None) -> int:
-    q = delete(t.web_session).where(t.web_session.c.username == username)
-    if keep:
-        q = q.where(t.web_session.c.token_hash != _hash(keep))
-    return conn.execute(q).rowcount or 0
+def _end_sessions(conn: Connection, username: str, keep: str | None = None) -> int:
+    return accounts.end_sessions(conn, username, _hash(keep) if keep else None)
 
 
 def set_disabled(store: Any, username: str, disabled: bool, actor: str = "cli") -> int:
     """Disable (every session ends at once) or enable a user. Returns the sessions ended."""
     with store.transaction() as conn:
         _existing(conn, username)
-        conn.execute(update(t.web_user).where(t.web_user.c.username == username).values(disabled=disabled))
+        accounts.update_user(conn, username, disabled=disabled)
         ended = _end_sessions(conn, username) if disabled else 0
         audit.append(conn, "user-disable" if disabled else "user-enable", username, {"sessions_ended": ended},
                      actor=actor)
@@ -285,15 +258,13 @@ def revoke(store: Any, username: str, cases: list[str], actor: str = "cli") -> l
         if missing:
             raise InputError(f"{username} has no access to {', '.join(missing)}",
                              f"their cases: {', '.join(sorted(granted)) or 'none'}")
-        conn.execute(delete(t.web_case_access).where(t.web_case_access.c.username == username,
-                                                     t.web_case_access.c.case_name.in_(cases)))
+        accounts.revoke(conn, username, cases)
         audit.append(conn, "user-revoke", username, {"cases": cases}, actor=actor)
         return grants(conn, username)
 
 
-def grants(conn: Any, username: str) -> list[str]:
-    return sorted(r.case_name for r in conn.execute(
-        select(t.web_case_access.c.case_name).where(t.web_case_access.c.username == username)))
+def grants(conn: Connection, username: str) -> list[str]:
+    return accounts.grants(conn, username)
 
 
 def sessions(store: Any, username: str) -> list[dict[str, Any]]:
@@ -301,8 +272,7 @@ def sessions(store: Any, username: str) -> list[dict[str, Any]]:
         _existing(conn, username)
         return [{"started": r.created_at, "expires": r.expires_at, "address": r.address,
                  "live": r.expires_at >= _now().isoformat()}
-                for r in conn.execute(select(t.web_session).where(t.web_session.c.username == username)
-                                      .order_by(t.web_session.c.created_at))]
+                for r in accounts.sessions_of(conn, username)]
 
 
 def kill_sessions(store: Any, username: str, actor: str = "cli") -> int:
@@ -322,8 +292,7 @@ def change_password(store: Any, username: str, new_password: str, actor: str, cu
         row = _existing(conn, username)
         if current is not None and not check_password(current, row.password_hash):
             raise InputError("the current password is wrong", "type your current password again")
-        conn.execute(update(t.web_user).where(t.web_user.c.username == username)
-                     .values(password_hash=hash_password(new_password)))
+        accounts.update_user(conn, username, password_hash=hash_password(new_password))
         ended = _end_sessions(conn, username, keep=keep_session)
         audit.append(conn, "user-password", username, {"sessions_ended": ended, "by_self": current is not None},
                      actor=actor)
@@ -333,12 +302,10 @@ def change_password(store: Any, username: str, new_password: str, actor: str, cu
 def users(store: Any) -> list[dict[str, Any]]:
     with store.engine.connect() as conn:
         now = _now().isoformat()
-        live = {r.username: r.n for r in conn.execute(
-            select(t.web_session.c.username, func.count().label("n")).where(t.web_session.c.expires_at >= now)
-            .group_by(t.web_session.c.username))}
+        live = accounts.live_session_counts(conn, now)
         return [{"username": r.username, "role": r.role, "disabled": bool(r.disabled),
                  "cases": grants(conn, r.username), "sessions": live.get(r.username, 0)}
-                for r in conn.execute(select(t.web_user).order_by(t.web_user.c.username))]
+                for r in accounts.all_users(conn)]
 
 
 # --- the client's address -----------------------------------------------------------------------------------

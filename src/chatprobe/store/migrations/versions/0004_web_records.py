@@ -1,5 +1,8 @@
-"""Web users, case access and sessions (used in the server database), and conduct-case records (used in
-each case database).
+"""Conduct-case records (each case database).
+
+The web server's tables (users, case access, sessions, login attempts) were created here too, in every
+database; they now belong to the server's own chain (``store/server_migrations``). Databases migrated before
+keep them (empty in a case database); fresh case databases no longer get them.
 
 Revision ID: 0004
 """
@@ -14,39 +17,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table(
-        "web_user",
-        sa.Column("username", sa.String(64), primary_key=True),
-        sa.Column("password_hash", sa.Text, nullable=False),
-        sa.Column("role", sa.String(16), nullable=False),  # admin | investigator | reviewer | read-only
-        sa.Column("created_at", sa.String(32), nullable=False),
-        sa.Column("disabled", sa.Boolean, nullable=False),
-    )
-    op.create_table(
-        "web_case",
-        sa.Column("name", sa.String(96), primary_key=True),
-        sa.Column("db_url", sa.Text),  # None: <home>/<name>/case.db
-    )
-    op.create_table(
-        "web_case_access",
-        sa.Column("username", sa.String(64), sa.ForeignKey("web_user.username"), primary_key=True),
-        sa.Column("case_name", sa.String(96), primary_key=True),
-    )
-    op.create_table(
-        "web_session",
-        sa.Column("token_hash", sa.String(64), primary_key=True),
-        sa.Column("username", sa.String(64), sa.ForeignKey("web_user.username"), nullable=False),
-        sa.Column("csrf", sa.String(64), nullable=False),
-        sa.Column("expires_at", sa.String(32), nullable=False),
-    )
-    op.create_table(
-        "web_login_attempt",
-        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("key", sa.String(160), nullable=False),  # username and client address
-        sa.Column("at", sa.String(32), nullable=False),
-        sa.Column("ok", sa.Boolean, nullable=False),
-    )
-    op.create_index("ix_login_attempt_key", "web_login_attempt", ["key", "at"])
     op.create_table(
         "case_record",
         sa.Column("id", sa.Integer, primary_key=True),  # one row per case database
@@ -104,7 +74,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for name in ("representation", "notice", "severity_assessment", "allegation", "subject", "case_record"):
-        op.drop_table(name)
-    op.drop_index("ix_login_attempt_key", "web_login_attempt")
-    for name in ("web_login_attempt", "web_session", "web_case_access", "web_case", "web_user"):
         op.drop_table(name)

@@ -2,6 +2,9 @@
 attempts keep the user name and client address apart, sessions record when and from where they began,
 and known devices (a long-lived cookie given at a successful login) are remembered per user.
 
+Now a no-op on databases without the web tables (they belong to the server's own chain, which creates them
+at their current shape); kept for databases migrated when 0004 still created them.
+
 Revision ID: 0005
 """
 
@@ -14,7 +17,13 @@ branch_labels = None
 depends_on = None
 
 
+def _has_web_tables() -> bool:
+    return "web_login_attempt" in sa.inspect(op.get_bind()).get_table_names()
+
+
 def upgrade() -> None:
+    if not _has_web_tables():
+        return
     with op.batch_alter_table("web_login_attempt") as b:
         b.add_column(sa.Column("username", sa.String(64)))
         b.add_column(sa.Column("address", sa.String(90)))
@@ -35,6 +44,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if not _has_web_tables():
+        return
     op.drop_index("ix_device_user", "web_device")
     op.drop_table("web_device")
     with op.batch_alter_table("web_session") as b:

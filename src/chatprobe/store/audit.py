@@ -103,8 +103,11 @@ def verify_chain(conn: Connection) -> tuple[int, ChainBreak | None]:
     return n, None
 
 
-def entries(conn: Connection, limit: int | None = None) -> list[dict[str, Any]]:
+def entries(conn: Connection, action: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """The log's entries in order (of one action, or all), their detail decoded."""
     q = select(t.audit_log).order_by(t.audit_log.c.id)
+    if action is not None:
+        q = q.where(t.audit_log.c.action == action)
     if limit:
         q = q.limit(limit)
     return [dict(r._mapping) | {"detail": json.loads(r.detail)} for r in conn.execute(q)]

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chatprobe.errors import EvidenceError
-from chatprobe.ingest.source import CHUNK
+
+CHUNK = 1 << 20  # bytes read at a time while copying and hashing
 
 
 @dataclass(frozen=True)

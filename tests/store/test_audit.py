@@ -8,13 +8,13 @@ from pathlib import Path
 from click.testing import CliRunner
 from sqlalchemy import delete, update
 
-from chatprobe import audit
 from chatprobe.analyse.stored import classify_case
 from chatprobe.case import Case
 from chatprobe.cli import main
+from chatprobe.store import audit
 from chatprobe.store import schema as t
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "investigation" / "night-shift.txt"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "investigation" / "night-shift.txt"
 
 
 def scanned(home: Path) -> None:

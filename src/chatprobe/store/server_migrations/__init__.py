@@ -1,0 +1,1 @@
+"""Alembic migrations of the web server's database (its own chain, version table ``server_alembic_version``)."""
