@@ -52,10 +52,9 @@ LIB_DRIVER = r"""
 import sys
 from chatprobe import parse_file
 n = 0
-with parse_file(sys.argv[1]) as streams:
-    for s in streams:
-        for _ in s.messages():
-            n += 1
+for s in parse_file(sys.argv[1]):
+    for _ in s.messages():
+        n += 1
 print(n)
 """
 

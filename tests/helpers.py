@@ -9,10 +9,10 @@ from chatprobe.ingest import ChatStream
 
 
 def parse_all(path: Path, date_order: str | None = None) -> tuple[list[Message], ChatStream]:
-    with parse_file(path, date_order=date_order) as streams:
-        assert len(streams) == 1
-        msgs = list(streams[0].messages())
-        return msgs, streams[0]
+    streams = parse_file(path, date_order=date_order)
+    assert len(streams) == 1
+    msgs = list(streams[0].messages())
+    return msgs, streams[0]
 
 
 def brief(msgs: list[Message]) -> list[tuple[str | None, str | None, str, str]]:

@@ -92,11 +92,10 @@ def export_messages() -> list[tuple[str, str]]:
         if not path.is_file() or path.suffix.lower() not in (".txt", ".zip", ".json") or path.name == "target.json":
             continue
         try:
-            with parse_file(path) as streams:
-                for s in streams:
-                    for m in s.messages():
-                        if m.text and m.text.strip():
-                            out.append((f"{path.relative_to(EXPORTS)}:{m.source.line_start}", m.text))
+            for s in parse_file(path):
+                for m in s.messages():
+                    if m.text and m.text.strip():
+                        out.append((f"{path.relative_to(EXPORTS)}:{m.source.line_start}", m.text))
         except ChatprobeError as exc:
             print(f"  skipped {path.name}: {exc}", file=sys.stderr)
     return out

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from chatprobe.ingest import ChatStream, open_chats, sources_for
@@ -11,11 +9,11 @@ from chatprobe.ingest.boundary import reading
 from chatprobe.ingest.source import require_file, sha256_file
 
 
-@contextmanager
-def parse_file(path: Path | str, date_order: str | None = None, workers: int = 1) -> Iterator[list[ChatStream]]:
-    """Open one export (txt, zip or JSON) read-only and hand back its chat streams.
+def parse_file(path: Path | str, date_order: str | None = None, workers: int = 1) -> list[ChatStream]:
+    """Open one export (txt, zip, JSON or a phone database) read-only and hand back its chat streams.
 
-    Iterate ``stream.messages()`` for each; warnings, events and participants fill in as you go.
+    Iterate ``stream.messages()`` for each; warnings, events and participants fill in as you go. Each stream
+    opens its file while it is read and closes it after: there is nothing to close.
     ``workers`` > 1 (or 0 for one per core) parses large WhatsApp files in several processes.
     """
     p = Path(path)
@@ -26,4 +24,4 @@ def parse_file(path: Path | str, date_order: str | None = None, workers: int = 1
     streams: list[ChatStream] = []
     for source in sources:
         streams.extend(open_chats(source, date_order=date_order, workers=workers))
-    yield streams
+    return streams

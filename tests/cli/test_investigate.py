@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from chatprobe.cli import main
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "investigation" / "night-shift.txt"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "investigation" / "night-shift.txt"
 
 
 def run(*args: str):
@@ -77,13 +77,13 @@ def test_progress_bars_render_on_a_terminal(tmp_path, monkeypatch):
 
     from rich.console import Console
 
-    import chatprobe.cli as cli
-    monkeypatch.setattr(cli, "err", Console(file=io.StringIO(), force_terminal=True, width=100))
+    import chatprobe.cli.common as cli_common
+    monkeypatch.setattr(cli_common, "err", Console(file=io.StringIO(), force_terminal=True, width=100))
     r = run("scan", str(FIXTURE), "--home", str(tmp_path), "--case", "p", "--json", str(tmp_path / "r.json"))
     assert r.exit_code == 0, r.output
     r = run("analyse", "--home", str(tmp_path), "--case", "p")
     assert r.exit_code == 0, r.output
-    assert "classifying messages" in cli.err.file.getvalue()
+    assert "classifying messages" in cli_common.err.file.getvalue()
 
 
 def test_scan_of_only_bad_files_gives_one_error_per_file(tmp_path):

@@ -181,11 +181,10 @@ def outcome(path: Path) -> str:
     anything that escaped (a failure)."""
     from chatprobe import parse_file
     try:
-        with parse_file(path) as streams:
-            for stream in streams:
-                for _ in stream.messages():
-                    pass
-                stream.warnings.all()
+        for stream in parse_file(path):
+            for _ in stream.messages():
+                pass
+            stream.warnings.all()
         return "ok"
     except ChatprobeError as exc:
         if exc.unforeseen and exc.__cause__ is not None:  # a clear error, but only thanks to the boundary

@@ -22,9 +22,9 @@ def _zip(path: Path, members: dict[str, bytes], compression: int = zipfile.ZIP_D
 
 
 def _open(path: Path) -> None:
-    with parse_file(path) as streams:
-        for s in streams:
-            list(s.messages())
+    streams = parse_file(path)
+    for s in streams:
+        list(s.messages())
 
 
 def test_empty_file(write) -> None:

@@ -68,7 +68,7 @@ def test_the_issue_s_crashes_are_clear_errors(tmp_path, seed_files):
 
 
 def test_a_crashing_import_is_one_failed_file_with_an_audit_entry(tmp_path, seed_files):
-    from chatprobe import audit
+    from chatprobe.store import audit
     from chatprobe.case import Case
     data = bytearray(seed_files["whatsapp.zip"])
     second = data.index(b"PK\x03\x04", 4)
@@ -103,6 +103,6 @@ def test_the_boundary_names_file_and_position(monkeypatch, tmp_path):
     p = tmp_path / "chat.txt"
     p.write_text("01/05/2024, 08:00 - Ann: one\n01/05/2024, 08:01 - Ben: two\n", encoding="utf-8")
     monkeypatch.setattr(wa.RangeParser, "_make_emit", lambda self: lambda *a: (_ for _ in ()).throw(IndexError("x")))
-    with pytest.raises(ParseError) as err, parse_file(p) as streams:
-        list(streams[0].messages())
+    with pytest.raises(ParseError) as err:
+        list(parse_file(p)[0].messages())
     assert "chat.txt" in str(err.value) and "IndexError" in str(err.value) and "first message" in str(err.value)

@@ -47,9 +47,9 @@ def test_android_msgstore_with_wa_db_names(tmp_path):
 
 
 def test_android_system_rows_and_media(tmp_path):
-    with parse_file(android(tmp_path / "msgstore.db", contacts=False)) as streams:
-        (s,) = streams
-        msgs = list(s.messages())
+    streams = parse_file(android(tmp_path / "msgstore.db", contacts=False))
+    (s,) = streams
+    msgs = list(s.messages())
     kinds = [(m.kind.value, m.system_type) for m in msgs]
     assert kinds[:2] == [("system", "created"), ("system", "added")]
     assert [e.kind.value for e in s.events] == ["created", "added", "added", "added", "left", "changed_number"]
@@ -63,9 +63,9 @@ def test_android_system_rows_and_media(tmp_path):
 
 
 def test_legacy_android_schema(tmp_path):
-    with parse_file(android_legacy(tmp_path / "msgstore.db")) as streams:
-        (s,) = streams
-        msgs = list(s.messages())
+    streams = parse_file(android_legacy(tmp_path / "msgstore.db"))
+    (s,) = streams
+    msgs = list(s.messages())
     assert s.layout.name == "android-legacy-database"
     assert [m.kind.value for m in msgs] == ["system", "text", "media", "system"]
     assert msgs[1].text == "hello team" and msgs[1].timestamp == datetime(2024, 5, 1, 8, 1)
@@ -75,9 +75,9 @@ def test_legacy_android_schema(tmp_path):
 def test_ios_chatstorage(tmp_path):
     db = ios(tmp_path / "ChatStorage.sqlite")
     before = fingerprint(db)
-    with parse_file(db) as streams:
-        (s,) = streams
-        msgs = list(s.messages())
+    streams = parse_file(db)
+    (s,) = streams
+    msgs = list(s.messages())
     assert fingerprint(db) == before
     assert s.title == "Response Team C" and s.layout.name == "ios-database"
     assert [e.kind.value for e in s.events] == ["created", "added", "added", "left"]
@@ -92,15 +92,13 @@ def test_other_databases_are_named(tmp_path):
     other = tmp_path / "notes.db"
     sqlite3.connect(other).execute("create table notes(x)").connection.commit()
     with pytest.raises(UnsupportedFormat, match="SQLite database chatprobe does not know"):
-        with parse_file(other):
-            pass
+        parse_file(other)
     wa = tmp_path / "wa.db"
     con = sqlite3.connect(wa)
     con.execute("create table wa_contacts(jid, display_name)")
     con.commit()
     with pytest.raises(UnsupportedFormat, match="contact names only"):
-        with parse_file(wa):
-            pass
+        parse_file(wa)
 
 
 def test_truncated_or_encrypted_databases_fail_clearly(tmp_path):
@@ -155,8 +153,8 @@ def test_cells_of_the_wrong_type_are_read_with_a_warning(tmp_path):
     con.execute("UPDATE jid SET raw_string = x'ff00fe' WHERE _id = 2")
     con.commit()
     con.close()
-    with parse_file(db) as streams:
-        msgs = [m for s in streams for m in s.messages()]
-        warnings = [w for s in streams for w in s.warnings.all()]
+    streams = parse_file(db)
+    msgs = [m for s in streams for m in s.messages()]
+    warnings = [w for s in streams for w in s.warnings.all()]
     assert msgs and {w.code for w in warnings} >= {"coerced-field", "bad-timestamp"}
     assert any("message_type" not in w.message and "column type holds str 'zero'" in w.message for w in warnings)

@@ -34,8 +34,8 @@ def test_chat_miner_whatsapp(shared_exports: Path, name: str) -> None:
 def test_chat_miner_telegram(shared_exports: Path) -> None:
     target = json.loads((shared_exports / "chat-miner" / "telegram" / "target.json").read_text(encoding="utf-8"))
     for name in ("test_single_export.json", "test_batch_export.json"):
-        with parse_file(shared_exports / "chat-miner" / "telegram" / name) as streams:
-            msgs = [m for s in streams for m in s.messages()]
+        streams = parse_file(shared_exports / "chat-miner" / "telegram" / name)
+        msgs = [m for s in streams for m in s.messages()]
         assert [(m.timestamp.isoformat(), m.sender) for m in msgs] == [
             (r["timestamp"], r["author"]) for r in target]
         # The entity list is concatenated exactly as Telegram stores it (no invented spaces).

@@ -33,9 +33,9 @@ SINGLE = {
 
 def test_single_chat(write) -> None:
     path = write(json.dumps(SINGLE, indent=1, ensure_ascii=False), "result.json")
-    with parse_file(path) as streams:
-        (stream,) = streams
-        msgs = list(stream.messages())
+    streams = parse_file(path)
+    (stream,) = streams
+    msgs = list(stream.messages())
     assert stream.title == "Ops Room" and stream.layout.name == "telegram-json-single"
     assert [m.kind.value for m in msgs] == ["system", "text", "media", "media", "system", "system", "system", "text"]
     assert msgs[1].text == "Check https://example.org now" and msgs[1].edited
@@ -56,9 +56,9 @@ def test_full_account_export_with_left_chats(write) -> None:
     doc = {"about": "x", "chats": {"about": "", "list": [SINGLE, {"name": "Two", "id": 7, "messages": [
         {"id": 1, "type": "message", "date": "2023-01-01T00:00:00", "from": "A", "text": "hi"}]}]},
            "left_chats": {"list": [{"name": "Gone", "id": 9, "messages": []}]}}
-    with parse_file(write(json.dumps(doc), "result.json")) as streams:
-        assert [s.title for s in streams] == ["Ops Room", "Two", "Gone"]
-        ids = [m.id for s in streams for m in s.messages()]
+    streams = parse_file(write(json.dumps(doc), "result.json"))
+    assert [s.title for s in streams] == ["Ops Room", "Two", "Gone"]
+    ids = [m.id for s in streams for m in s.messages()]
     assert len(ids) == len(set(ids)) == 9
 
 
@@ -67,9 +67,9 @@ def test_full_account_export_with_left_chats(write) -> None:
 def _parse_warned(write, messages: list) -> tuple[list, list]:
     doc = {"name": "Ops", "type": "private_group", "id": 1, "messages": messages}
     path = write(json.dumps(doc, indent=1), "result.json")
-    with parse_file(path) as streams:
-        msgs = list(streams[0].messages())
-        return msgs, streams[0].warnings.all()
+    streams = parse_file(path)
+    msgs = list(streams[0].messages())
+    return msgs, streams[0].warnings.all()
 
 
 def test_an_object_as_text_is_read_from_its_text_and_warned_not_its_repr(write):

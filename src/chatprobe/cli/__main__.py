@@ -1,0 +1,3 @@
+from chatprobe.cli import main
+
+main()
