@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from html import escape
 
-from chatprobe.analyse.investigation import Finding, Profile
+from chatprobe.analyse.investigation import Profile
+from chatprobe.model import Finding
 
 COLOURS = {"race": "#b2182b", "religion": "#d6604d", "sex": "#8e0152", "sexual_orientation": "#c51b7d",
            "gender_identity": "#de77ae", "disability": "#762a83", "age": "#9970ab", "derogatory": "#e08214",

@@ -10,7 +10,8 @@ import csv
 import io
 from typing import Any
 
-from chatprobe.analyse.investigation import Finding, Investigation
+from chatprobe.analyse.investigation import Investigation
+from chatprobe.model import Finding
 from chatprobe.report.redact import Redactor
 
 SCHEDULE_COLUMNS = ("exhibit", "timestamp_as_written", "timestamp_interpreted", "chat", "sender", "text",

@@ -17,6 +17,7 @@ Timestamps are written as the export shows them (local time, no zone: WhatsApp e
 
 from __future__ import annotations
 
+import email
 import hashlib
 import io
 import json
@@ -24,6 +25,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from email import policy
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
@@ -31,8 +33,11 @@ from pathlib import Path
 from typing import Any
 
 from chatprobe import __version__
-from chatprobe.analyse.investigation import Finding, Investigation
-from chatprobe.model import MembershipKind, Message, MessageKind
+from chatprobe.analyse.investigation import Investigation
+from chatprobe.analyse.media import media_reader
+from chatprobe.analyse.stored import CaseAnalysis
+from chatprobe.case import Case
+from chatprobe.model import Finding, MembershipKind, Message, MessageKind
 
 VERSION = "2.0.0"
 MediaFn = Callable[[str], list[tuple[str, bytes | None]]]
@@ -132,10 +137,9 @@ def build(inv: Investigation, chosen: Iterable[str], reviews: dict[str, Any], ca
     return RsmfResult(msg.as_bytes(policy=SMTP), manifest, len(events), len(files))  # CRLF, as RFC 5322 says
 
 
-def export(case: Any, analysis: Any) -> RsmfResult:
+def export(case: Case, analysis: CaseAnalysis) -> RsmfResult:
     """The RSMF of a case's reported findings (a ``load_case`` analysis, whole or a chosen set), with their
     context and the pictures read from the evidence."""
-    from chatprobe.analyse.media import media_reader
     inv = analysis.investigation
     around = {m.id for f in inv.findings for m, _ in f.context}
     return build(inv, [f.message.id for f in inv.findings], analysis.reviews, case.name, media_reader(case, around))
@@ -183,8 +187,6 @@ def _event(m: Message, who: str | None, conv: dict[str, Any], pid: Any, finding:
 
 def read_rsmf(data: bytes) -> tuple[Any, dict[str, Any], dict[str, bytes]]:
     """(the e-mail message, the manifest, the other files of rsmf.zip): what a review platform reads."""
-    import email
-    from email import policy
     msg = email.message_from_bytes(data, policy=policy.default)
     attachments = list(msg.iter_attachments())
     if len(attachments) != 1 or attachments[0].get_filename() != "rsmf.zip":

@@ -6,6 +6,7 @@ never leaves a half-written report behind.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -15,9 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from chatprobe.analyse.stored import CaseAnalysis
+from chatprobe.case import Case
 from chatprobe.errors import OutputError
 from chatprobe.report import exports
+from chatprobe.report.html import render
+from chatprobe.report.pdf import html_to_pdf
 from chatprobe.report.redact import Redactor
+from chatprobe.store import audit
 
 
 @dataclass
@@ -76,7 +81,8 @@ def _redact_json(data: dict[str, Any], r: Redactor) -> dict[str, Any]:
     return data
 
 
-def _atomic(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write beside the target and rename into place: never a half-written file under the target's name."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.partial")
@@ -91,18 +97,15 @@ def _atomic(path: Path, data: bytes) -> None:
 
 def write_outputs(analysis: CaseAnalysis, case_name: str, outputs: Outputs, redactor: Redactor | None = None,
                   people_file: str | None = None, generated: datetime | None = None) -> list[Path]:
-    from chatprobe.report.html import render
-
     written: list[Path] = []
     r = redactor or Redactor()
     html = None
     if outputs.html or outputs.pdf:
         html = render(analysis, case_name, r, generated=generated, people_file=people_file)
     if outputs.html and html is not None:
-        _atomic(outputs.html, html.encode("utf-8"))
+        atomic_write(outputs.html, html.encode("utf-8"))
         written.append(outputs.html)
     if outputs.pdf and html is not None:
-        from chatprobe.report.pdf import html_to_pdf
         html_to_pdf(html, outputs.pdf)
         written.append(outputs.pdf)
     if outputs.json:
@@ -112,7 +115,7 @@ def write_outputs(analysis: CaseAnalysis, case_name: str, outputs: Outputs, reda
             sys.stdout.buffer.write(payload)
             sys.stdout.buffer.flush()
         else:
-            _atomic(outputs.json, payload)
+            atomic_write(outputs.json, payload)
             written.append(outputs.json)
     if outputs.csv_dir:
         inv = analysis.investigation
@@ -120,20 +123,17 @@ def write_outputs(analysis: CaseAnalysis, case_name: str, outputs: Outputs, reda
                                   exports.SCHEDULE_COLUMNS),
                                  ("members.csv", exports.profile_rows(inv, r), exports.PROFILE_COLUMNS)):
             target = Path(outputs.csv_dir) / name
-            _atomic(target, exports.to_csv(rows, cols).encode("utf-8-sig"))
+            atomic_write(target, exports.to_csv(rows, cols).encode("utf-8-sig"))
             written.append(target)
         target = Path(outputs.csv_dir) / "exhibits.json"
-        _atomic(target, json.dumps(exports.exhibit_rows(inv, r, analysis.reviews), ensure_ascii=False,
+        atomic_write(target, json.dumps(exports.exhibit_rows(inv, r, analysis.reviews), ensure_ascii=False,
                                    indent=1).encode("utf-8"))
         written.append(target)
     return written
 
 
-def record_export(case: Any, written: list[Path], redactor: Redactor | None, run_id: int) -> None:
+def record_export(case: Case, written: list[Path], redactor: Redactor | None, run_id: int) -> None:
     """Audit what was exported: each file's sha256, the analysis run and the redaction used."""
-    import hashlib
-
-    from chatprobe import audit
     files = {str(p): hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in written if Path(p).is_file()}
     r = redactor or Redactor()
     with case.store.transaction() as conn:
