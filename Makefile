@@ -44,7 +44,7 @@ demo: $(BIN)/.installed debs
 	$(BIN)/chatprobe verify --home demo-case --case demo
 
 test: $(BIN)/.installed debs
-	$(BIN)/python -m pytest -q
+	CHATPROBE_REQUIRE_POSTGRES=$$(ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && echo 1) $(BIN)/python -m pytest -q
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/parse.py

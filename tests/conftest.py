@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -28,16 +29,27 @@ def write(tmp_path: Path):
     return _write
 
 
+# `make test` sets this when Debian's PostgreSQL is installed: a PostgreSQL test may then not skip.
+REQUIRE_POSTGRES = os.environ.get("CHATPROBE_REQUIRE_POSTGRES") == "1"
+
+
+def _no_postgres(reason: str) -> None:
+    if REQUIRE_POSTGRES:
+        pytest.fail(f"{reason}, but CHATPROBE_REQUIRE_POSTGRES=1 says it should be there")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def postgres():
-    """A PostgreSQL server on 127.0.0.1 for this test session (skips when Debian's postgresql is missing)."""
+    """A PostgreSQL server on 127.0.0.1 for this test session. Without one the test is skipped and the summary
+    says how many PostgreSQL tests did not run (never silently reduced to SQLite)."""
     from tests.pg import Server, binaries
     if binaries() is None:
-        pytest.skip("PostgreSQL is not installed (make test installs Debian's postgresql when it can)")
+        _no_postgres("PostgreSQL is not installed (make test installs Debian's postgresql when it can)")
     try:
         import psycopg  # noqa: F401
     except ImportError:
-        pytest.skip("psycopg is not installed (pip install 'chatprobe[postgres]')")
+        _no_postgres("psycopg is not installed (pip install 'chatprobe[postgres]')")
     server = Server()
     yield server
     server.stop()
@@ -49,3 +61,28 @@ def db_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'case.db'}"
     return request.getfixturevalue("postgres").new_database()
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that runs on PostgreSQL carries the ``postgresql`` marker (``-m postgresql`` runs them)."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_pg = callspec is not None and "postgresql" in callspec.params.values()
+        if on_pg or "postgres" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgresql)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """One line on the second backend: how many PostgreSQL tests ran, and how many were skipped and why."""
+    counts = {}
+    for outcome in ("passed", "failed", "error", "skipped"):
+        reports = [r for r in terminalreporter.stats.get(outcome, [])
+                   if getattr(r, "when", "call") in ("call", "setup") and "postgresql" in getattr(r, "keywords", {})]
+        if reports:
+            counts[outcome] = len({r.nodeid for r in reports})
+    if not counts:
+        return
+    line = "PostgreSQL backend: " + ", ".join(f"{n} {k}" for k, n in counts.items())
+    if counts.get("skipped"):
+        line += " (no server here: those ran on SQLite only; install Debian's postgresql, as make test does)"
+    terminalreporter.write_line(line, yellow=bool(counts.get("skipped")), green=not counts.get("skipped"))

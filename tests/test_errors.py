@@ -32,18 +32,19 @@ def test_every_error_has_its_mapping_in_one_place():
 
 
 def test_no_error_class_lives_outside_errors_py():
-    import pkgutil
     import importlib
+    import pkgutil
 
     import chatprobe
     skip = ("chatprobe.web", "chatprobe.detect.media", "chatprobe.report.pdf")  # optional deps load lazily anyway
     for info in pkgutil.walk_packages(chatprobe.__path__, "chatprobe."):
-        if info.name.startswith("chatprobe.store.migrations") or info.name.startswith(skip):
+        if "migrations" in info.name or info.name.startswith(skip) or info.name.endswith("__main__"):
             continue
         mod = importlib.import_module(info.name)
         for value in vars(mod).values():
-            if isinstance(value, type) and issubclass(value, ChatprobeError):
+            if isinstance(value, type) and issubclass(value, BaseException) and value.__module__.startswith("chatprobe"):
                 assert value.__module__ == "chatprobe.errors", f"{value.__name__} defined in {value.__module__}"
+                assert issubclass(value, ChatprobeError), f"{value.__name__} is outside the one tree"
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ below; the CLI and the web app read them and nothing else).
     │   ├── UnsupportedFormat                         not a chat export we recognise (binary, wrong format, empty)
     │   ├── UnsafeArchive                             path traversal, zip bomb, encrypted or truncated archive
     │   ├── ParseError                                a recognised format that is broken beyond a warning
+    │   │   └── BadTimestamp                          one header's date (the parser warns and goes on)
     │   └── NotFound                exit 1  HTTP 404  no such case, chat, message, user or run
     ├── Conflict                    exit 2  HTTP 409  the case is not in a state that allows it (not analysed yet,
     │   └── NothingToAnalyse                          nothing imported, an import running)
@@ -14,6 +15,7 @@ below; the CLI and the web app read them and nothing else).
     ├── EvidenceError               exit 3  HTTP 500  the evidence store is missing, unwritable or altered
     ├── StoreError                  exit 4  HTTP 500  the database cannot be opened or migrated
     ├── ModelMissing                exit 2  HTTP 500  a packaged model is missing or not the one calibrated
+    ├── ConformanceError                              a detector breaks the detector contract (also an AssertionError)
     └── OutputError                 exit 5  HTTP 500  a report or export cannot be written (PdfError: Chromium)
         └── PdfError
 
@@ -61,6 +63,10 @@ class ParseError(InputError):
     pass
 
 
+class BadTimestamp(ParseError, ValueError):
+    """A header's date or time that cannot be read (caught by the WhatsApp parser, which warns and goes on)."""
+
+
 class NotFound(InputError):
     exit_code = 1
     http_status = 404
@@ -99,6 +105,10 @@ class StoreError(ChatprobeError):
 
 class ModelMissing(ChatprobeError):
     exit_code = 2
+
+
+class ConformanceError(ChatprobeError, AssertionError):
+    """A detector breaks the detector contract (detect/conformance.py); an AssertionError for test runners."""
 
 
 class OutputError(ChatprobeError):

@@ -1,4 +1,5 @@
-"""Immutable records shared by every layer: chats, participants, messages, membership events.
+"""Records shared by every layer: chats, participants, messages, membership events, and what analysis makes
+of a message (its :class:`Classification`, and a :class:`Finding` with the members present and their responses).
 
 Every derived record traces back to evidence: a :class:`SourceRef` names the evidence file's SHA-256,
 the member inside an archive (if any), that member's own SHA-256 and the line span.
@@ -10,9 +11,12 @@ times per large export, and a tuple is built about seven times faster while bein
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+from chatprobe.detect.taxonomy import taxonomy
 
 
 class MessageKind(str, enum.Enum):
@@ -152,3 +156,66 @@ class Chat:
     participants: tuple[Participant, ...]
     events: tuple[MembershipEvent, ...]
     message_count: int
+
+
+# --- what analysis makes of a message ---------------------------------------------------------------------
+
+RESPONSES = ("endorsement", "counter_speech", "left", "silent")
+
+
+@dataclass(frozen=True)
+class Classification:
+    """What ``detect`` said about one message."""
+
+    labels: tuple[str, ...]
+    scores: Mapping[str, float]
+    severity: Mapping[str, int] = field(default_factory=dict)
+    targets: Mapping[str, str] = field(default_factory=dict)
+    explanations: tuple[Mapping[str, Any], ...] = ()
+    media: tuple[Mapping[str, Any], ...] = ()  # one entry per attachment: analysed or not, and why
+    image_text: str | None = None  # text recognised in the message's images
+    transcript: str | None = None  # automatic transcript of its voice notes
+    thumbnails: Mapping[str, str] = field(default_factory=dict)  # attachment name → base64 JPEG (flagged only)
+    language: str | None = None
+    assessed: bool = True  # False: in a language chatprobe's English detectors were not built for
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> Classification:
+        return cls(tuple(d.get("labels", ())), dict(d.get("scores", {})), dict(d.get("severity", {})),
+                   dict(d.get("targets", {})), tuple(d.get("explanations", ())), tuple(d.get("media", ())),
+                   d.get("image_text"), d.get("transcript"), dict(d.get("thumbnails", {})), d.get("language"),
+                   d.get("assessed", True) is not False)
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return taxonomy().categories_of(self.labels)
+
+
+@dataclass
+class Response:
+    person: str
+    response: str  # one of RESPONSES
+    message_id: str | None = None  # the reply (or the leave event) that decided it
+    text: str | None = None
+    delay_s: float | None = None
+
+
+@dataclass
+class Finding:
+    message: Message
+    chat_title: str | None
+    sender: str  # the person
+    categories: tuple[str, ...]
+    classification: Classification
+    present: list[str]  # people present when it was sent, sender excluded
+    responses: dict[str, Response]
+    context: list[tuple[Message, str | None]]  # (message, person) around it, in order, itself included
+    conversation: list[tuple[Message, str | None]] = field(default_factory=list)  # a wider window, the same way
+
+    @property
+    def severity(self) -> int:
+        return max(self.classification.severity.values(), default=1)
+
+    @property
+    def score(self) -> float:
+        return max((self.classification.scores.get(c, 0.0) for c in self.categories), default=0.0)

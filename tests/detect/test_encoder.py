@@ -18,6 +18,7 @@ def float_encoder():
 
 def test_fused_attention_computes_what_the_unfused_graph_does(float_encoder):
     import onnxruntime as ort
+
     from chatprobe.detect.encoder import load_graph
     packaged = ort.InferenceSession(load_graph().SerializeToString(), providers=["CPUExecutionProvider"])
     for ids, _ in float_encoder.batches(TEXTS):
@@ -80,6 +81,7 @@ def test_uint8_params_keep_zero_exact():
 
 def test_the_fine_tuned_weights_are_applied_and_belong_to_the_packaged_model():
     import onnxruntime as ort
+
     from chatprobe.detect.encoder import load_graph, model_sha256, patch
     p = patch()
     assert p is not None and p.meta["base_sha256"] == model_sha256()

@@ -31,10 +31,17 @@ from functools import cached_property
 from typing import Any
 
 from chatprobe.analyse.people import People
-from chatprobe.detect.taxonomy import taxonomy
-from chatprobe.model import MembershipEvent, MembershipKind, Message, MessageKind
+from chatprobe.model import (  # noqa: F401  (Classification, Finding, Response, RESPONSES: re-exported)
+    RESPONSES,
+    Classification,
+    Finding,
+    MembershipEvent,
+    MembershipKind,
+    Message,
+    MessageKind,
+    Response,
+)
 
-RESPONSES = ("endorsement", "counter_speech", "left", "silent")
 JOIN = {MembershipKind.CREATED, MembershipKind.ADDED, MembershipKind.JOINED_BY_LINK}
 LEAVE = {MembershipKind.LEFT, MembershipKind.REMOVED}
 
@@ -46,64 +53,6 @@ class Options:
     window_messages: int = 20  # a response must come within this many messages …
     window_minutes: float = 60.0  # … and this many minutes after the flagged message
     conversation: int = 25  # messages either side kept for "the conversation at this point" in reports
-
-
-@dataclass(frozen=True)
-class Classification:
-    """What ``detect`` said about one message."""
-
-    labels: tuple[str, ...]
-    scores: Mapping[str, float]
-    severity: Mapping[str, int] = field(default_factory=dict)
-    targets: Mapping[str, str] = field(default_factory=dict)
-    explanations: tuple[Mapping[str, Any], ...] = ()
-    media: tuple[Mapping[str, Any], ...] = ()  # one entry per attachment: analysed or not, and why
-    image_text: str | None = None  # text recognised in the message's images
-    transcript: str | None = None  # automatic transcript of its voice notes
-    thumbnails: Mapping[str, str] = field(default_factory=dict)  # attachment name → base64 JPEG (flagged only)
-    language: str | None = None
-    assessed: bool = True  # False: in a language chatprobe's English detectors were not built for
-
-    @classmethod
-    def from_json(cls, d: Mapping[str, Any]) -> Classification:
-        return cls(tuple(d.get("labels", ())), dict(d.get("scores", {})), dict(d.get("severity", {})),
-                   dict(d.get("targets", {})), tuple(d.get("explanations", ())), tuple(d.get("media", ())),
-                   d.get("image_text"), d.get("transcript"), dict(d.get("thumbnails", {})), d.get("language"),
-                   d.get("assessed", True) is not False)
-
-    @property
-    def categories(self) -> tuple[str, ...]:
-        return taxonomy().categories_of(self.labels)
-
-
-@dataclass
-class Response:
-    person: str
-    response: str  # one of RESPONSES
-    message_id: str | None = None  # the reply (or the leave event) that decided it
-    text: str | None = None
-    delay_s: float | None = None
-
-
-@dataclass
-class Finding:
-    message: Message
-    chat_title: str | None
-    sender: str  # the person
-    categories: tuple[str, ...]
-    classification: Classification
-    present: list[str]  # people present when it was sent, sender excluded
-    responses: dict[str, Response]
-    context: list[tuple[Message, str | None]]  # (message, person) around it, in order, itself included
-    conversation: list[tuple[Message, str | None]] = field(default_factory=list)  # a wider window, the same way
-
-    @property
-    def severity(self) -> int:
-        return max(self.classification.severity.values(), default=1)
-
-    @property
-    def score(self) -> float:
-        return max((self.classification.scores.get(c, 0.0) for c in self.categories), default=0.0)
 
 
 @dataclass

@@ -38,10 +38,6 @@ def normalise(identity: str) -> str:
     return " ".join(s.casefold().split())
 
 
-def is_phone(identity: str) -> bool:
-    return bool(_PHONE.match(identity.strip().replace("\u202a", "").replace("\u202c", "")))
-
-
 @dataclass
 class Person:
     name: str
@@ -114,10 +110,6 @@ class People:
         elif identity != name and identity not in self.people[name].aliases:
             self.people[name].aliases.append(identity)
         return name
-
-    def is_subject(self, name: str) -> bool:
-        p = self.people.get(name)
-        return bool(p and p.subject)
 
     def template(self, identities: Iterable[str], notes: Iterable[str] = ()) -> str:
         """A people file listing every identity seen, grouped as currently resolved, for the investigator.

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from chatprobe.detect.base import Detection, Detector, Explanation, TextItem, registry
+from chatprobe.detect.encoder import encoder_id, shared_encoder
 
 NAME = "text-model"
 HEADS = "models/heads.npz"
@@ -72,7 +73,6 @@ class TextModel(Detector):
     @property
     def encoder(self) -> Any:
         if self._encoder is None:
-            from chatprobe.detect.encoder import shared_encoder
             self._encoder = shared_encoder()
         return self._encoder
 
@@ -87,7 +87,6 @@ class TextModel(Detector):
         return detections(items, self.scores([it.text for it in items]), self.labels, self.version)
 
     def describe(self) -> dict[str, Any]:
-        from chatprobe.detect.encoder import encoder_id
         return {"name": NAME, "version": self.version, "labels": list(self.labels), "encoder": encoder_id(),
                 "heads_sha256": self.heads.sha256,
                 "thresholds": dict(zip(self.labels, map(float, self.heads.threshold), strict=True))}

@@ -16,16 +16,13 @@ import math
 import pickle
 
 from chatprobe.detect.base import Detection, Detector, TextItem
+from chatprobe.errors import ConformanceError
 
 PROBES = [
     "", " ", "\n\t", "😂😂😂", "🏳️‍🌈🔪👨🏿", "ok", "you absolute muppet", "IC3 male, 20s, black hoodie",
     "victim states he called him a p*ki", "I don't hate anyone", "\x00\x07 control \u202e characters",
     "x" * 10_000, ("word " * 2_000).strip(), "ｆｕｌｌ ｗｉｄｔｈ", "n i g g e r", "🐒" * 500,
 ]
-
-
-class ConformanceError(AssertionError):
-    pass
 
 
 def _key(d: Detection) -> tuple:  # type: ignore[type-arg]

@@ -28,6 +28,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from chatprobe.detect import quantize
+from chatprobe.detect.quantize import CALIBRATION
 from chatprobe.detect.text import gloss
 from chatprobe.errors import ModelMissing
 
@@ -63,7 +65,6 @@ def model_sha256() -> str:
 @cache
 def calibration() -> tuple[dict[str, Any], str]:
     """The shipped activation calibration and its sha256 (identifies the int8 encoder with the model's)."""
-    from chatprobe.detect.quantize import CALIBRATION
     raw = resources.files("chatprobe.detect").joinpath(CALIBRATION).read_bytes()
     return json.loads(raw), hashlib.sha256(raw).hexdigest()
 
@@ -106,8 +107,6 @@ def load_graph() -> Any:
     """
     from onnx import numpy_helper
 
-    from chatprobe.detect import quantize
-
     path = model_path()
     if not path.is_file():
         raise ModelMissing(f"encoder model not found at {path}",
@@ -147,8 +146,6 @@ class Encoder:
     def __init__(self, max_tokens: int = 64, batch_size: int = 64, threads: int = 0, int8: bool = True) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
-
-        from chatprobe.detect import quantize
 
         path = model_path()
         if int8:

@@ -31,6 +31,8 @@ from importlib import resources
 from typing import Any
 
 from chatprobe.detect.base import Detection, Detector, Explanation, TextItem, registry
+from chatprobe.detect.encoder import vocabulary
+from chatprobe.detect.taxonomy import taxonomy
 from chatprobe.detect.text import CENSOR, Token, collapse, fold_text, tokens
 
 NAME = "lexicon"
@@ -208,8 +210,6 @@ def _english_words() -> frozenset[str]:
     the whole words of the encoder's WordPiece vocabulary. Slurs that are dictionary words are still found:
     exact lookups come first; this only stops the one-letter-changed guess."""
     from english_words import get_english_words_set
-
-    from chatprobe.detect.encoder import vocabulary
     words = set(get_english_words_set(["web2", "gcide"], alpha=True, lower=True))
     return frozenset(words | {w for w in vocabulary() if w.isalpha() and len(w) >= 4})
 
@@ -296,7 +296,6 @@ class Lexicon(Detector):
         self.data = load(lexicon)
         self.version = self.data.version
         self._lookups: dict[str, tuple[list[Entry], str] | None] = {}
-        from chatprobe.detect.taxonomy import taxonomy
         self.labels = taxonomy().labels
 
     # -- words ----------------------------------------------------------------------------------------

@@ -123,7 +123,8 @@ class Pipeline:
                     for d in cfg.get("detector", [])]
         except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
             raise InputError(f"{where}: invalid pipeline configuration ({exc})",
-                             hint="each [[detector]] needs a name from: " + ", ".join(registry.names())) from None
+                             hint="each [[detector]] needs a name from: " + ", ".join(registry.names())
+                             + ", or 'package.module:Class' importable by Python (on PYTHONPATH)") from None
         return cls(cfg.get("name", where), dets, dict(cfg.get("decision", {})))
 
     @classmethod

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
+from chatprobe.errors import BadTimestamp
+
 # Formatting marks that WhatsApp scatters around headers (BOM, LRM, RLM, embeddings, isolates).
 MARKS = "\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _M = f"[{MARKS}]*"
@@ -99,10 +101,6 @@ LAYOUTS: tuple[HeaderLayout, ...] = (
 LAYOUTS_BY_NAME = {layout.name: layout for layout in LAYOUTS}
 
 _ERAS = {"M": 1867, "T": 1911, "S": 1925, "H": 1988, "R": 2018}
-
-
-class BadTimestamp(ValueError):
-    pass
 
 
 def resolve_year(raw: str, era: str | None, buddhist: bool) -> int:

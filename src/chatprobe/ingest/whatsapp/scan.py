@@ -194,7 +194,10 @@ def decide_date_order(ev: DateEvidence, override: str | None) -> tuple[str, str,
 # --- layout detection -------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Detection:
+class LayoutGuess:
+    """The header layout a WhatsApp text export most likely uses, and what the guess rests on (not a detector
+    finding: see detect/base.Detection)."""
+
     layout: HeaderLayout
     matches: int
     lines_seen: int
@@ -203,7 +206,7 @@ class Detection:
     known_names: frozenset[str]  # names before ": " in the first lines (to read "Name:." as a message)
 
 
-def detect(source: Source) -> Detection:
+def detect(source: Source) -> LayoutGuess:
     """Reject empty and binary files; pick the header layout from the first lines."""
     with source.open() as stream:
         head = stream.read(8192)
@@ -242,7 +245,7 @@ def detect(source: Source) -> Detection:
         names.add(clean_name(line[m.end():i]))
         if n < 200 and "end-to-end" in line:
             groups.add(clean_name(line[m.end():i]))
-    return Detection(best, counts[best.name], len(head_lines), encoding, frozenset(groups),
+    return LayoutGuess(best, counts[best.name], len(head_lines), encoding, frozenset(groups),
                      frozenset(names - groups))
 
 
@@ -307,12 +310,12 @@ def _header_at(rx: re.Pattern[str], text: str, first_line: int, k: int) -> Calla
 
 @dataclass
 class ScanResult:
-    detection: Detection
+    detection: LayoutGuess
     dates: DateEvidence
     ranges: list[tuple[int, int | None, int, int]]  # (start byte, end byte, first line, first position)
 
 
-def merge(detection: Detection, bounds: list[tuple[int, int | None]], parts: list[ScanPart]) -> ScanResult:
+def merge(detection: LayoutGuess, bounds: list[tuple[int, int | None]], parts: list[ScanPart]) -> ScanResult:
     """Combine range scans (each counted its lines from 1) in file order."""
     ranges = []
     line, position = 1, 0
@@ -329,7 +332,7 @@ def merge(detection: Detection, bounds: list[tuple[int, int | None]], parts: lis
     return ScanResult(detection, dates, ranges)
 
 
-def plan_ranges(source: Source, detection: Detection, workers: int) -> list[tuple[int, int | None]]:
+def plan_ranges(source: Source, detection: LayoutGuess, workers: int) -> list[tuple[int, int | None]]:
     """Cut the file into up to ``workers`` byte ranges, each starting at a message header."""
     if workers <= 1 or source.size < PARALLEL_MIN_BYTES or detection.encoding not in ("utf-8", "utf-8-sig"):
         return [(0, None)]
