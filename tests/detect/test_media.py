@@ -64,3 +64,20 @@ def test_voice_notes_are_transcribed():
         pytest.skip("espeak-ng not installed: no spoken test audio")
     r = m.analyse("PTT-2.opus", "audio", opus(speech))
     assert "grab milk for the station" in r.text.lower()
+
+
+def test_the_image_model_is_a_detector_under_the_contract():
+    from chatprobe.detect.base import MediaItem, registry
+    from chatprobe.detect.conformance import check_detector
+    det = registry.create("image-model")
+    assert det.accepts == "media" and "image-model" in registry.names()
+    check_detector(det)
+    items = [MediaItem("a", "a.jpg", "image", encode(skin_scene())), MediaItem("b", "b.jpg", "image", encode(landscape())),
+             MediaItem("c", "c.jpg", "image", None)]
+    found = det.detect(items)
+    assert found[2] == ()
+    # the same detection the case analysis folds into a message (analyse() shares the builder)
+    for item, dets in zip(items[:2], found[:2], strict=True):
+        r = m.analyse(item.name, item.type, item.data, want_ocr=False)
+        assert dets == r.detections(item.id)
+    assert found[0][0].active and not found[1][0].active

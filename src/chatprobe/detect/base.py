@@ -13,6 +13,10 @@ evidence each gives (``evidence``), never by its name:
 - ``"score"``: a calibrated probability per label, 0.5 being the label's threshold. Several score detectors
   are pooled by taking the highest score per label.
 
+Text detectors take :class:`TextItem`; media detectors (``accepts = "media"``: the nudity model) take
+:class:`MediaItem`. Text found in media (OCR, voice-note transcripts) is not a detection: it is more text, and
+goes through the text detectors like any message.
+
 A detector may also read a message's context (:class:`ReadsContext`: negated, quoted, reported speech) or say
 which protected groups it names (:class:`NamesGroups`); the pipeline asks every detector that can.
 
@@ -37,6 +41,20 @@ class TextItem(NamedTuple):
 
     id: str
     text: str
+
+
+class MediaItem(NamedTuple):
+    """One attachment to look at: its message id, the file's name and type (image, sticker, gif, video, audio,
+    document) and its bytes as read from the evidence (None: the export left the file out)."""
+
+    id: str
+    name: str
+    type: str
+    data: bytes | None
+
+
+Item = TextItem | MediaItem
+Accepts = Literal["text", "media"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +109,10 @@ class Detector(ABC):
     version: str = "0"
     labels: tuple[str, ...] = ()
     evidence: Evidence = "score"
+    accepts: Accepts = "text"  # what its items are: TextItem, or MediaItem (attachments)
 
     @abstractmethod
-    def detect(self, items: Sequence[TextItem]) -> list[tuple[Detection, ...]]:
+    def detect(self, items: Sequence[Any]) -> list[tuple[Detection, ...]]:
         """One tuple of detections per item, in input order. Must be deterministic and batch-invariant."""
 
     def describe(self) -> dict[str, Any]:
@@ -154,7 +173,7 @@ class Registry:
 registry = Registry()
 
 
-BUILTINS = ("chatprobe.detect.lexicon", "chatprobe.detect.classifier")
+BUILTINS = ("chatprobe.detect.lexicon", "chatprobe.detect.classifier", "chatprobe.detect.media")
 
 
 def _load_builtins() -> None:

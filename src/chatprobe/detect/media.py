@@ -26,10 +26,11 @@ import os
 import shutil
 import subprocess
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from chatprobe.detect.base import Detection, Explanation
+from chatprobe.detect.base import Detection, Detector, Explanation, MediaItem, registry
 
 IMAGE_MODEL = "image-model"  # the detector name in explanations
 NSFW_THRESHOLD = 0.5
@@ -57,16 +58,9 @@ class MediaResult:
     thumbnail: bytes | None = None  # JPEG, for reports
     notes: list[str] = field(default_factory=list)
 
-    def detections(self, item_id: str, version: str = "") -> tuple[Detection, ...]:
-        """What the nudity model found, under the detector contract (``detect.base``): one
-        ``pornographic_media`` detection, active at ``NSFW_THRESHOLD`` or above."""
-        if self.nsfw is None:
-            return ()
-        note = f"nudity model {self.nsfw:.2f} on {self.name}" + (
-            f" (highest of {self.frames} frames)" if self.frames > 1 else "")
-        return (Detection(item_id, "pornographic_media", self.nsfw,
-                          Explanation(IMAGE_MODEL, version or IMAGE_MODEL, "media.nsfw", note),
-                          severity=2, status="active" if self.nsfw >= NSFW_THRESHOLD else "below_threshold"),)
+    def detections(self, item_id: str) -> tuple[Detection, ...]:
+        """What the nudity model found, as the image model's detections (``ImageModel``)."""
+        return () if self.nsfw is None else (nudity_detection(item_id, self.name, self.nsfw, self.frames),)
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {"name": self.name, "type": self.type, "status": self.status}
@@ -116,6 +110,58 @@ class NudityModel:
 @cache
 def nudity_model() -> NudityModel:
     return NudityModel()
+
+
+def nudity_detection(item_id: str, name: str, nsfw: float, frames: int) -> Detection:
+    """The one ``pornographic_media`` detection for a picture or clip: its highest frame score, active at
+    ``NSFW_THRESHOLD`` or above (the model's score is used as it is: 0.5 is its threshold)."""
+    note = f"nudity model {nsfw:.2f} on {name}" + (f" (highest of {frames} frames)" if frames > 1 else "")
+    return Detection(item_id, "pornographic_media", float(nsfw),
+                     Explanation(IMAGE_MODEL, nudity_model().version, "media.nsfw", note),
+                     severity=2, status="active" if nsfw >= NSFW_THRESHOLD else "below_threshold")
+
+
+class ImageModel(Detector):
+    """The nudity model as a detector under the contract: pictures, stickers, GIFs and video in, one
+    ``pornographic_media`` detection each out (nothing for other types, missing or undecodable files)."""
+
+    name = IMAGE_MODEL
+    labels = ("pornographic_media",)
+    evidence = "score"
+    accepts = "media"
+
+    def __init__(self) -> None:
+        self.version = nudity_model().version
+
+    def detect(self, items: Sequence[MediaItem]) -> list[tuple[Detection, ...]]:
+        out: list[tuple[Detection, ...]] = []
+        for it in items:
+            frames = decoded_frames(it.type, it.data)
+            if not frames:
+                out.append(())
+                continue
+            out.append((nudity_detection(it.id, it.name, max(nudity_model().scores(frames)), len(frames)),))
+        return out
+
+    def describe(self) -> dict[str, Any]:
+        return {"name": self.name, "version": self.version, "labels": list(self.labels),
+                "threshold": NSFW_THRESHOLD}
+
+
+@registry.register(IMAGE_MODEL)
+def _make(**options: Any) -> ImageModel:
+    return ImageModel(**options)
+
+
+def decoded_frames(mtype: str, data: bytes | None) -> list[Any]:
+    """The frames the nudity model looks at, or [] when there are none to look at (not a picture or clip,
+    left out of the export, too large, or not decodable: ``analyse`` says which)."""
+    if data is None or mtype not in IMAGE_TYPES | VIDEO_TYPES or len(data) > MAX_BYTES:
+        return []
+    try:
+        return video_frames(data) if mtype in VIDEO_TYPES else image_frames(data)
+    except Exception:  # corrupt or unsupported media must not stop a case
+        return []
 
 
 @cache
