@@ -122,3 +122,30 @@ def test_the_member_table_fits_80_columns(tmp_path: Path) -> None:
     assert len(table) == 12 and all(len(x) <= 80 for x in table)  # title, blank, head, rule, 7 members, blank
     (dana,) = [x for x in table if "Dana" in x]
     assert dana.split() == ["Sgt", "Dana", "Whitfield", "51", "-", "5", "0", "0", "5", "0"]
+
+
+def test_every_command_is_listed_and_loads_only_when_used():
+    import importlib
+    import pkgutil
+    import subprocess
+    import sys
+
+    import click
+
+    import chatprobe.cli as cli
+    defined = {}
+    for info in pkgutil.iter_modules(cli.__path__):
+        if info.name == "__main__":
+            continue
+        mod = importlib.import_module(f"chatprobe.cli.{info.name}")
+        defined |= {v.name: (info.name, k) for k, v in vars(mod).items()
+                    if isinstance(v, click.Command) and v.callback.__module__ == mod.__name__ and v.name != "main"
+                    and not any(v is sub for g in vars(mod).values() if isinstance(g, click.Group) and g is not v
+                                for sub in g.commands.values())}
+    assert {n: (m, f) for n, (m, f, _) in cli.COMMANDS.items()} == defined
+    light = ("import sys; from click.testing import CliRunner; from chatprobe.cli import main; "
+             "r = CliRunner().invoke(main, sys.argv[1:]); assert r.exit_code == 0, r.output; "
+             "print(sorted(m for m in ('sqlalchemy', 'numpy', 'onnxruntime', 'fastapi') if m in sys.modules))")
+    for args in (["--help"], ["parse", "--summary", str(ROOT / "samples" / "response-team-b.zip")]):
+        out = subprocess.run([sys.executable, "-c", light, *args], capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == "[]", (args, out.stdout, out.stderr[-500:])

@@ -1,4 +1,5 @@
-"""What every command shares: the consoles, the error boundary, common options and small helpers."""
+"""What every command shares: the consoles, the error boundary, common options and small helpers. Light on
+purpose (no database, no models): `chatprobe --help` and `chatprobe parse` load only this and what they use."""
 
 from __future__ import annotations
 
@@ -11,9 +12,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-from chatprobe.case import Case, check_case_name, default_home
-from chatprobe.detect.pipeline import Pipeline
-from chatprobe.errors import ChatprobeError, NotFound
+from chatprobe.errors import ChatprobeError
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -69,17 +68,11 @@ def case_options(f: Any, named_after_inputs: bool = False) -> Any:
     return f
 
 
-
-
 def pipeline_option(f: Any) -> Any:
     return click.option("--pipeline", "pipeline_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
                         help="Pipeline configuration (TOML): which detectors run and the decision thresholds. "
                              "Default: lexicon + text model (detect/pipelines/default.toml; copy it to add a "
                              "detector as 'package.module:Class').")(f)
-
-
-def pipeline(path: Path | None) -> Any:
-    return Pipeline.from_config(path)
 
 
 def batches(rows: Any, size: int) -> Any:
@@ -91,8 +84,6 @@ def batches(rows: Any, size: int) -> Any:
             batch = []
     if batch:
         yield batch
-
-
 
 
 def investigation_options(f: Any) -> Any:
@@ -135,8 +126,6 @@ def investigation_options(f: Any) -> Any:
     return f
 
 
-
-
 def not_assessed_line(run: dict[str, Any] | None) -> str | None:
     """'N messages not assessed (language de 12, nl 3) …' from an analysis run, or None."""
     counts = json.loads(run["pipeline"]).get("not_assessed", {}) if run else {}
@@ -145,16 +134,3 @@ def not_assessed_line(run: dict[str, Any] | None) -> str | None:
     langs = ", ".join(f"{k} {v:,}" for k, v in counts.items())
     return (f"{sum(counts.values()):,} messages not assessed (language {langs}): chatprobe detects English only; "
             "they are listed in the report's method section")
-
-
-
-
-def existing_case(case_name: str, home: Path | None, db: str | None) -> Case:
-    check_case_name(case_name)
-    root = (home or default_home()) / case_name
-    if db is None and not (root / "case.db").exists():
-        raise NotFound(f"no case {case_name!r} under {root.parent}",
-                             f"check --case and --home, or start one: chatprobe scan EXPORT.zip --case {case_name}")
-    return Case.open(case_name, home=home, db=db)
-
-

@@ -18,7 +18,8 @@ from rich.progress import (
 from rich.table import Table
 
 from chatprobe.cli import common as ui
-from chatprobe.cli.common import batches, pipeline, pipeline_option
+from chatprobe.cli.cases import pipeline
+from chatprobe.cli.common import batches, pipeline_option
 from chatprobe.detect.base import TextItem
 from chatprobe.detect.evaluate import parse_labels, score
 from chatprobe.detect.io import read_rows

@@ -1,4 +1,5 @@
-"""Taking exports in and proving they are unchanged: import, parse, verify, the audit log, the exporter of a chat and the people file."""
+"""Taking exports in and proving they are unchanged: import, verify, the audit log, the exporter of a chat and
+the people file."""
 
 from __future__ import annotations
 
@@ -20,20 +21,19 @@ from rich.table import Table
 
 from chatprobe import service
 from chatprobe.analyse.people import People
-from chatprobe.api import parse_file
 from chatprobe.case import Case, ImportReport, default_home
 from chatprobe.cli import common as ui
+from chatprobe.cli.cases import existing_case
 from chatprobe.cli.common import (
     DATE_ORDER,
     accept_option,
     case_options,
-    existing_case,
     owner_option,
     workers_option,
 )
 from chatprobe.store import audit
 from chatprobe.store import chats as chats_repo
-from chatprobe.web.auth import server_store
+from chatprobe.store.server import server_store
 
 
 @click.command("import")
@@ -112,45 +112,6 @@ def _print_report(report: ImportReport, case: Case) -> None:
         if len(report.warnings) > 20:
             ui.err.print(f"  … {len(report.warnings) - 20} more are stored with the case (import run {report.run_id})")
     ui.out.print(f"case [bold]{escape(case.name)}[/] at {escape(str(case.root))}  (import run {report.run_id})")
-
-
-@click.command("parse")
-@click.argument("path", type=click.Path(path_type=Path))
-@click.option("--date-order", type=DATE_ORDER, default=None, help="Override the inferred day/month order.")
-@click.option("--jsonl", is_flag=True, help="One JSON object per message on stdout (the default output).")
-@click.option("--summary", is_flag=True, help="Print only the layout, counts and warnings.")
-@workers_option
-def parse_cmd(path: Path, date_order: str | None, jsonl: bool, summary: bool, workers: int) -> None:
-    """Parse one export and print its messages as JSON lines, touching no database.
-
-    Each line has at least: timestamp (ISO 8601 as interpreted), timestamp_raw, sender (null for
-    system messages), kind (text, media, system, deleted, poll, location, call, view-once), text,
-    line, and id, file and file_sha256 for provenance. Layout evidence and warnings go to stderr.
-
-    \b
-    Example:
-      chatprobe parse _chat.txt --jsonl | jq -r 'select(.kind=="system") | .text'
-    """
-    kinds: Counter[str] = Counter()
-    total = 0
-    streams = parse_file(path, date_order=date_order, workers=workers)
-    for stream in streams:
-        if summary:
-            kinds.update(msg.kind.value for msg in stream.messages())
-            total += stream.message_count
-        else:
-            sys.stdout.flush()
-            total += stream.write_jsonl(sys.stdout.buffer)
-            sys.stdout.buffer.flush()
-        lay = stream.layout
-        ui.err.print(f"chat: {escape(stream.title or '(untitled)')} ({stream.chat_id})")
-        ui.err.print(f"{escape(stream.source.display)}: {stream.platform} {lay.name}"
-                  + (f", dates {lay.date_order} ({lay.date_order_source})" if lay.date_order else ""))
-        for line in lay.evidence:
-            ui.err.print(f"  - {escape(line)}")
-        for w in stream.warnings.all():
-            ui.err.print(f"  [yellow]warning[/] {escape(str(w))}")
-    ui.err.print(f"{total} messages" + (": " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) if kinds else ""))
 
 
 @click.command("verify")

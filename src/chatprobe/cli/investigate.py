@@ -29,15 +29,14 @@ from chatprobe.analyse.people import People
 from chatprobe.analyse.stored import CaseAnalysis, latest_run
 from chatprobe.case import Case
 from chatprobe.cli import common as ui
+from chatprobe.cli.cases import existing_case, pipeline
 from chatprobe.cli.common import (
     DATE_ORDER,
     accept_option,
     case_options,
-    existing_case,
     investigation_options,
     not_assessed_line,
     owner_option,
-    pipeline,
     pipeline_option,
 )
 from chatprobe.detect import media as media_detectors

@@ -10,7 +10,8 @@ import click
 from rich.markup import escape
 
 from chatprobe.cli import common as ui
-from chatprobe.cli.common import case_options, existing_case
+from chatprobe.cli.cases import existing_case
+from chatprobe.cli.common import case_options
 from chatprobe.errors import InputError
 from chatprobe.review import workbench as wb
 

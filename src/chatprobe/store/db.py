@@ -7,10 +7,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -30,7 +26,13 @@ def url_for(db: str | Path) -> str:
     return f"sqlite:///{Path(s).resolve()}"
 
 
-def _alembic_config(connection: Connection, chain: str = MIGRATIONS) -> Config:
+# Alembic (and Mako under it) loads only when a database is opened or migrated: a quarter of a second that
+# `chatprobe --help` and `chatprobe parse` need not pay.
+
+
+def _alembic_config(connection: Connection, chain: str = MIGRATIONS) -> Any:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", chain)
     cfg.attributes["connection"] = connection
@@ -100,6 +102,8 @@ class Store:
         return store
 
     def migrate(self) -> None:
+        from alembic import command
+
         try:
             with self.engine.begin() as conn:
                 command.upgrade(_alembic_config(conn, self.chain), "head")
@@ -108,12 +112,17 @@ class Store:
                              "check the path or URL, permissions and free disk space") from exc
 
     def schema_revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
         opts = {"version_table": "server_alembic_version"} if self.chain == SERVER_MIGRATIONS else {}
         with self.engine.connect() as conn:
             return MigrationContext.configure(conn, opts=opts).get_current_revision()
 
     @staticmethod
     def head_revision() -> str | None:
+        from alembic.config import Config
+        from alembic.script import ScriptDirectory
+
         cfg = Config()
         cfg.set_main_option("script_location", MIGRATIONS)
         return ScriptDirectory.from_config(cfg).get_current_head()

@@ -22,6 +22,7 @@ import hmac
 import ipaddress
 import secrets
 from dataclasses import dataclass
+from functools import cache
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -67,7 +68,11 @@ def check_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(digest, base64.b64decode(digest_b64))
 
 
-_DUMMY = hash_password(secrets.token_hex(8))  # checked against when a user does not exist (same timing)
+@cache
+def _dummy_hash() -> str:
+    """Checked against when a user does not exist (same timing); made on first use, not at import (scrypt
+    takes a noticeable moment, and every CLI command imports this module)."""
+    return hash_password(secrets.token_hex(8))
 
 
 @dataclass(frozen=True)
@@ -186,7 +191,7 @@ def login(store: Any, username: str, password: str, address: str, device: str | 
                 raise RateLimited("too many failed logins for this account",
                                   int((opens - now).total_seconds()) + 1)
         row = accounts.user(conn, username)
-        ok = check_password(password, row.password_hash if row else _DUMMY) and row is not None and not row.disabled
+        ok = check_password(password, row.password_hash if row else _dummy_hash()) and row is not None and not row.disabled
         accounts.add_attempt(conn, key=f"{username}|{address[:90]}", at=now.isoformat(), ok=ok, username=username,
                              address=address[:90], known_device=known)
         audit.append(conn, "login", username, {"ok": ok, "address": address, "known_device": known},
