@@ -46,8 +46,8 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def classify_case(case: Case, pipeline: Any = None, progress: ProgressFn | None = None, media: bool = True,
-                  media_progress: ProgressFn | None = None) -> int:
+def classify_case(case: Case, pipeline: Pipeline | None = None, progress: ProgressFn | None = None,
+                  media: bool = True, media_progress: ProgressFn | None = None) -> int:
     """Classify every message with text in the case, and (``media``) the images, stickers and videos in
     its exports: nudity, and the text inside images. Returns the analysis run id."""
     pipe = pipeline or Pipeline.default()
