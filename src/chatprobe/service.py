@@ -22,6 +22,7 @@ from chatprobe.analyse.investigation import Options
 from chatprobe.analyse.people import People
 from chatprobe.analyse.stored import CaseAnalysis, ProgressFn, classify_case, load_case
 from chatprobe.case import Case, ImportReport
+from chatprobe.case import ProgressFn as ImportProgress
 from chatprobe.detect.pipeline import Pipeline
 from chatprobe.report import rsmf
 from chatprobe.report.html import render
@@ -63,7 +64,7 @@ def open_case(name: str, home: Path | None = None, db: str | None = None) -> Cas
 
 
 def import_exports(case: Case, paths: Iterable[Path], *, date_order: str | None = None, owner: str | None = None,
-                   accept_warnings: bool = False, workers: int = 1, progress: ProgressFn | None = None,
+                   accept_warnings: bool = False, workers: int = 1, progress: ImportProgress | None = None,
                    command: str | None = None) -> ImportReport:
     """Hash, store and import exports, each file in its own transaction (audited per file)."""
     return case.import_paths(paths, date_order=date_order, progress=progress, command=command, workers=workers,

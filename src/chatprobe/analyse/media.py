@@ -108,17 +108,17 @@ def _merge(row: tuple[Any, ...], res: m.MediaResult, pipe: Pipeline) -> tuple[An
         audio = res.type == "audio"
         key, where = ("transcript", "voice-note transcript") if audio else ("image_text", "image text")
         result[key] = ((result.get(key) or "") + " " + res.text).strip()
-        d = pipe.classify([TextItem(mid, res.text)])[0].to_json()
+        found = pipe.classify([TextItem(mid, res.text)])[0].to_json()
         cats = set(taxonomy().text_codes)
-        for label in d["labels"]:
+        for label in found["labels"]:
             if label in cats and label not in labels:
                 labels.append(label)
-                result["scores"][label] = max(result["scores"].get(label, 0.0), d["scores"][label])
-                if label in d["severity"]:
-                    result.setdefault("severity", {})[label] = d["severity"][label]
-                if label in d["targets"]:
-                    result.setdefault("targets", {})[label] = d["targets"][label]
-        for e in d["explanations"]:
+                result["scores"][label] = max(result["scores"].get(label, 0.0), found["scores"][label])
+                if label in found["severity"]:
+                    result.setdefault("severity", {})[label] = found["severity"][label]
+                if label in found["targets"]:
+                    result.setdefault("targets", {})[label] = found["targets"][label]
+        for e in found["explanations"]:
             if e["label"] in labels and e["label"] in cats and not e.get("set_aside"):
                 e = dict(e, note=f"in the {where} of {res.name}: {e['note']}",
                          source=("speech+" if audio else "ocr+") + e["source"])

@@ -173,8 +173,8 @@ def _print_verification(v: service.Verification) -> None:
                  ("[green]all intact[/]" if not v.problems else f"[red]{len(v.problems)} problems[/]"))
     ui.out.print(f"audit log: {v.audit_rows} entries, " + ("[green]chain intact[/]" if v.chain_break is None
                                                            else f"[red]broken at {escape(str(v.chain_break))}[/]"))
-    for p in v.audit_problems:
-        ui.out.print(f"[red]audit log:[/] {escape(p)}")
+    for problem in v.audit_problems:
+        ui.out.print(f"[red]audit log:[/] {escape(problem)}")
     if not v.audit_problems:
         ui.out.print(f"audit anchor: [green]the log reaches entry {v.anchored} or beyond, as anchored[/]"
                      if v.anchored else "audit anchor: nothing anchored yet")
@@ -183,8 +183,8 @@ def _print_verification(v: service.Verification) -> None:
         ui.out.print(f"deep check: {compared} messages parsed again: " +
                      ("[green]all match the database[/]" if not differences
                       else f"[red]{len(differences)} differences[/]"))
-        for p in differences:
-            ui.out.print(f"  [red]{escape(p)}[/]")
+        for difference in differences:
+            ui.out.print(f"  [red]{escape(difference)}[/]")
     for n in v.notes:
         ui.out.print(f"[yellow]note:[/] {escape(n)}")
     ui.out.print(f"receipt: [bold]{escape(v.receipt)}[/]  (write it down; check it later with --receipt)")

@@ -316,7 +316,7 @@ def review_cmd(case_name: str, home: Path | None, db: str | None, message_id: st
     finally:
         case.close()
     queue = sorted(analysis.investigation.findings, key=lambda f: (-f.severity, -f.score, f.message.id))
-    rows = [{"message_id": f.message.id, "sender": f.sender, "categories": list(f.categories),
+    rows: list[dict[str, Any]] = [{"message_id": f.message.id, "sender": f.sender, "categories": list(f.categories),
              "severity": f.severity, "score": round(f.score, 4), "text": f.message.text,
              "review": analysis.reviews[f.message.id].to_json() if f.message.id in analysis.reviews
              else {"status": "unreviewed"}} for f in queue]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import pickle
+from typing import Any
 
 from chatprobe.detect.base import Detection, Detector, MediaItem, TextItem
 from chatprobe.errors import ConformanceError
@@ -57,7 +58,7 @@ def media_probes() -> list[MediaItem]:
 
 def check_detector(det: Detector, probes: list[str] | None = None) -> None:
     if det.accepts == "media":
-        items: list[TextItem] | list[MediaItem] = media_probes()
+        items: list[Any] = media_probes()
     else:
         items = [TextItem(f"m{i}", t) for i, t in enumerate(probes or PROBES)]
     if not det.name or not det.version:

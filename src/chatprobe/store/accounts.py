@@ -11,7 +11,6 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from chatprobe.store import server_schema as t
 
-
 # --- users and access ------------------------------------------------------------------------------------------
 
 def user(conn: Connection, username: str) -> Any:
@@ -20,7 +19,7 @@ def user(conn: Connection, username: str) -> Any:
 
 
 def all_users(conn: Connection) -> list[Any]:
-    return conn.execute(select(t.web_user).order_by(t.web_user.c.username)).all()
+    return list(conn.execute(select(t.web_user).order_by(t.web_user.c.username)).all())
 
 
 def add_user(conn: Connection, **values: Any) -> None:
@@ -55,8 +54,8 @@ def session(conn: Connection, token_hash: str) -> Any:
 
 
 def sessions_of(conn: Connection, username: str) -> list[Any]:
-    return conn.execute(select(t.web_session).where(t.web_session.c.username == username)
-                        .order_by(t.web_session.c.created_at)).all()
+    return list(conn.execute(select(t.web_session).where(t.web_session.c.username == username)
+                             .order_by(t.web_session.c.created_at)).all())
 
 
 def add_session(conn: Connection, **values: Any) -> None:

@@ -15,8 +15,8 @@ from chatprobe.store import schema as t
 
 def texts(conn: Connection, kinds: Sequence[str]) -> list[Any]:
     """(id, text) of every message of these kinds, chat by chat in order."""
-    return conn.execute(select(t.message.c.id, t.message.c.text).where(t.message.c.kind.in_(kinds))
-                        .order_by(t.message.c.chat_id, t.message.c.position)).all()
+    return list(conn.execute(select(t.message.c.id, t.message.c.text).where(t.message.c.kind.in_(kinds))
+                             .order_by(t.message.c.chat_id, t.message.c.position)).all())
 
 
 def message_count(conn: Connection) -> int:
@@ -78,7 +78,7 @@ def attachments(conn: Connection, message_ids: Sequence[str] | None = None) -> l
          .join(t.chat, t.chat.c.id == t.message.c.chat_id)
          .join(t.evidence, t.evidence.c.sha256 == t.chat.c.evidence_sha256))
     if message_ids is None:
-        return conn.execute(q.order_by(t.message.c.chat_id, t.message.c.position, t.attachment.c.id)).all()
+        return list(conn.execute(q.order_by(t.message.c.chat_id, t.message.c.position, t.attachment.c.id)).all())
     ids = sorted(message_ids)
     rows: list[Any] = []
     for i in range(0, len(ids), 500):

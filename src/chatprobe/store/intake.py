@@ -41,7 +41,7 @@ def end_run(conn: Connection, run_id: int, finished_at: str, status: str, only_r
 
 
 def running_runs(conn: Connection) -> list[Any]:
-    return conn.execute(select(t.import_run).where(t.import_run.c.status == "running")).all()
+    return list(conn.execute(select(t.import_run).where(t.import_run.c.status == "running")).all())
 
 
 def add_intake(conn: Connection, **values: Any) -> None:
@@ -81,7 +81,7 @@ def owners(conn: Connection, chat_id: str | None = None) -> list[Any]:
     q = select(t.chat.c.id, t.chat.c.owner)
     if chat_id:
         q = q.where(t.chat.c.id == chat_id)
-    return conn.execute(q).all()
+    return list(conn.execute(q).all())
 
 
 def set_owner(conn: Connection, chat_ids: Sequence[str], owner: str, source: str) -> None:

@@ -75,7 +75,7 @@ def statement(dialect: str, query: Query, terms: list[tuple[str, bool]]) -> Any:
     m = t.message
     if terms and dialect == "sqlite":
         frm, cond, binds = _sqlite_fts(terms, query)
-        cols = [literal_column(f"message.{c}").label(c) for c in ("id", "chat_id", "position", "sender", "timestamp",
+        cols: list[Any] = [literal_column(f"message.{c}").label(c) for c in ("id", "chat_id", "position", "sender", "timestamp",
                                                          "kind", "text")]
         return (select(*cols).select_from(text(frm)).where(text(cond).bindparams(**binds))
                 .order_by(literal_column("message_fts.rowid")))

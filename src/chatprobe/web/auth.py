@@ -22,15 +22,14 @@ import hmac
 import ipaddress
 import secrets
 from dataclasses import dataclass
-from functools import cache
 from datetime import datetime, timedelta, timezone
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection
 
 from chatprobe.errors import InputError, NotFound, RateLimited
-from chatprobe.store import audit
-from chatprobe.store import accounts
+from chatprobe.store import accounts, audit
 from chatprobe.store.server import SERVER_ANCHOR, server_store  # noqa: F401  (the server's database)
 
 ROLES = ("admin", "investigator", "reviewer", "read-only")

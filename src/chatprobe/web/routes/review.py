@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from chatprobe.errors import NotFound
 from chatprobe import service
+from chatprobe.errors import NotFound
 from chatprobe.review.decisions import states
 from chatprobe.store import audit
 from chatprobe.store import chats as chats_repo

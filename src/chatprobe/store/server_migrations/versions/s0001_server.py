@@ -40,15 +40,15 @@ def upgrade() -> None:
                 for c in missing:
                     b.add_column(sa.Column(c.name, c.type, nullable=True))
     insp = sa.inspect(bind)
-    for name, (table, cols) in INDEXES.items():
-        if name not in {i["name"] for i in insp.get_indexes(table)}:
-            op.create_index(name, table, cols)
+    for name, (table_name, cols) in INDEXES.items():
+        if name not in {i["name"] for i in insp.get_indexes(table_name)}:
+            op.create_index(name, table_name, cols)
 
 
 def downgrade() -> None:
     insp = sa.inspect(op.get_bind())
-    for name, (table, _) in INDEXES.items():
-        if name in {i["name"] for i in insp.get_indexes(table)}:
-            op.drop_index(name, table)
+    for name, (table_name, _) in INDEXES.items():
+        if name in {i["name"] for i in insp.get_indexes(table_name)}:
+            op.drop_index(name, table_name)
     for table in reversed(metadata.sorted_tables):
         op.drop_table(table.name)
