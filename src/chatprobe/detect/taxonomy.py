@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -37,6 +37,10 @@ class Taxonomy:
     version: str
     categories: tuple[Category, ...]
     responses: tuple[ResponseLabel, ...]
+    code_set: frozenset[str] = field(init=False)  # the category codes, for membership tests on hot paths
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "code_set", frozenset(c.code for c in self.categories))
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -64,8 +68,7 @@ class Taxonomy:
     def categories_of(self, labels: Iterable[str]) -> tuple[str, ...]:
         """The categories among a message's labels, in the labels' order. A message is a *finding* when this is
         not empty (response labels alone do not make one): the one place that rule is written."""
-        codes = set(self.codes)
-        return tuple(label for label in labels if label in codes)
+        return tuple(label for label in labels if label in self.code_set)
 
     def category(self, code: str) -> Category:
         for c in self.categories:
