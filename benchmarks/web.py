@@ -59,7 +59,8 @@ def serve(home: Path, reviewers: int, log_name: str, extra: list[str]) -> tuple[
     """Add the reviewers, start `chatprobe serve` on a free loopback port, wait until it answers."""
     import httpx
 
-    from chatprobe.web.auth import add_user, server_store
+    from chatprobe.store.server import server_store
+    from chatprobe.web.auth import add_user
     store = server_store(home)
     for i in range(reviewers):
         add_user(store, f"reviewer{i}", PASSWORD, "reviewer", ["bench"])

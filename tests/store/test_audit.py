@@ -229,7 +229,8 @@ def test_verify_deep_parses_the_evidence_again_and_names_each_changed_message(tm
 
 
 def test_the_web_server_log_is_anchored_and_checked_too(tmp_path):
-    from chatprobe.web.auth import add_user, server_store
+    from chatprobe.store.server import server_store
+    from chatprobe.web.auth import add_user
     scanned(tmp_path)
     store = server_store(tmp_path)
     try:

@@ -37,7 +37,7 @@ def test_the_account_back_off_grows_and_a_known_device_of_someone_else_does_not_
     _fail(attacker, "inv", auth.MAX_FAILURES)
     r1 = attacker.post("/api/login", data={"username": "inv", "password": PASSWORD})
     assert r1.status_code == 429
-    from chatprobe.web.auth import server_store
+    from chatprobe.store.server import server_store
     store = server_store(site["home"], site["db"])
     try:  # two more failures, as if the first wait had passed: the wait doubles each time
         from datetime import timedelta

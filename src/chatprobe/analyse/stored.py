@@ -103,10 +103,6 @@ class CaseAnalysis:
     reviews: dict[str, Any] = field(default_factory=dict)  # message id → review.decisions.ReviewState
 
 
-def latest_run(case: Case) -> dict[str, Any] | None:
-    return runs.latest(case.store)
-
-
 def load_case(case: Case, people: People | None = None, options: Options | None = None,
               run_id: int | None = None, include: str = "all", only: set[str] | None = None) -> CaseAnalysis:
     """The case read back and analysed. ``include``: "all" findings, or only the "confirmed" ones (by review);

@@ -26,7 +26,7 @@ from rich.table import Table
 from chatprobe import service
 from chatprobe.analyse.investigation import Options
 from chatprobe.analyse.people import People
-from chatprobe.analyse.stored import CaseAnalysis, latest_run
+from chatprobe.analyse.stored import CaseAnalysis
 from chatprobe.case import Case
 from chatprobe.cli import common as ui
 from chatprobe.cli.cases import existing_case, pipeline
@@ -46,6 +46,7 @@ from chatprobe.errors import ChatprobeError
 from chatprobe.report.redact import Redactor
 from chatprobe.report.write import Outputs
 from chatprobe.service import Selection
+from chatprobe.store import runs
 
 
 def _report(case: Case, people_file: Path | None, context: int, window_messages: int, window_minutes: float,
@@ -227,7 +228,7 @@ def analyse_cmd(case_name: str, home: Path | None, db: str | None, pipeline_path
     case = existing_case(case_name, home, db)
     try:
         run_id = _classify_with_progress(case, as_json, pipe)
-        run = latest_run(case)
+        run = runs.latest(case.store)
     finally:
         case.close()
     if as_json:

@@ -17,13 +17,13 @@ from chatprobe.cli import common as ui
 from chatprobe.errors import ChatprobeError, InputError
 from chatprobe.review.records import standards as current_standards
 from chatprobe.store import server as server_repo
+from chatprobe.store.server import server_store
 from chatprobe.web.auth import (
     add_user,
     change_password,
     grants,
     kill_sessions,
     revoke,
-    server_store,
     sessions,
     set_disabled,
     users,

@@ -136,7 +136,7 @@ class ImageModel(Detector):
     def detect(self, items: Sequence[MediaItem]) -> list[tuple[Detection, ...]]:
         out: list[tuple[Detection, ...]] = []
         for it in items:
-            frames = decoded_frames(it.type, it.data)
+            frames, _ = frames_of(it.type, it.data)
             if not frames:
                 out.append(())
                 continue
@@ -153,15 +153,20 @@ def _make(**options: Any) -> ImageModel:
     return ImageModel(**options)
 
 
-def decoded_frames(mtype: str, data: bytes | None) -> list[Any]:
-    """The frames the nudity model looks at, or [] when there are none to look at (not a picture or clip,
-    left out of the export, too large, or not decodable: ``analyse`` says which)."""
-    if data is None or mtype not in IMAGE_TYPES | VIDEO_TYPES or len(data) > MAX_BYTES:
-        return []
+def frames_of(mtype: str, data: bytes | None) -> tuple[list[Any], str | None]:
+    """The frames the nudity model looks at, or none and why: not in the export, not a picture or clip, too
+    large, or not decodable. Never raises for bad media."""
+    if data is None:
+        return [], "the file is not in the export (media omitted)"
+    if mtype not in IMAGE_TYPES | VIDEO_TYPES:
+        return [], f"{mtype} files are not analysed"
+    if len(data) > MAX_BYTES:
+        return [], f"larger than {MAX_BYTES >> 20} MB"
     try:
-        return video_frames(data) if mtype in VIDEO_TYPES else image_frames(data)
-    except Exception:  # corrupt or unsupported media must not stop a case
-        return []
+        frames = video_frames(data) if mtype in VIDEO_TYPES else image_frames(data)
+    except Exception as exc:  # corrupt or unsupported media must not stop a case
+        return [], f"cannot decode: {type(exc).__name__}: {str(exc)[:120]}"
+    return (frames, None) if frames else ([], "no frame could be decoded")
 
 
 @cache
@@ -322,20 +327,11 @@ def _audio(name: str, mtype: str, data: bytes) -> MediaResult:
 
 def analyse(name: str, mtype: str, data: bytes | None, want_ocr: bool = True) -> MediaResult:
     """One attachment. Never raises for bad media: the result says why it was not analysed."""
-    if data is None:
-        return MediaResult(name, mtype, "not analysed", "the file is not in the export (media omitted)")
-    if mtype in AUDIO_TYPES:
+    if data is not None and mtype in AUDIO_TYPES:
         return _audio(name, mtype, data)
-    if mtype not in IMAGE_TYPES | VIDEO_TYPES:
-        return MediaResult(name, mtype, "not analysed", f"{mtype} files are not analysed")
-    if len(data) > MAX_BYTES:
-        return MediaResult(name, mtype, "not analysed", f"larger than {MAX_BYTES >> 20} MB")
-    try:
-        frames = video_frames(data) if mtype in VIDEO_TYPES else image_frames(data)
-    except Exception as exc:  # corrupt or unsupported media must not stop a case
-        return MediaResult(name, mtype, "not analysed", f"cannot decode: {type(exc).__name__}: {str(exc)[:120]}")
-    if not frames:
-        return MediaResult(name, mtype, "not analysed", "no frame could be decoded")
+    frames, reason = frames_of(mtype, data)
+    if reason is not None:
+        return MediaResult(name, mtype, "not analysed", reason)
     scores = nudity_model().scores(frames)
     best = max(range(len(scores)), key=scores.__getitem__)
     result = MediaResult(name, mtype, "analysed", nsfw=max(scores), frames=len(frames),

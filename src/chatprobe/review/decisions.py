@@ -59,18 +59,28 @@ class ReviewState:
                 "history": [d.to_json() | {"stage": d.stage} for d in self.history]}
 
 
-def decide(case: Case, message_id: str, decision: str, note: str = "", reviewer: str | None = None,
-           stage: int = 1) -> ReviewDecision:
+def _check_decision(decision: str) -> None:
     if decision not in DECISIONS:
         raise InputError(f"unknown decision {decision!r}", hint="use confirm, dismiss or escalate")
-    if stage not in (1, 2):
-        raise InputError("stage is 1 (first review) or 2 (second review)")
-    reviewer = reviewer or getpass.getuser()
+
+
+def _latest_run_id(case: Case) -> int:
+    """The analysis run decisions are recorded against: the newest."""
     run = runs.latest(case.store)
     if run is None:
         raise NothingToAnalyse(f"case {case.name} has not been analysed yet", hint=f"chatprobe analyse --case {case.name}")
+    return int(run["id"])
+
+
+def decide(case: Case, message_id: str, decision: str, note: str = "", reviewer: str | None = None,
+           stage: int = 1) -> ReviewDecision:
+    _check_decision(decision)
+    if stage not in (1, 2):
+        raise InputError("stage is 1 (first review) or 2 (second review)")
+    reviewer = reviewer or getpass.getuser()
+    run_id = _latest_run_id(case)
     with case.store.transaction() as conn:
-        at = _decide_in(conn, case, run["id"], message_id, decision, note, reviewer, stage)
+        at = _decide_in(conn, case, run_id, message_id, decision, note, reviewer, stage)
     return ReviewDecision(decision, reviewer, note, at, stage)
 
 
@@ -113,14 +123,11 @@ def _decide_in(conn: Connection, case: Case, run_id: int, message_id: str, decis
 
 def decide_many(case: Case, message_ids: list[str], decision: str, note: str, reviewer: str) -> int:
     """The same first-review decision on many findings: all or none, each checked and audited on its own."""
-    if decision not in DECISIONS:
-        raise InputError(f"unknown decision {decision!r}", hint="use confirm, dismiss or escalate")
-    run = runs.latest(case.store)
-    if run is None:
-        raise NothingToAnalyse(f"case {case.name} has not been analysed yet", hint=f"chatprobe analyse --case {case.name}")
+    _check_decision(decision)
+    run_id = _latest_run_id(case)
     with case.store.transaction() as conn:
         for mid in message_ids:
-            _decide_in(conn, case, run["id"], mid, decision, note, reviewer, 1)
+            _decide_in(conn, case, run_id, mid, decision, note, reviewer, 1)
     return len(message_ids)
 
 

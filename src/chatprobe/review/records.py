@@ -21,6 +21,7 @@ from typing import Any
 from chatprobe.case import Case
 from chatprobe.errors import InputError, NotFound
 from chatprobe.store import audit
+from chatprobe.store import chats as chats_repo
 from chatprobe.store import records as repo
 
 RECORD_FIELDS = ("reference", "title", "organisation", "status", "opinion", "outcome", "referral")
@@ -127,7 +128,7 @@ def add_allegation(case: Case, actor: str, subject_id: int, standards_breached: 
         raise InputError(f"unknown Standard(s): {', '.join(bad)}", hint="; ".join(standards().standards))
     if findings:  # message ids are checked before anything is written or audited
         with case.store.engine.connect() as conn:
-            known = repo.known_messages(conn, findings)
+            known = chats_repo.known_messages(conn, findings)
         unknown = [f for f in findings if f not in known]
         if unknown:
             raise InputError(f"no message {', '.join(unknown[:5])} in this case",

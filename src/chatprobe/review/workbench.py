@@ -21,10 +21,11 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from chatprobe.case import Case
 from chatprobe.errors import InputError, NotFound, NothingToAnalyse
 from chatprobe.review.decisions import decide_many, states
-from chatprobe.case import Case
 from chatprobe.store import audit, runs
+from chatprobe.store import chats as chats_repo
 from chatprobe.store import search as repo
 from chatprobe.store.search import Query  # noqa: F401  (the search criteria live with the store)
 
@@ -198,7 +199,7 @@ def conversation(case: Case, chat_id: str, around: str | None = None, start: int
 # --- tags and bulk actions ------------------------------------------------------------------------------------
 
 def _existing_ids(conn: Connection, ids: list[str]) -> None:
-    found = repo.existing_ids(conn, ids)
+    found = chats_repo.known_messages(conn, ids)
     missing = [i for i in ids if i not in found]
     if missing:
         raise InputError(f"no message {', '.join(missing[:5])} in this case" + (" …" if len(missing) > 5 else ""),

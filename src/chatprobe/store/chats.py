@@ -84,3 +84,12 @@ def attachments(conn: Connection, message_ids: Sequence[str] | None = None) -> l
     for i in range(0, len(ids), 500):
         rows += conn.execute(q.where(t.attachment.c.message_id.in_(ids[i:i + 500])).order_by(t.attachment.c.id)).all()
     return rows
+
+
+def known_messages(conn: Connection, ids: Sequence[str]) -> set[str]:
+    """Those of these message ids the case holds (asked 500 at a time)."""
+    found: set[str] = set()
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i:i + 500])
+        found |= {r.id for r in conn.execute(select(t.message.c.id).where(t.message.c.id.in_(chunk)))}
+    return found

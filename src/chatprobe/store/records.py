@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
@@ -65,7 +64,3 @@ def update_subject(conn: Connection, subject_id: int, values: dict[str, Any]) ->
 
 def add_child(conn: Connection, kind: str, subject_id: int, values: dict[str, Any]) -> int:
     return int(conn.execute(insert(CHILDREN[kind]).values(subject_id=subject_id, **values)).inserted_primary_key[0])
-
-
-def known_messages(conn: Connection, ids: Sequence[str]) -> set[str]:
-    return {r.id for r in conn.execute(select(t.message.c.id).where(t.message.c.id.in_(list(ids))))}

@@ -190,13 +190,6 @@ def quoted(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
 
 # --- tags --------------------------------------------------------------------------------------------------------
 
-def existing_ids(conn: Connection, ids: list[str]) -> set[str]:
-    found: set[str] = set()
-    for i in range(0, len(ids), 500):
-        found |= {r.id for r in conn.execute(select(t.message.c.id).where(t.message.c.id.in_(ids[i:i + 500])))}
-    return found
-
-
 def tag_id(conn: Connection, name: str) -> int | None:
     found = conn.execute(select(t.tag.c.id).where(t.tag.c.name == name)).scalar()
     return None if found is None else int(found)

@@ -29,8 +29,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 
 from chatprobe.errors import ChatprobeError, RateLimited
+from chatprobe.store.server import server_store
 from chatprobe.templating import environment
-from chatprobe.web import auth
 from chatprobe.web.deps import is_api
 from chatprobe.web.routes import ROUTERS
 from chatprobe.web.server import Server
@@ -45,7 +45,7 @@ def create_app(home: Path, db: str | None = None, trusted_proxies: tuple[str, ..
     """The app over the cases in ``home``. ``trusted_proxies``: addresses or networks of reverse proxies whose
     ``X-Forwarded-For`` names the client (from anyone else the header is ignored)."""
     home = Path(home)
-    server = Server(home, auth.server_store(home, db))
+    server = Server(home, server_store(home, db))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -30,7 +30,6 @@ from sqlalchemy import Connection
 
 from chatprobe.errors import InputError, NotFound, RateLimited
 from chatprobe.store import accounts, audit
-from chatprobe.store.server import SERVER_ANCHOR, server_store  # noqa: F401  (the server's database)
 
 ROLES = ("admin", "investigator", "reviewer", "read-only")
 CAN_DECIDE = {"admin", "investigator", "reviewer"}
@@ -70,7 +69,7 @@ def check_password(password: str, stored: str) -> bool:
 @cache
 def _dummy_hash() -> str:
     """Checked against when a user does not exist (same timing); made on first use, not at import (scrypt
-    takes a noticeable moment, and every CLI command imports this module)."""
+    takes a noticeable moment)."""
     return hash_password(secrets.token_hex(8))
 
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chatprobe.analyse.stored import CaseAnalysis, latest_run, load_case
+from chatprobe.analyse.stored import CaseAnalysis, load_case
 from chatprobe.case import CASE_NAME, Case
 from chatprobe.errors import NotFound, NothingToAnalyse
 from chatprobe.review.decisions import ReviewState, apply
-from chatprobe.store import Store
+from chatprobe.store import Store, runs
 from chatprobe.store import reviews as reviews_repo
 from chatprobe.store import server as server_repo
 
@@ -75,7 +75,7 @@ class Server:
     def analysis(self, name: str) -> CaseAnalysis | None:
         """The case's investigation, computed once per analysis run (reviews are read fresh by callers)."""
         case = self.case(name)
-        run = latest_run(case)
+        run = runs.latest(case.store)
         if run is None:
             return None
         with self.lock:
