@@ -191,3 +191,25 @@ def test_a_condition_is_not_reported_speech(lexicon):
                                          ("he gave her a kicking, arrested for ABH", False)])
 def test_a_kicking_promised_is_a_threat(lexicon, text, threat):
     assert ("threat" in active(lexicon, text)) is threat
+
+
+@pytest.mark.parametrize("text,dehumanised", [
+    ("Somalis aren't even human", True), ("migrants are not human beings", True),
+    ("trans people isnt really people lol", True),
+    ("disabled people are not animals", False), ("women aren't people who give up", False),
+])
+def test_denying_a_group_its_humanity_is_not_a_negation(lexicon, text, dehumanised):
+    assert bool(active(lexicon, text)) is dehumanised, statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text", ["I heard him say he'd kill the gays, logged as a hate incident",
+                                  "CCTV recorded the male shouting he would stab the muslims",
+                                  "he threatened to smash her face in, arrested for affray"])
+def test_what_someone_was_heard_or_reported_to_threaten_is_quoted(lexicon, text):
+    st = statuses(lexicon, text)
+    assert st and all(s == "quoted" for _, s in st), st
+
+
+def test_a_threat_in_the_first_person_is_not_a_report(lexicon):
+    assert "threat" in active(lexicon, "I'll smash her face in if she talks")
+    assert "disability" in active(lexicon, "mental cases like him should be put down")

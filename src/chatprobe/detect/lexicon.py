@@ -56,7 +56,11 @@ EVALUATION = re.compile(r"\b(?:is|isnt|was|wasnt|are|arent|its|thats|such)\b(?: 
 NOT_NEGATING = re.compile(r"\b(?:nothing but|nothing more than|nothing less than|nothing other than|nothing short of|"
                           r"no better than|no more than|none other than|no different (?:from|to|than)|isnt it|"
                           r"arent they|arent these|dont you (?:think|agree|reckon|find)|wouldnt you say|cant you see|"
-                          r"dont they|didnt i (?:say|tell you)|no wonder|not only|never mind|no doubt|no matter)\b")
+                          r"dont they|didnt i (?:say|tell you)|no wonder|not only|never mind|no doubt|no matter|"
+                          # denying a group its humanity is the insult itself: "they aren't really human"
+                          r"(?:not|arent|isnt|aint|werent|wasnt)(?: (?:really|even|fully|truly|actually|properly|real|"
+                          r"proper|quite))* (?:human|humans|human beings|people|persons)(?! (?:who|that|to|in|at|on|"
+                          r"from|for|with|of)\b))\b")
 # a reporting cue after these is a condition or a plan, not a report ("if she reports us ...")
 CONDITIONAL = re.compile(r"\b(?:if|when|unless|before|once|in case|or|case)\s*$")
 
@@ -458,7 +462,8 @@ class Lexicon(Detector):
             return "homonym"
         clause_start = max(folded.rfind(c, 0, fpos[0]) for c in ".!?;\n") + 1
         before = folded[clause_start:fpos[0]]
-        if self._reported(before) or d.mention.search(folded):
+        # the cue may be the rule's own first words: "he threatened to stab her" reports a threat
+        if self._reported(before) or self._reported(folded[clause_start:fpos[1]]) or d.mention.search(folded):
             return "quoted"
         if d.counter_quote.search(folded):
             return "counter"
