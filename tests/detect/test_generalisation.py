@@ -52,7 +52,9 @@ def test_the_false_flags_named_in_the_issue_are_gone(pipeline, text):
 
 @pytest.mark.parametrize("text,label", [("Gay people are absolutely despicable.", "sexual_orientation"),
                                         ("I want to end every gay person's life.", "sexual_orientation"),
-                                        ("If she reports us I'll make her life hell", "threat")])
+                                        ("If she reports us I'll make her life hell", "threat"),
+                                        ("Mental cases should be put down, not sectioned", "disability"),
+                                        ("It's a bloke in a dress, I'm not calling it she", "gender_identity")])
 def test_the_misses_named_in_the_issue_are_caught(pipeline, text, label):
     assert label in pipeline.classify([text])[0].labels
 
@@ -60,3 +62,8 @@ def test_the_misses_named_in_the_issue_are_caught(pipeline, text, label):
 HATEFUL_FLOOR = 0.87
 BENIGN_FLOOR = 0.86
 ORDINARY_MAX_FLAGS = 2
+
+
+@pytest.mark.parametrize("text", ["faggots and peas from the chippy tonight", "two blue tits on the feeder 🐦"])
+def test_the_model_alone_never_flags_a_word_the_lexicon_read_as_ordinary(pipeline, text):
+    assert not protocol.flagged(pipeline.classify([text])[0])

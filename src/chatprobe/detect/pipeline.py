@@ -179,6 +179,9 @@ class Pipeline:
         mscore = {k: v.score for k, v in model.items()}
         scorer = "+".join(dict.fromkeys(d.explanation.detector for d in model.values())) or "model"
         set_aside = [d for d in lex if d.status not in ("active", "below_threshold")]
+        # a word the lexicon read in its ordinary sense ("faggots and peas", "blue tits") is not evidence for the
+        # model either: the model alone never flags the category of that word in that message
+        homonym_of = {d.label for d in set_aside if d.status == "homonym"}
         lex_counter = any(d.label == "counter_speech" for d in lex)
         lex_response = {d.label: d for d in lex if d.label in ("endorsement", "counter_speech")}
         lex_endorse = "endorsement" in lex_response
@@ -244,7 +247,7 @@ class Pipeline:
                 e = lex_best.explanation
                 reasons.append(Reason(code, score, f"{e.detector}+{scorer}" if both else e.detector,
                                       e.note + (f"; {m_note}" if both else ""), e.rule, e.matched, e.span))
-            elif m >= 0.5 and (context is None or m >= override):
+            elif m >= 0.5 and (context is None or m >= override) and code not in homonym_of:
                 score = m
                 labels.append(code)
                 severity[code] = cat.severity if code != "threat" else 3
