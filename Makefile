@@ -50,7 +50,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/parse.py
 	$(BIN)/python benchmarks/classify.py
 
-# Rebuild the text model from ../shared/data/train (not needed to use chatprobe; ~45 min on 2 CPU cores):
+# Rebuild the text model from ../shared/data/train (not needed to use chatprobe; ~70 min on 2 CPU cores):
 # fine-tune the encoder, calibrate its int8 activations, train the heads, run the evaluation protocol and
 # write the model card. torch==2.13.0 exactly: any other spec pulls GBs of CUDA.
 train: $(BIN)/.installed

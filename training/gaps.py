@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 import random
 
-from datasets import Example, first_of_each_text, hash_split, none
+from datasets import PROTECTED, Example, first_of_each_text, hash_split, none
 
 PEOPLE = ["Gemma", "Stu", "Kelly", "Baz", "Naz", "Harriet", "Jonno", "Tash", "Phil", "Amir", "Rosie", "Deano",
           "Chloe", "Imran", "Lou", "Vince"]
@@ -176,7 +176,7 @@ def key_noise(text: str, key: str, rng: random.Random) -> str:
     return text.replace(key, w, 1)
 
 
-# round 3 (heads only): everyday requests and questions, many with verbs that threat templates also use
+# round 3 (first for the heads only, since the second fine-tune for both): everyday requests and questions, many with verbs that threat templates also use
 # ("put", "shoot", "hit", "kill", "break", "finish"), so that a short chat-style imperative alone never reads
 # as a threat. Written as slots, not copied from any evaluation line.
 DO = ["put the bins out", "put the kettle on", "put the heating on", "put your name on the list", "put the milk away",
@@ -193,6 +193,81 @@ THINGS = ["keys", "van keys", "charger", "radio", "tickets", "remote", "ball", "
           "rota", "form", "spare tyre", "torch", "map", "sat nav", "biscuits", "scissors", "umbrella", "list"]
 WHO = ["who's got the {t}?", "where are the {t}?", "has anyone seen the {t}?", "I've got the {t}", "{n} has the {t}",
        "what the hell happened to the {t}?", "what the heck did you do with the {t}", "bring the {t} tomorrow"]
+
+
+# round 4 (the second fine-tune; the encoder now also learns rounds 3 and 4): more ways of threatening one person
+# (text-speak, emoji, no name), their ordinary lookalikes (operational talk about weapons and threats, idiom with
+# violent words), everyday instructions with other verbs than round 3's, sexually explicit talk that is not
+# harassment of a colleague, and short ordinary chat. Written as slots before the run, not from an evaluation line.
+THREAT_P4 = ["ur dead m8", "you're dead when I see you {n}", "I'm coming for you {n}", "I know where you live {n}",
+             "say that again and I'll knock you out", "I'll batter you {n}", "next time I see you you're getting stabbed",
+             "I'll slit your throat {n}", "gonna kick your teeth in {n}", "I'll break your jaw if you lie to me again",
+             "wait till I get my hands on you {n}", "I'll rip your head off {n}", "you're getting done in tonight {n}",
+             "I'll knife you {n} 🔪", "watch yourself {n} 🔫", "sleep tight {n}, while you still can 💀",
+             "someone's going to hurt you one of these nights {n}", "I'll make sure you never walk again",
+             "we'll be waiting outside your house {n}", "I'll torch your house with you in it",
+             "you and your family will suffer for this", "I'll have someone sort you out {n}",
+             "keep running your mouth and you'll end up in a ditch", "I'll drown you in the canal {n}",
+             "touch her again and you're a dead man", "u better watch ur back {n}", "ill f*cking end u",
+             "I'm going to beat the shit out of you {n}", "leave now or I'll hurt you", "you won't live to see Friday {n}"]
+THREAT_NEG4 = ["the firearms team are on scene", "taser deployed, male detained", "victim was threatened with a knife",
+               "he threatened to kill her, arrested and interviewed", "my phone's dead", "that cost a bomb",
+               "heart attack on Church St, ambulance en route", "fire alarm test at 11", "photo shoot on Saturday {n}",
+               "that film was shot round here", "shot of tequila anyone?", "mind your head on the low beam {n}",
+               "watch out for ice on the roads", "careful, the floor's wet", "I'm going to hit the hay",
+               "I'll beat you at pool tonight {n} 🎱", "strike while the iron's hot", "I'm dead on my feet",
+               "we're dead in the water without the CCTV", "knife crime briefing at 2", "weapons sweep of the park done",
+               "he got stabbed last night, victim in hospital, stable", "I'll get you back for the coffee {n}",
+               "you'll pay for the next round {n} 😂", "I'm going to attack that pile of washing",
+               "the dog went for the postman again", "I'll catch you later {n}", "fight night on Saturday, who's watching?",
+               "you're going down at darts tonight {n}", "I'll take you out for lunch {n}"]
+DO4 = ["turn the lights off", "lock the back door", "take the bins in", "put the washing out", "put the chicken in",
+       "put your feet up", "put the date in your diary", "put the kids to bed", "put a jumper on", "put the cones back",
+       "hang the washing up", "empty the dishwasher", "call the plumber", "cancel the milk", "renew the car tax",
+       "defrost the freezer", "turn the heating down", "send me the photos", "drop me at the station",
+       "bring the chairs in", "take the dog out", "shut the windows", "hoover the stairs", "sign for the parcel",
+       "pay the window cleaner", "text me when you land", "grab me a coffee", "charge your phone",
+       "pack your swimming stuff", "get some petrol", "take your tablets", "book the taxi", "bleed the radiators",
+       "move the meeting", "reset the router", "bring your warrant card", "swap shifts with me", "print the briefing"]
+ASK4 = ["don't forget to {d}", "make sure you {d}", "{n} don't forget to {d} tonight", "will you {d}?",
+        "just a reminder to {d}", "mind you {d}", "has anyone remembered to {d}?", "{d} before you leave pls",
+        "can somebody {d} 🙏", "if you get a chance {d}"]
+SEXUAL4 = ["she was riding him all night", "send me a video of you touching yourself", "I want you naked in my bed tonight",
+           "his cock is massive apparently", "we fucked in the car park lol", "she sucked him off behind the station",
+           "he's watching porn in the van again", "that clip where she gets railed by two blokes 🔥",
+           "horny as hell, come over", "wanna see my tits? 😈", "he sent a dick pic to the whole group",
+           "I'd let her sit on my face all day", "rate her boobs out of 10", "nude pics attached, don't share 😏",
+           "just had the best shag of my life", "bet she's dirty in bed", "who wants the link to her onlyfans vid",
+           "I'm so wet thinking about you", "his hand was down my knickers in the pub", "threesome tonight? 🍆💦"]
+SEX_NEG4 = ["sex education evening at the school", "the sexual offences unit took the job",
+            "she's expecting twins", "intimate image abuse referral made", "indecent exposure reported on the 42 bus",
+            "RSE lesson plan for year 9 attached", "the victim disclosed rape, SOIT officer requested",
+            "safeguarding: child sexual exploitation concerns, strategy meeting Tuesday", "date night with the wife 😍",
+            "the wedding was beautiful", "my boyfriend proposed!!", "naked flame, be careful with the candles"]
+CHAT4 = ["haha", "lol", "omg", "thanks hun x", "ok", "yes", "np", "see you there", "happy birthday!! 🎂🎉",
+         "can't make it tonight sorry", "what's the wifi password?", "call me when you can", "I've sent the invoice",
+         "meeting moved to 3pm", "new starter on Monday, be nice", "training day at HQ tomorrow",
+         "who's on lates this week?", "overtime available Saturday", "my car's in the garage again",
+         "did you watch Bake Off?", "recipe please!", "the kids loved the zoo", "holiday booked ✈️",
+         "results day 🤞", "I've got a cold, not coming in", "we lost 2-0 ugh", "the sun's out!", "pizza or curry?",
+         "anyone fancy a brew?", "where are we meeting?", "I'll bring the wine 🍷", "voice note incoming",
+         "sorry, wrong chat", "🤣🤣🤣", "👍", "❤️❤️", "same", "agreed", "absolutely", "no worries", "sounds good",
+         "is it fancy dress?", "the clocks in the office are all wrong", "back in the office Monday",
+         "put me down for two tickets", "count me out this week", "just landed", "running late, sorry!!",
+         "what are we doing for Mum's birthday?", "does anyone have a phone charger?", "go on then, twist my arm"]
+
+# round 5 (heads only, after the second fine-tune): a group with an emoji as the predicate. Both text models read
+# "<group> are <emoji>" as hate whatever the emoji ("women are 👑", "Muslims are 💯"), so praise emoji are
+# negatives here beside scorn emoji as positives, in the same frames. Found with fresh probes written for this.
+PRAISE = ["{p} are {e}", "{p} {e}{e}", "{e} {p} {e}", "I {e} {p}", "our {p} colleagues {e}", "{p} = {e}",
+          "shout out to {p} {e}", "{p} are the best {e}"]
+PRAISE_EMOJI = ["👑", "💯", "🔥", "🌟", "⭐", "💪", "🙌", "👏", "❤️", "😍", "🥰", "🏆", "✨", "💖", "👌", "😎", "🤩", "🥇",
+                "🙏", "💕"]
+# praise says "not hateful" and nothing else: whether "women are 🔥" is sexual or "men are 💪" a threat is left
+# to the datasets that annotate it (those heads are masked on these rows)
+NOT_HATE = {**dict.fromkeys(PROTECTED, 0), "discriminatory": 0, "abusive": 0}
+SCORN = ["{p} are {e}", "{p} = {e}", "{e} {p} {e}", "{p} {e}{e}", "{p} are just {e}"]
+SCORN_EMOJI = ["🐀", "🐍", "🤮", "🦠", "💩", "🗑️", "🪳", "🤢", "🐖", "🧟"]
 
 
 GREET = ["morning", "good morning", "gooood morning", "morning all", "hiya", "hey", "evening all", "night all",
@@ -265,8 +340,8 @@ def _lab(**on: int) -> dict[str, int]:
 
 
 def examples(seed: int = 29, heads_only: bool = True) -> list[Example]:
-    """The gap examples; ``heads_only=False`` leaves out those added after the encoder was fine-tuned (round 3),
-    which ``finetune.py`` does so that re-running it reproduces the shipped encoder."""
+    """The gap examples; ``heads_only=False`` leaves out those added after the encoder was fine-tuned (round 5),
+    which ``finetune.py`` and ``calibrate.py`` do so that re-running them reproduces the shipped encoder."""
     rng = random.Random(seed)
     out: list[Example] = []
 
@@ -334,13 +409,40 @@ def examples(seed: int = 29, heads_only: bool = True) -> list[Example]:
         for _ in range(12):
             add(t.format(k=rng.randint(1, 6), a=rng.choice([20, 30, 40, 50]), c=rng.choice(["black", "red", "grey", "blue"]),
                          st=rng.choice(STREETS), col=rng.choice(COLOURS)), _lab(), "police talk")
-    if heads_only:  # round 3, with its own random stream so that the examples above stay as they were
+    # rounds 3 and 4, each with its own random stream so that the examples above stay as they were
+    if True:
         r3 = random.Random(seed + 1)
         for t, d in itertools.product(ASK, DO):
             if r3.random() < 0.8:
                 add(t.format(d=d, n=r3.choice(PEOPLE)) + r3.choice(EMOJI), _lab(), "everyday request")
         for t, th in itertools.product(WHO, THINGS):
             add(t.format(t=th, n=r3.choice(PEOPLE)), _lab(), "everyday question")
+        r4 = random.Random(seed + 2)  # round 4, its own random stream too
+        for t in THREAT_P4:
+            for _ in range(3 if "{n}" in t else 2):
+                add(t.format(n=r4.choice(PEOPLE)), _lab(threat=1, abusive=1), "threat to a person", noisy=0.3)
+        for t in THREAT_NEG4:
+            for _ in range(2):
+                add(t.format(n=r4.choice(PEOPLE)) + r4.choice(EMOJI), _lab(), "threat lookalike", noisy=0.2)
+        for t, d in itertools.product(ASK4, DO4):
+            if r4.random() < 0.6:
+                add(t.format(d=d, n=r4.choice(PEOPLE)) + r4.choice(EMOJI), _lab(), "everyday request", noisy=0.1)
+        for t in SEXUAL4:
+            add(t, _lab(sexual=1), "sexual talk", noisy=0.3)
+        for t in SEX_NEG4:
+            add(t, _lab(), "sexual lookalike", noisy=0.2)
+        for t in CHAT4:
+            for e in r4.sample(EMOJI, 3):
+                add((t + e).strip(), _lab(), "small talk", noisy=0.2)
+    if heads_only:  # round 5, with its own random stream
+        r5 = random.Random(seed + 3)
+        for (p, _s), t, e in itertools.product([g for gs in G.values() for g in gs], PRAISE, PRAISE_EMOJI):
+            if r5.random() < 0.08:
+                add(t.format(p=p, e=e), NOT_HATE, "emoji praise")
+        for (cat, gs), t, e in itertools.product(G.items(), SCORN, SCORN_EMOJI):
+            for p, _s in gs:
+                if r5.random() < 0.2:
+                    add(t.format(p=p, e=e), _lab(**{cat: 1}, discriminatory=1, abusive=1), "emoji scorn")
     return first_of_each_text(out)
 
 
