@@ -266,6 +266,18 @@ PRAISE_EMOJI = ["👑", "💯", "🔥", "🌟", "⭐", "💪", "🙌", "👏", "
 # praise says "not hateful" and nothing else: whether "women are 🔥" is sexual or "men are 💪" a threat is left
 # to the datasets that annotate it (those heads are masked on these rows)
 NOT_HATE = {**dict.fromkeys(PROTECTED, 0), "discriminatory": 0, "abusive": 0}
+# also round 5: plain questions and facts about a group. Both text models read a question that names a group as
+# hate ("how many Hindus live in Leicester?", "do trans people need a certificate …?") because the hate-as-a-question
+# examples of round 1 had no neutral questions beside them. Written fresh, not from an evaluation line.
+ASK_ABOUT = ["how many {p} live round here?", "do {p} get extra leave for their holidays?", "what do {p} eat at weddings?",
+             "are there many {p} in the force?", "where do {p} in town usually meet up?", "do {p} need anything different in custody?",
+             "what's the right word to use for {p}?", "is there a support network for {p} at work?",
+             "did you know the new DI is one of the {p}?", "how do I make the briefing welcoming for {p}?",
+             "which charities help {p} locally?", "have any {p} applied for the job?"]
+FACTS_ABOUT = ["{p} have faced discrimination for centuries", "hate crimes against {p} went up last year",
+               "{p} are under-represented in senior ranks", "the survey asked {p} about their experience of policing",
+               "{p} were targeted by the scam, warn people", "the report says {p} wait longer for housing",
+               "{p} have been persecuted in many countries", "there's a new liaison officer for {p}"]
 SCORN = ["{p} are {e}", "{p} = {e}", "{e} {p} {e}", "{p} {e}{e}", "{p} are just {e}"]
 SCORN_EMOJI = ["🐀", "🐍", "🤮", "🦠", "💩", "🗑️", "🪳", "🤢", "🐖", "🧟"]
 
@@ -439,6 +451,9 @@ def examples(seed: int = 29, heads_only: bool = True) -> list[Example]:
         for (p, _s), t, e in itertools.product([g for gs in G.values() for g in gs], PRAISE, PRAISE_EMOJI):
             if r5.random() < 0.08:
                 add(t.format(p=p, e=e), NOT_HATE, "emoji praise")
+        for (p, _s), t in itertools.product([g for gs in G.values() for g in gs], ASK_ABOUT + FACTS_ABOUT):
+            if r5.random() < 0.3:
+                add(t.format(p=p), NOT_HATE, "question or fact about a group")
         for (cat, gs), t, e in itertools.product(G.items(), SCORN, SCORN_EMOJI):
             for p, _s in gs:
                 if r5.random() < 0.2:

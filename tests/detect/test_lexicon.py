@@ -213,3 +213,8 @@ def test_what_someone_was_heard_or_reported_to_threaten_is_quoted(lexicon, text)
 def test_a_threat_in_the_first_person_is_not_a_report(lexicon):
     assert "threat" in active(lexicon, "I'll smash her face in if she talks")
     assert "disability" in active(lexicon, "mental cases like him should be put down")
+
+
+def test_a_wish_for_a_group_to_die_with_words_between(lexicon):
+    assert active(lexicon, "pensioners should just hurry up and die") == {"threat", "age"}
+    assert not active(lexicon, "pensioners should not be left to die alone")
