@@ -422,36 +422,36 @@ def examples(seed: int = 29, heads_only: bool = True) -> list[Example]:
             add(t.format(k=rng.randint(1, 6), a=rng.choice([20, 30, 40, 50]), c=rng.choice(["black", "red", "grey", "blue"]),
                          st=rng.choice(STREETS), col=rng.choice(COLOURS)), _lab(), "police talk")
     # rounds 3 and 4, each with its own random stream so that the examples above stay as they were
-    if True:
-        r3 = random.Random(seed + 1)
-        for t, d in itertools.product(ASK, DO):
-            if r3.random() < 0.8:
-                add(t.format(d=d, n=r3.choice(PEOPLE)) + r3.choice(EMOJI), _lab(), "everyday request")
-        for t, th in itertools.product(WHO, THINGS):
-            add(t.format(t=th, n=r3.choice(PEOPLE)), _lab(), "everyday question")
-        r4 = random.Random(seed + 2)  # round 4, its own random stream too
-        for t in THREAT_P4:
-            for _ in range(3 if "{n}" in t else 2):
-                add(t.format(n=r4.choice(PEOPLE)), _lab(threat=1, abusive=1), "threat to a person", noisy=0.3)
-        for t in THREAT_NEG4:
-            for _ in range(2):
-                add(t.format(n=r4.choice(PEOPLE)) + r4.choice(EMOJI), _lab(), "threat lookalike", noisy=0.2)
-        for t, d in itertools.product(ASK4, DO4):
-            if r4.random() < 0.6:
-                add(t.format(d=d, n=r4.choice(PEOPLE)) + r4.choice(EMOJI), _lab(), "everyday request", noisy=0.1)
-        for t in SEXUAL4:
-            add(t, _lab(sexual=1), "sexual talk", noisy=0.3)
-        for t in SEX_NEG4:
-            add(t, _lab(), "sexual lookalike", noisy=0.2)
-        for t in CHAT4:
-            for e in r4.sample(EMOJI, 3):
-                add((t + e).strip(), _lab(), "small talk", noisy=0.2)
+    r3 = random.Random(seed + 1)
+    for t, d in itertools.product(ASK, DO):
+        if r3.random() < 0.8:
+            add(t.format(d=d, n=r3.choice(PEOPLE)) + r3.choice(EMOJI), _lab(), "everyday request")
+    for t, th in itertools.product(WHO, THINGS):
+        add(t.format(t=th, n=r3.choice(PEOPLE)), _lab(), "everyday question")
+    r4 = random.Random(seed + 2)  # round 4, its own random stream too
+    for t in THREAT_P4:
+        for _ in range(3 if "{n}" in t else 2):
+            add(t.format(n=r4.choice(PEOPLE)), _lab(threat=1, abusive=1), "threat to a person", noisy=0.3)
+    for t in THREAT_NEG4:
+        for _ in range(2):
+            add(t.format(n=r4.choice(PEOPLE)) + r4.choice(EMOJI), _lab(), "threat lookalike", noisy=0.2)
+    for t, d in itertools.product(ASK4, DO4):
+        if r4.random() < 0.6:
+            add(t.format(d=d, n=r4.choice(PEOPLE)) + r4.choice(EMOJI), _lab(), "everyday request", noisy=0.1)
+    for t in SEXUAL4:
+        add(t, _lab(sexual=1), "sexual talk", noisy=0.3)
+    for t in SEX_NEG4:
+        add(t, _lab(), "sexual lookalike", noisy=0.2)
+    for t in CHAT4:
+        for e in r4.sample(EMOJI, 3):
+            add((t + e).strip(), _lab(), "small talk", noisy=0.2)
     if heads_only:  # round 5, with its own random stream
         r5 = random.Random(seed + 3)
-        for (p, _s), t, e in itertools.product([g for gs in G.values() for g in gs], PRAISE, PRAISE_EMOJI):
+        every_group = [g for gs in G.values() for g in gs]
+        for (p, _s), t, e in itertools.product(every_group, PRAISE, PRAISE_EMOJI):
             if r5.random() < 0.08:
                 add(t.format(p=p, e=e), NOT_HATE, "emoji praise")
-        for (p, _s), t in itertools.product([g for gs in G.values() for g in gs], ASK_ABOUT + FACTS_ABOUT):
+        for (p, _s), t in itertools.product(every_group, ASK_ABOUT + FACTS_ABOUT):
             if r5.random() < 0.3:
                 add(t.format(p=p), NOT_HATE, "question or fact about a group")
         for (cat, gs), t, e in itertools.product(G.items(), SCORN, SCORN_EMOJI):

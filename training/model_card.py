@@ -47,8 +47,7 @@ def finetune_meta() -> dict:
         return json.loads(z["__meta__"].tobytes().decode())
 
 
-def finetune_line(meta: dict) -> str:
-    m = finetune_meta()
+def finetune_line(m: dict) -> str:
     if not m:
         return "not present"
     return (f"{m['steps']:,} steps of {m['batch']} texts, AdamW lr {m['lr']}, seed {m['seed']}, "
@@ -127,7 +126,7 @@ def protocol_section() -> list[str]:
     return out
 
 
-def lodo_section() -> list[str]:
+def lodo_section(shipped_steps: int) -> list[str]:
     p = HERE / "lodo.json"
     if not p.exists():
         return []
@@ -137,7 +136,7 @@ def lodo_section() -> list[str]:
            f"Train without dataset X, test on {setup.get('eval_rows', '?')} rows of X; thresholds from the other",
            f"datasets' validation split. `frozen`: the previous design (MiniLM frozen, head on its vectors);",
            f"`fine-tuned`: the encoder fine-tuned without X for {setup.get('steps', '?')} steps (the shipped model",
-           f"has {finetune_meta().get('steps', '?'):,}; short runs so that eleven fit on a laptop), then the same head recipe on the same",
+           f"has {shipped_steps:,}; short runs so that eleven fit on a laptop), then the same head recipe on the same",
            f"{setup.get('head_rows', '?')} rows. Float32 torch for both. Macro F1 over the labels X annotates",
            "(with ≥ 5 positives in the sample); per-label F1 in `training/lodo.json`. Measured for the first",
            "fine-tune (gap examples of rounds 1–2 only) and not re-run for this encoder: it compares the two",
@@ -171,7 +170,7 @@ def main() -> None:
         "",
         "## What it is",
         "- **Encoder**: all-MiniLM-L6-v2 (Apache-2.0, sentence-transformers) **fine-tuned whole on chatprobe's",
-        "  labels** by `training/finetune.py` (" + finetune_line(meta) + ").",
+        "  labels** by `training/finetune.py` (" + finetune_line(ft) + ").",
         "  It ships as `encoder-finetuned.npz`: the six transformer layers' weights as int8 with one scale per",
         "  output channel, their biases and layer norms, written in memory over the packaged int8 ONNX graph of",
         f"  `{meta['encoder']['package']}` (sha256 `{meta['encoder']['sha256']}`; its embedding tables are",
@@ -246,7 +245,7 @@ def main() -> None:
               "| functionality | kind | correct |", "|---|---|---:|"]
     for (f, kind), (ok, n) in per.items():
         lines.append(f"| {f} | {kind} | {ok}/{n} ({ok / n:.0%}) |")
-    lines += protocol_section() + lodo_section()
+    lines += protocol_section() + lodo_section(ft_steps)
     lines += ["", "## Limits",
               "- English only. Messages the language gate (`detect/language.py`) places in another language are",
               "  marked \"not assessed\" and get only the English slur list.",

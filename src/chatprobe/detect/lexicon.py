@@ -462,8 +462,9 @@ class Lexicon(Detector):
             return "homonym"
         clause_start = max(folded.rfind(c, 0, fpos[0]) for c in ".!?;\n") + 1
         before = folded[clause_start:fpos[0]]
-        # the cue may be the rule's own first words: "he threatened to stab her" reports a threat
-        if self._reported(before) or self._reported(folded[clause_start:fpos[1]]) or d.mention.search(folded):
+        # the cue may be before the hit or be the rule's own first words ("he threatened to stab her" reports a
+        # threat), so the clause is searched up to the hit's end
+        if self._reported(folded[clause_start:fpos[1]]) or d.mention.search(folded):
             return "quoted"
         if d.counter_quote.search(folded):
             return "counter"
