@@ -218,3 +218,29 @@ def test_a_threat_in_the_first_person_is_not_a_report(lexicon):
 def test_a_wish_for_a_group_to_die_with_words_between(lexicon):
     assert active(lexicon, "pensioners should just hurry up and die") == {"threat", "age"}
     assert not active(lexicon, "pensioners should not be left to die alone")
+
+
+@pytest.mark.parametrize("text", ["my nan says foreigners are criminals, she's 90 bless her",
+                                  "my brother-in-law says Muslims are vermin every christmas",
+                                  "overheard two lads on the bus shouting that the gays are disgusting"])
+def test_what_a_relative_or_stranger_says_is_reported(lexicon, text):
+    st = statuses(lexicon, text)
+    assert st and all(s == "quoted" for _, s in st), st
+
+
+@pytest.mark.parametrize("text", ["'Sikhs are filth' scrawled on the temple wall. Sickening",
+                                  "anyone who says Jews are vermin needs educating",
+                                  "'send the Poles back' — who even thinks that these days?"])
+def test_hate_quoted_to_condemn_it_is_set_aside(lexicon, text):
+    st = statuses(lexicon, text)
+    assert st and all(s in ("quoted", "counter") for _, s in st), st
+
+
+def test_the_same_words_unquoted_and_unchallenged_are_still_found(lexicon):
+    assert active(lexicon, "Sikhs are filth")
+    assert active(lexicon, "my lot are fine but Jews are vermin")
+
+
+def test_a_frying_pan_stands_for_the_kitchen(lexicon):
+    assert active(lexicon, "girls belong in the 🍳 not on response") == {"sex"}
+    assert not active(lexicon, "full english 🍳 anyone?")

@@ -50,7 +50,10 @@ PROFANITY = ("fuck", "fucks", "fucking", "fucked", "fucker", "shit", "shite", "s
 QUOTED = re.compile(r'"([^"]{2,200})"|“([^”]{2,200})”|‘([^’]{2,200})’|(?<!\w)\'([^\']{2,200})\'(?!\w)')
 EVALUATION = re.compile(r"\b(?:is|isnt|was|wasnt|are|arent|its|thats|such)\b(?: \w+){0,3} (?:not funny|funny|banter|a joke|ok|okay|"
                         r"acceptable|unacceptable|racist|sexist|homophobic|transphobic|ableist|bigoted|hateful|vile|"
-                        r"disgusting|out of order|offensive|hate speech|wrong|gross|horrible|appalling|shameful)\b")
+                        r"disgusting|out of order|offensive|hate speech|wrong|gross|horrible|appalling|shameful)\b"
+                        # or a bare verdict beside the quote: "'… are thieves' on the van, disgusting"
+                        r"|\b(?:disgusting|vile|horrible|horrendous|appalling|shameful|sickening|awful|grim|gross|"
+                        r"in this day and age|unbelievable)\b")
 
 # phrases with a negation word that do not negate: "nothing but animals", "isn't it obvious they are ..."
 NOT_NEGATING = re.compile(r"\b(?:nothing but|nothing more than|nothing less than|nothing other than|nothing short of|"
