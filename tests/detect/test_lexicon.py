@@ -244,3 +244,17 @@ def test_the_same_words_unquoted_and_unchallenged_are_still_found(lexicon):
 def test_a_frying_pan_stands_for_the_kitchen(lexicon):
     assert active(lexicon, "girls belong in the 🍳 not on response") == {"sex"}
     assert not active(lexicon, "full english 🍳 anyone?")
+
+
+@pytest.mark.parametrize("text", ["it's nonsense that asylum seekers are all criminals",
+                                  "the myth that gays are perverts needs to die out",
+                                  "I don't accept that the disabled are a burden",
+                                  "there's no evidence that Muslims are terrorists"])
+def test_a_claim_denied_before_it_is_made_is_negated(lexicon, text):
+    st = statuses(lexicon, text)
+    assert st and all(s == "negated" for _, s in st), st
+
+
+def test_the_claim_asserted_is_still_found(lexicon):
+    assert active(lexicon, "it's a fact that asylum seekers are all criminals")
+    assert active(lexicon, "I believe that gays are perverts")

@@ -193,6 +193,7 @@ class LexiconData:
         self.reported = re.compile(ctx["reported"])
         self.mention = re.compile(ctx["mention"])
         self.counter_quote = re.compile(ctx["counter_quote"])
+        self.denial = re.compile(ctx["denial"])
         self.self_ref = re.compile(ctx["self_reference"])
         self.homonym = re.compile(ctx["homonym"])
         emo = raw["emoji"]
@@ -473,7 +474,7 @@ class Lexicon(Detector):
             return "counter"
         if not slur:
             window = " ".join(_mask(NOT_NEGATING, before).split()[-3:])
-            if d.negation.search(window):
+            if d.negation.search(window) or d.denial.search(before):
                 return "negated"
         if protected and d.self_ref.search(folded[max(0, fpos[0] - 40):fpos[0]]):
             return "reclaimed"
