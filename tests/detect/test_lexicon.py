@@ -258,3 +258,9 @@ def test_a_claim_denied_before_it_is_made_is_negated(lexicon, text):
 def test_the_claim_asserted_is_still_found(lexicon):
     assert active(lexicon, "it's a fact that asylum seekers are all criminals")
     assert active(lexicon, "I believe that gays are perverts")
+
+
+def test_queen_is_praise_for_a_woman_and_a_slur_only_about_a_man(lexicon):
+    assert not active(lexicon, "you're a total queen Jen, thank you")
+    assert not active(lexicon, "our skipper is an absolute queen")
+    assert active(lexicon, "the new lad is a total queen") == {"sexual_orientation"}

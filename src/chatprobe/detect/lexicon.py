@@ -75,6 +75,8 @@ def _mask(pattern: re.Pattern[str], text: str) -> str:
 
 # words that aim an ambiguous term at someone ("you muppet", "such a cow", "dirty pikey")
 AIM = frozenset(["you", "u", "ur", "youre", "your", "ya", "yer", "hes", "shes", "theyre", "were", "them", "that", "this", "what", "such", "absolute", "total", "proper", "dirty", "filthy", "stupid", "fat", "ugly", "little", "bloody", "typical", "these", "those", "like", "called", "calling", "absolute", "complete", "utter", "massive", "big", "thick", "lazy", "smelly", "old", "silly", "daft", "useless", "bunch", "load", "pack", "shower"])
+MALE = re.compile(r"\b(?:he|hes|him|his|himself|bloke|blokes|lad|lads|man|men|guy|guys|boy|boys|fella|fellas|"
+                  r"geezer|husband|boyfriend|son|brother|dad|uncle|sir|mr)\b")
 SEXUAL_AIM = frozenset(["my", "her", "his", "your", "ur", "suck", "lick", "show", "nice", "big", "massive", "huge", "wet", "hard", "sucking", "licking"])
 
 
@@ -90,6 +92,7 @@ class Entry:
     category: str
     severity: int
     ambiguous: bool
+    said_of_men: bool = False  # a slur only when the message is about a man ("queen")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +137,9 @@ class LexiconData:
         for block in raw["slur"]:
             amb = set(block.get("ambiguous", ()))
             every = "*" in amb
+            men = set(block.get("said_of_men", ()))
             for term in block["terms"]:
-                e = Entry(term, block["category"], int(block["severity"]), every or term in amb)
+                e = Entry(term, block["category"], int(block["severity"]), every or term in amb, term in men)
                 key = term.replace(" ", "")
                 self.exact.setdefault(key, []).append(e)
                 self.collapsed.setdefault(collapse(key), []).append(e)
@@ -418,7 +422,7 @@ class Lexicon(Detector):
                     folded_words[j + 1:j + 3] == ["like", "you"]
                 if e.category == "sexual":
                     aimed = sexual_context or any(w in SEXUAL_AIM for w in before)
-                if not aimed:
+                if not aimed or (e.said_of_men and not MALE.search(folded)):
                     continue
             score = {"exact": 0.95, "repeated letters": 0.92, "spaced letters": 0.92, "censored": 0.9,
                      "one letter changed": 0.8}[how] - (0.15 if e.ambiguous else 0.0)
