@@ -159,7 +159,8 @@ def test_finished_is_a_threat_only_when_it_is_one(lexicon, text, threat):
 @pytest.mark.parametrize("text", [
     "faggots and gravy for tea tonight", "off out for a fag", "anyone got a spare fag?", "fag end of the week",
     "two blue tits and a great tit on the bird table", "he has a spastic colon", "what a bitch of a shift",
-    "the maine coon got out again", "puff pastry is in the fridge"])
+    "the maine coon got out again", "puff pastry is in the fridge", "a chink of daylight under the door",
+    "found the chink in their armour", "he runs the fruit and veg stall", "there's a fruit bowl in the canteen"])
 def test_ordinary_senses_of_slur_like_words_are_set_aside(lexicon, text):
     assert not active(lexicon, text)
     assert all(s == "homonym" for _, s in statuses(lexicon, text)), statuses(lexicon, text)
@@ -168,7 +169,7 @@ def test_ordinary_senses_of_slur_like_words_are_set_aside(lexicon, text):
 @pytest.mark.parametrize("text,label", [
     ("you faggot", "sexual_orientation"), ("fags like you make me sick", "sexual_orientation"),
     ("what a spastic", "disability"), ("you're a bitch", "derogatory"),
-    ("faggots should be shot", "sexual_orientation")])
+    ("faggots should be shot", "sexual_orientation"), ("you chink", "race")])
 def test_the_slur_sense_is_still_found_beside_them(lexicon, text, label):
     assert label in active(lexicon, text)
 
