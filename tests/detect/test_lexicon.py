@@ -265,3 +265,15 @@ def test_queen_is_praise_for_a_woman_and_a_slur_only_about_a_man(lexicon):
     assert not active(lexicon, "you're a total queen Jen, thank you")
     assert not active(lexicon, "our skipper is an absolute queen")
     assert active(lexicon, "the new lad is a total queen") == {"sexual_orientation"}
+
+
+@pytest.mark.parametrize("text", ["I'll batter you at snooker on Friday", "we'll beat them hands down",
+                                  "she's going to get shot down in the meeting", "I'll hit you up when I'm free"])
+def test_games_and_idioms_are_not_threats_or_harassment(lexicon, text):
+    assert not active(lexicon, text) & {"threat", "sexual"}, statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text,labels", [("I'll smash him in the face", {"threat"}),
+                                         ("I'll beat you in the car park", {"threat"})])
+def test_violence_beside_them_is_still_a_threat_and_not_sexual(lexicon, text, labels):
+    assert active(lexicon, text) == labels
