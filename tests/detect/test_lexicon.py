@@ -278,3 +278,16 @@ def test_games_and_idioms_are_not_threats_or_harassment(lexicon, text):
                                          ("I'll beat you in the car park", {"threat"})])
 def test_violence_beside_them_is_still_a_threat_and_not_sexual(lexicon, text, labels):
     assert active(lexicon, text) == labels
+
+
+@pytest.mark.parametrize("text,label", [("she only passed cos she cried, the dozy cow", "derogatory"),
+                                        ("I would definitely give her one, the new DC", "sexual"),
+                                        ("typical Asian drivers, no indicators", "race")])
+def test_insults_harassment_and_stereotypes_written_without_a_pointer(lexicon, text, label):
+    assert label in active(lexicon, text), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text", ["that's useless now the shop has shut", "she forgot her pen, I'd give her one of mine",
+                                  "the female driver was treated at the scene", "the cows got out onto the A6"])
+def test_their_ordinary_lookalikes_are_left_alone(lexicon, text):
+    assert not active(lexicon, text), statuses(lexicon, text)
