@@ -291,3 +291,10 @@ def test_insults_harassment_and_stereotypes_written_without_a_pointer(lexicon, t
                                   "the female driver was treated at the scene", "the cows got out onto the A6"])
 def test_their_ordinary_lookalikes_are_left_alone(lexicon, text):
     assert not active(lexicon, text), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text,threat", [("we know where you live now, Darren", True),
+                                         ("say a word and I'll tell everyone where your daughter goes to school", True),
+                                         ("he says they know where her mum lives, she wants a PCSO to call", False)])
+def test_knowing_where_someone_lives_said_to_them_is_intimidation(lexicon, text, threat):
+    assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
