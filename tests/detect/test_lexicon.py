@@ -298,3 +298,28 @@ def test_their_ordinary_lookalikes_are_left_alone(lexicon, text):
                                          ("he says they know where her mum lives, she wants a PCSO to call", False)])
 def test_knowing_where_someone_lives_said_to_them_is_intimidation(lexicon, text, threat):
     assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text,label", [("why are gypsies even allowed to have kids?", "race"),
+                                        ("how is a trans woman allowed to work with children", "gender_identity"),
+                                        ("Muslims are s c u m", "religion"), ("I h a t e lesbians", "sexual_orientation"),
+                                        ("k i l l all gypsies", "threat")])
+def test_hate_as_a_question_and_words_spelt_out_with_spaces(lexicon, text, label):
+    assert label in active(lexicon, text), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text", ["are Sikhs allowed to carry a kirpan at work?",
+                                  "how are pensioners allowed to vote by post?", "the B B C said it's going to snow",
+                                  "why are disabled people allowed to park there? blue badge"])
+def test_questions_about_what_a_group_may_do_and_initials_are_left_alone(lexicon, text):
+    assert not active(lexicon, text), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text,found", [("she'll always be a fella in a frock to me", True),
+                                        ("I refuse to call it her, sorry", True),
+                                        ("that thing wants to be called she lol", True),
+                                        ("CCTV shows a male in a dress leaving the shop", False),
+                                        ("I won't call them names, they're colleagues", False),
+                                        ("don't call him a tranny, it's abuse", False)])
+def test_misgendering(lexicon, text, found):
+    assert ("gender_identity" in active(lexicon, text)) is found, statuses(lexicon, text)

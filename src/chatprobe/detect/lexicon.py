@@ -65,6 +65,8 @@ NOT_NEGATING = re.compile(r"\b(?:nothing but|nothing more than|nothing less than
                           r"proper|quite))* (?:human|humans|human beings|people|persons)(?! (?:who|that|to|in|at|on|"
                           r"from|for|with|of)\b))\b")
 # a reporting cue after these is a condition or a plan, not a report ("if she reports us ...")
+# three or more single letters in a row: a word spelt out with spaces
+SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z] ){2,}[a-z](?![a-z0-9])")
 CONDITIONAL = re.compile(r"\b(?:if|when|unless|before|once|in case|or|case)\s*$")
 
 
@@ -437,6 +439,8 @@ class Lexicon(Detector):
 
         # phrase rules run over the folded text with emoji replaced by words
         ftext = fold_text(self._alias_emoji(text)) if not text.isascii() else folded
+        if SPACED.search(ftext):  # "k i l l all …", "I h a t e …": the rules read the word the letters spell
+            ftext = SPACED.sub(lambda m: self._unspace(m.group(0)), ftext)
         for rule in d.rules:
             for m in rule.regex.finditer(ftext):
                 groups = [m.group(g) for g in rule.group_slots if m.group(g)]
@@ -459,6 +463,17 @@ class Lexicon(Detector):
                     result.append(Hit(label, sev, 0.9, f"lexicon.{rule.id}", rule.note, rule.id, m.group(0),
                                       None, fpos, target or TARGET_OF.get(label), status))
         return result
+
+    def _unspace(self, letters: str) -> str:
+        """A run of single letters as the word it spells ("k i l l" → "kill"), keeping a leading "i" or "a"
+        apart when only the rest is a word ("i h a t e" → "i hate"); left as it was when it spells no word."""
+        d = self.data
+        whole = letters.replace(" ", "")
+        if whole in d.english or whole in d.exact:
+            return whole
+        if letters[0] in "ia" and (rest := whole[1:]) and (rest in d.english or rest in d.exact):
+            return f"{letters[0]} {rest}"
+        return letters
 
     def _alias_emoji(self, text: str) -> str:
         alias = self.data.alias
