@@ -323,3 +323,16 @@ def test_questions_about_what_a_group_may_do_and_initials_are_left_alone(lexicon
                                         ("don't call him a tranny, it's abuse", False)])
 def test_misgendering(lexicon, text, found):
     assert ("gender_identity" in active(lexicon, text)) is found, statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text,threat", [
+    ("she'll stay quiet if she knows what's good for her", True),
+    ("funny how accidents happen to coppers who can't keep quiet", True),
+    ("be a real shame if something were to happen to your kids, Mo", True),
+    ("he'll get what's coming to him, trust me", True),
+    ("your days on this team are numbered", True),
+    ("the days are numbered for the old radios", False),
+    ("accidents happen, don't worry about the mug", False),
+    ("the victim was told 'your days are numbered', statement taken", False)])
+def test_veiled_intimidation(lexicon, text, threat):
+    assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
