@@ -336,3 +336,12 @@ def test_misgendering(lexicon, text, found):
     ("the victim was told 'your days are numbered', statement taken", False)])
 def test_veiled_intimidation(lexicon, text, threat):
     assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text,threat", [("you're a dead man walking Kyle", True), ("wait till I get my hands on him", True),
+                                         ("we're gonna do him in after the match", True),
+                                         ("she should watch it, people have been stabbed for less", True),
+                                         ("wait till I get my hands on the new rota", False),
+                                         ("I'll do you in the secret santa draw", False)])
+def test_more_threats_in_idiom(lexicon, text, threat):
+    assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
