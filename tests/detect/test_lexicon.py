@@ -345,3 +345,18 @@ def test_veiled_intimidation(lexicon, text, threat):
                                          ("I'll do you in the secret santa draw", False)])
 def test_more_threats_in_idiom(lexicon, text, threat):
     assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text,label", [("aren't Albanians all criminals?", "race"),
+                                        ("why are Sikhs always so smelly", "religion"),
+                                        ("do the disabled ever pay their way?", "disability"),
+                                        ("how come bisexuals are such liars?", "sexual_orientation")])
+def test_a_demeaning_claim_put_as_a_question(lexicon, text, label):
+    assert label in active(lexicon, text), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text", ["are Sikhs allowed to wear a turban with the uniform?",
+                                  "why are old people so often scammed?", "are bisexuals included in the survey?",
+                                  "do the disabled get free parking at the station?"])
+def test_plain_questions_about_a_group_are_not(lexicon, text):
+    assert not active(lexicon, text), statuses(lexicon, text)
