@@ -293,25 +293,48 @@ def test_their_ordinary_lookalikes_are_left_alone(lexicon, text):
     assert not active(lexicon, text), statuses(lexicon, text)
 
 
-@pytest.mark.parametrize("text,threat", [("we know where you live now, Darren", True),
-                                         ("say a word and I'll tell everyone where your daughter goes to school", True),
-                                         ("he says they know where her mum lives, she wants a PCSO to call", False)])
-def test_knowing_where_someone_lives_said_to_them_is_intimidation(lexicon, text, threat):
+# intimidation in idiom, veiled or said to someone's face, beside lookalikes with the same words
+@pytest.mark.parametrize("text,threat", [
+    ("we know where you live now, Darren", True),
+    ("say a word and I'll tell everyone where your daughter goes to school", True),
+    ("he says they know where her mum lives, she wants a PCSO to call", False),
+    ("she'll stay quiet if she knows what's good for her", True),
+    ("funny how accidents happen to coppers who can't keep quiet", True),
+    ("be a real shame if something were to happen to your kids, Mo", True),
+    ("he'll get what's coming to him, trust me", True),
+    ("your days on this team are numbered", True),
+    ("the days are numbered for the old radios", False),
+    ("accidents happen, don't worry about the mug", False),
+    ("the victim was told 'your days are numbered', statement taken", False),
+    ("you're a dead man walking Kyle", True), ("wait till I get my hands on him", True),
+    ("we're gonna do him in after the match", True),
+    ("she should watch it, people have been stabbed for less", True),
+    ("wait till I get my hands on the new rota", False),
+    ("I'll do you in the secret santa draw", False)])
+def test_intimidation_in_idiom(lexicon, text, threat):
     assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
 
 
+# hate put as a question, or spelt out with spaces; and questions about a group that are only questions
 @pytest.mark.parametrize("text,label", [("why are gypsies even allowed to have kids?", "race"),
                                         ("how is a trans woman allowed to work with children", "gender_identity"),
+                                        ("aren't Albanians all criminals?", "race"),
+                                        ("why are Sikhs always so smelly", "religion"),
+                                        ("do the disabled ever pay their way?", "disability"),
+                                        ("how come bisexuals are such liars?", "sexual_orientation"),
                                         ("Muslims are s c u m", "religion"), ("I h a t e lesbians", "sexual_orientation"),
                                         ("k i l l all gypsies", "threat")])
-def test_hate_as_a_question_and_words_spelt_out_with_spaces(lexicon, text, label):
+def test_hate_as_a_question_or_spelt_out(lexicon, text, label):
     assert label in active(lexicon, text), statuses(lexicon, text)
 
 
 @pytest.mark.parametrize("text", ["are Sikhs allowed to carry a kirpan at work?",
                                   "how are pensioners allowed to vote by post?", "the B B C said it's going to snow",
-                                  "why are disabled people allowed to park there? blue badge"])
-def test_questions_about_what_a_group_may_do_and_initials_are_left_alone(lexicon, text):
+                                  "why are disabled people allowed to park there? blue badge",
+                                  "are Sikhs allowed to wear a turban with the uniform?",
+                                  "why are old people so often scammed?", "are bisexuals included in the survey?",
+                                  "do the disabled get free parking at the station?"])
+def test_plain_questions_about_a_group_and_initials_are_left_alone(lexicon, text):
     assert not active(lexicon, text), statuses(lexicon, text)
 
 
@@ -323,40 +346,3 @@ def test_questions_about_what_a_group_may_do_and_initials_are_left_alone(lexicon
                                         ("don't call him a tranny, it's abuse", False)])
 def test_misgendering(lexicon, text, found):
     assert ("gender_identity" in active(lexicon, text)) is found, statuses(lexicon, text)
-
-
-@pytest.mark.parametrize("text,threat", [
-    ("she'll stay quiet if she knows what's good for her", True),
-    ("funny how accidents happen to coppers who can't keep quiet", True),
-    ("be a real shame if something were to happen to your kids, Mo", True),
-    ("he'll get what's coming to him, trust me", True),
-    ("your days on this team are numbered", True),
-    ("the days are numbered for the old radios", False),
-    ("accidents happen, don't worry about the mug", False),
-    ("the victim was told 'your days are numbered', statement taken", False)])
-def test_veiled_intimidation(lexicon, text, threat):
-    assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
-
-
-@pytest.mark.parametrize("text,threat", [("you're a dead man walking Kyle", True), ("wait till I get my hands on him", True),
-                                         ("we're gonna do him in after the match", True),
-                                         ("she should watch it, people have been stabbed for less", True),
-                                         ("wait till I get my hands on the new rota", False),
-                                         ("I'll do you in the secret santa draw", False)])
-def test_more_threats_in_idiom(lexicon, text, threat):
-    assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
-
-
-@pytest.mark.parametrize("text,label", [("aren't Albanians all criminals?", "race"),
-                                        ("why are Sikhs always so smelly", "religion"),
-                                        ("do the disabled ever pay their way?", "disability"),
-                                        ("how come bisexuals are such liars?", "sexual_orientation")])
-def test_a_demeaning_claim_put_as_a_question(lexicon, text, label):
-    assert label in active(lexicon, text), statuses(lexicon, text)
-
-
-@pytest.mark.parametrize("text", ["are Sikhs allowed to wear a turban with the uniform?",
-                                  "why are old people so often scammed?", "are bisexuals included in the survey?",
-                                  "do the disabled get free parking at the station?"])
-def test_plain_questions_about_a_group_are_not(lexicon, text):
-    assert not active(lexicon, text), statuses(lexicon, text)
