@@ -50,10 +50,11 @@ PROFANITY = ("fuck", "fucks", "fucking", "fucked", "fucker", "shit", "shite", "s
 QUOTED = re.compile(r'"([^"]{2,200})"|“([^”]{2,200})”|‘([^’]{2,200})’|(?<!\w)\'([^\']{2,200})\'(?!\w)')
 EVALUATION = re.compile(r"\b(?:is|isnt|was|wasnt|are|arent|its|thats|such)\b(?: \w+){0,3} (?:not funny|funny|banter|a joke|ok|okay|"
                         r"acceptable|unacceptable|racist|sexist|homophobic|transphobic|ableist|bigoted|hateful|vile|"
-                        r"disgusting|out of order|offensive|hate speech|wrong|gross|horrible|appalling|shameful)\b"
+                        r"disgusting|out of order|offensive|hate speech|wrong|gross|horrible|appalling|"
+                        r"shameful)\b"
                         # or a bare verdict beside the quote: "'… are thieves' on the van, disgusting"
-                        r"|\b(?:disgusting|vile|horrible|horrendous|appalling|shameful|sickening|awful|grim|gross|"
-                        r"in this day and age|unbelievable)\b")
+                        r"|\b(?:disgusting|vile|horrible|horrendous|appalling|shameful|sickening|awful|grim|"
+                        r"gross|in this day and age|unbelievable)\b")
 
 # phrases with a negation word that do not negate: "nothing but animals", "isn't it obvious they are ..."
 NOT_NEGATING = re.compile(r"\b(?:nothing but|nothing more than|nothing less than|nothing other than|nothing short of|"
@@ -439,7 +440,7 @@ class Lexicon(Detector):
 
         # phrase rules run over the folded text with emoji replaced by words
         ftext = fold_text(self._alias_emoji(text)) if not text.isascii() else folded
-        if SPACED.search(ftext):  # "k i l l all …", "I h a t e …": the rules read the word the letters spell
+        if SPACED.search(ftext):  # "k i l l all …", "I h a t e …": rules read the word the letters spell
             ftext = SPACED.sub(lambda m: self._unspace(m.group(0)), ftext)
         for rule in d.rules:
             for m in rule.regex.finditer(ftext):
@@ -466,7 +467,7 @@ class Lexicon(Detector):
 
     def _unspace(self, letters: str) -> str:
         """A run of single letters as the word it spells ("k i l l" → "kill"), keeping a leading "i" or "a"
-        apart when only the rest is a word ("i h a t e" → "i hate"); left as it was when it spells no word."""
+        apart when only the rest is a word ("i h a t e" → "i hate"); left as it was when it spells none."""
         d = self.data
         whole = letters.replace(" ", "")
         if whole in d.english or whole in d.exact:
