@@ -8,22 +8,27 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import functional_suite
 from chat_examples import examples as chat_examples
 from gaps import examples as gap_examples
 from datasets import Example, load_shared
+from ordinary_chat import LINES, LOCKED
 
 SHARED = HERE.parent.parent / "shared" / "data" / "train"
 
 
-def corpus(shared: Path = SHARED, heads_only: bool = True) -> list[Example]:
-    """``heads_only=False``: without the examples used only to train the heads (see gaps.py)."""
+def corpus(shared: Path = SHARED) -> list[Example]:
+    """The one corpus the encoder (``finetune.py``) and the heads (``train.py``) are both trained on."""
     if not shared.is_dir():
         raise SystemExit(f"training data not found at {shared} (the ../shared folder of the project)")
     seen: dict[str, int] = {}
     out: list[Example] = []
-    for e in load_shared(shared) + chat_examples() + gap_examples(heads_only=heads_only):
+    # never train on a line the protocol judges with (a template or a dataset can produce one by chance)
+    judged = [c.text for c in functional_suite.cases()] + list(LINES) + list(LOCKED)
+    held = {t.strip().lower() for t in judged}
+    for e in load_shared(shared) + chat_examples() + gap_examples():
         key = e.text.strip()
-        if not key:
+        if not key or key.lower() in held:
             continue
         if key in seen:  # the same text twice: keep the first, it keeps its split
             continue

@@ -40,7 +40,7 @@ def main() -> None:
     from chatprobe.detect import quantize
     from chatprobe.detect.encoder import MODEL_PACKAGE, Encoder, load_graph, model_sha256, patch
 
-    train = sorted({e.text for e in corpus(heads_only=False) if e.split == "train"})  # as the encoder saw
+    train = sorted({e.text for e in corpus() if e.split == "train"})  # as the encoder saw
     texts = random.Random(SEED).sample(train, min(CALIBRATION_TEXTS, len(train)))
     graph = quantize.fused_attention(load_graph())  # with the fine-tuned weights, when shipped
     layers = quantize.linear_layers(graph)

@@ -258,7 +258,7 @@ def main() -> None:
     from build import corpus
 
     t0 = time.perf_counter()
-    ex = corpus(heads_only=False)  # the encoder's corpus: without the heads-only round 5 (gaps.py)
+    ex = corpus()
     bert, _ = train(ex, args.steps, args.seed, args.threads, args.batch)
     sha = write_patch(bert, {"steps": args.steps, "seed": args.seed, "batch": args.batch, "lr": 5e-5,
                              "max_tokens": MAX_TOKENS, "frozen": "embeddings",

@@ -256,7 +256,7 @@ CHAT4 = ["haha", "lol", "omg", "thanks hun x", "ok", "yes", "np", "see you there
          "put me down for two tickets", "count me out this week", "just landed", "running late, sorry!!",
          "what are we doing for Mum's birthday?", "does anyone have a phone charger?", "go on then, twist my arm"]
 
-# round 5 (heads only, after the second fine-tune): a group with an emoji as the predicate. Both text models read
+# round 5 (first for the heads only, after the second fine-tune; since the third for both): a group with an emoji as the predicate. Both text models read
 # "<group> are <emoji>" as hate whatever the emoji ("women are 👑", "Muslims are 💯"), so praise emoji are
 # negatives here beside scorn emoji as positives, in the same frames. Found with fresh probes written for this.
 PRAISE = ["{p} are {e}", "{p} {e}{e}", "{e} {p} {e}", "I {e} {p}", "our {p} colleagues {e}", "{p} = {e}",
@@ -280,6 +280,55 @@ FACTS_ABOUT = ["{p} have faced discrimination for centuries", "hate crimes again
                "{p} have been persecuted in many countries", "there's a new liaison officer for {p}"]
 SCORN = ["{p} are {e}", "{p} = {e}", "{e} {p} {e}", "{p} {e}{e}", "{p} are just {e}"]
 SCORN_EMOJI = ["🐀", "🐍", "🤮", "🦠", "💩", "🗑️", "🪳", "🤢", "🐖", "🧟"]
+
+
+# round 6 (after the second fine-tune; in the encoder's corpus too): what the encoder still read as hate.
+# Fresh probes (written for this round, kept out of training) showed neutral questions and facts naming a group
+# flagged ("what do <group> wear …?", "<group> have been persecuted …"), hate denied in frames other than "aren't"
+# ("it's nonsense that …", "I refuse to believe …") flagged, and hate quoted to condemn it flagged by the
+# lexicon. Each frame has its hateful twin with the same predicate, so the difference is the frame, not the
+# group or the words. More groups than round 1, so that no group name alone decides.
+G6 = {
+    "race": ["Romanians", "Chinese people", "Jamaicans", "Kurds", "Eritreans", "Lithuanians", "Roma"],
+    "religion": ["Hindus", "Buddhists", "Mormons", "Jehovah's Witnesses", "Orthodox Jews"],
+    "sex": ["women officers", "mums", "ladies"],
+    "sexual_orientation": ["gay men", "queer people", "same-sex couples"],
+    "gender_identity": ["non-binary people", "trans women", "trans kids"],
+    "disability": ["autistic people", "blind people", "people with dementia", "amputees"],
+    "age": ["pensioners", "the elderly", "over-70s"],
+}
+BAD6 = ["lazy", "dirty", "criminals", "thick", "dangerous", "a burden", "scroungers", "violent", "liars", "useless",
+        "predators", "a drain on the country", "less intelligent", "not to be trusted"]
+# the same predicate, asserted (hateful) and denied or doubted (not)
+ASSERT6 = ["everyone knows {p} are {b}", "let's be honest, {p} are {b}", "it's a fact that {p} are {b}",
+           "{p} are {b}, always have been", "I've always said {p} are {b}", "trust me, {p} are {b}",
+           "they can say what they like, {p} are {b}", "{p}? {b}, the lot of them"]
+DENY6 = ["it's a myth that {p} are {b}", "the idea that {p} are {b} is rubbish", "I don't buy that {p} are {b}",
+         "it's simply not true that {p} are {b}", "there's zero evidence {p} are {b}",
+         "I've never once thought {p} were {b}", "who says {p} are {b}? they aren't",
+         "stereotyping {p} as {b} is lazy thinking", "{p} aren't {b}, whatever the papers say",
+         "the old line that {p} are {b} is a lie", "nah, {p} are no more {b} than anyone else",
+         "don't let anyone tell you {p} are {b}"]
+# hate quoted or reported in order to condemn it (counter-speech) and hate reported plainly (neither)
+CONDEMN6 = ["someone sprayed '{p} are {b}' on the bus shelter, horrible", "my brother-in-law reckons {p} are {b}, I told him where to go",
+            "anyone who thinks {p} are {b} needs to get out more", "heard a bloke in the pub saying {p} are {b}. grim",
+            "'{p} are {b}'... seriously? in this day and age?", "people going on about {p} being {b} make me sick",
+            "I reported the comment about {p} being {b}", "that post saying {p} are {b} should be taken down",
+            "the guy in the queue said {p} are {b} and I told him to wind his neck in"]
+# questions and facts that name a group: curiosity, services, law, history, statistics, care
+ASK6 = ["what language do {p} speak at home?", "when do {p} celebrate new year?", "is there a word {p} prefer to be called?",
+        "how should I greet {p} at the community event?", "why are {p} under-represented in the force?",
+        "why do so few {p} apply to join?", "why are {p} more likely to be victims of hate crime?",
+        "do {p} have their own support officer?", "what do {p} need from us after a burglary?",
+        "is it ok to ask {p} about it or is that rude?", "where can {p} get help with housing?",
+        "have {p} always lived in this part of town?", "what's the history of {p} in Britain?",
+        "do you know any {p} who'd talk at the training day?", "what do {p} usually do at a funeral?"]
+FACTS6 = ["{p} have lived here for generations", "{p} face higher unemployment than average",
+          "{p} were persecuted during the war", "{p} deserve dignity like anyone else",
+          "{p} should be able to live independently", "end-of-life care for {p} needs more funding",
+          "the centre runs a coffee morning for {p}", "{p} are often targeted by fraudsters",
+          "a lot of {p} don't report crime to us", "{p} have the right to be left alone",
+          "the new guidance on supporting {p} is out", "{p} are part of every community here"]
 
 
 GREET = ["morning", "good morning", "gooood morning", "morning all", "hiya", "hey", "evening all", "night all",
@@ -351,9 +400,8 @@ def _lab(**on: int) -> dict[str, int]:
     return labels
 
 
-def examples(seed: int = 29, heads_only: bool = True) -> list[Example]:
-    """The gap examples; ``heads_only=False`` leaves out those added after the encoder was fine-tuned (round 5),
-    which ``finetune.py`` and ``calibrate.py`` do so that re-running them reproduces the shipped encoder."""
+def examples(seed: int = 29) -> list[Example]:
+    """The gap examples, every round: the encoder and the heads are trained on the same corpus."""
     rng = random.Random(seed)
     out: list[Example] = []
 
@@ -445,19 +493,35 @@ def examples(seed: int = 29, heads_only: bool = True) -> list[Example]:
     for t in CHAT4:
         for e in r4.sample(EMOJI, 3):
             add((t + e).strip(), _lab(), "small talk", noisy=0.2)
-    if heads_only:  # round 5, with its own random stream
-        r5 = random.Random(seed + 3)
-        every_group = [g for gs in G.values() for g in gs]
-        for (p, _s), t, e in itertools.product(every_group, PRAISE, PRAISE_EMOJI):
-            if r5.random() < 0.08:
-                add(t.format(p=p, e=e), NOT_HATE, "emoji praise")
-        for (p, _s), t in itertools.product(every_group, ASK_ABOUT + FACTS_ABOUT):
-            if r5.random() < 0.3:
-                add(t.format(p=p), NOT_HATE, "question or fact about a group")
-        for (cat, gs), t, e in itertools.product(G.items(), SCORN, SCORN_EMOJI):
-            for p, _s in gs:
-                if r5.random() < 0.2:
-                    add(t.format(p=p, e=e), _lab(**{cat: 1}, discriminatory=1, abusive=1), "emoji scorn")
+    # round 5, with its own random stream
+    r5 = random.Random(seed + 3)
+    every_group = [g for gs in G.values() for g in gs]
+    for (p, _s), t, e in itertools.product(every_group, PRAISE, PRAISE_EMOJI):
+        if r5.random() < 0.08:
+            add(t.format(p=p, e=e), NOT_HATE, "emoji praise")
+    for (p, _s), t in itertools.product(every_group, ASK_ABOUT + FACTS_ABOUT):
+        if r5.random() < 0.3:
+            add(t.format(p=p), NOT_HATE, "question or fact about a group")
+    for (cat, gs), t, e in itertools.product(G.items(), SCORN, SCORN_EMOJI):
+        for p, _s in gs:
+            if r5.random() < 0.2:
+                add(t.format(p=p, e=e), _lab(**{cat: 1}, discriminatory=1, abusive=1), "emoji scorn")
+    r6 = random.Random(seed + 4)  # round 6, its own random stream
+    for cat, groups in G6.items():
+        hate = _lab(**{cat: 1}, discriminatory=1, abusive=1)
+        for p, b in itertools.product(groups, BAD6):
+            if r6.random() < 0.35:
+                add(r6.choice(ASSERT6).format(p=p, b=b), hate, "hate opinion", noisy=0.2)
+            if r6.random() < 0.5:
+                add(r6.choice(DENY6).format(p=p, b=b), _lab(), "negated hate", noisy=0.2)
+            if r6.random() < 0.3:
+                add(r6.choice(CONDEMN6).format(p=p, b=b), _lab(counter_speech=1), "counter-speech quoting hate")
+        for p, t in itertools.product(groups, ASK6 + FACTS6):
+            if r6.random() < 0.45:
+                add(t.format(p=p), _lab(), "question or fact about a group", noisy=0.1)
+    for (p, _s), t in itertools.product([g for gs in G.values() for g in gs], DENY6 + ASK6 + FACTS6):
+        if r6.random() < 0.06:
+            add(t.format(p=p, b=r6.choice(BAD6)), _lab(), "negated hate" if t in DENY6 else "question or fact about a group")
     return first_of_each_text(out)
 
 

@@ -116,7 +116,7 @@ def main() -> None:
     from build import corpus
 
     torch.set_num_threads(args.threads)
-    ex = corpus(heads_only=False)
+    ex = corpus()
     shared = sorted({e.source for e in ex if e.source not in PROJECT_SOURCES})
     todo = [s for s in shared if not args.only or s in args.only.split(",")]
     base, _ = finetune.build_model(torch)

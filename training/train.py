@@ -12,7 +12,7 @@ Steps:
    a small multi-task network on the train split (384 → 512 ReLU → one sigmoid per label, numpy, Adam,
    seeded): each label's loss counts only rows where that label is known (the rest are masked); project
    chat examples weigh 4×; positives are up-weighted by sqrt(negatives/positives).
-4. threshold per label: the one with the best F1 on the validation split.
+4. threshold per label: the one nearest 0.5 whose F1 on the validation split is within 0.01 of the best.
 5. report precision/recall/F1 per label on the validation split of the shared datasets, beside a TF-IDF
    (word 1–2-grams + char 2–5-grams) + logistic regression baseline trained on the same rows.
 6. write src/chatprobe/detect/models/heads.npz and heads.json, and training/metrics.json.
@@ -40,8 +40,9 @@ from embed import embed_texts
 
 OUTPUT_LABELS = CATEGORIES + RESPONSES
 MODELS = ROOT / "src" / "chatprobe" / "detect" / "models"
-VERSION = "2026.12.1"
+VERSION = "2026.12.2"
 CHAT_WEIGHT = 4.0
+TOLERANCE = 0.01  # threshold choice: nearest 0.5 within this much F1 of the best (best_threshold)
 HIDDEN = 512
 EPOCHS = 8
 LR = 1e-3
@@ -61,12 +62,28 @@ def prf(y: np.ndarray, yhat: np.ndarray) -> dict[str, float]:
             "n": len(y)}
 
 
-def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
+GRID = np.round(np.arange(0.05, 0.96, 0.01), 2)
+
+
+def f1_curve(y: np.ndarray, p: np.ndarray, grid: np.ndarray = GRID) -> np.ndarray:
+    """F1 of ``p >= t`` against ``y`` for every threshold ``t`` of ``grid``."""
+    pred = p[None, :] >= grid[:, None]
+    tp = (pred & (y[None, :] == 1)).sum(1)
+    return 2 * tp / np.maximum(pred.sum(1) + (y == 1).sum(), 1)
+
+
+def best_threshold(y: np.ndarray, p: np.ndarray, tolerance: float = TOLERANCE) -> float:
+    """The threshold nearest 0.5 among those whose validation F1 is within ``tolerance`` of the best. Near its
+    top the F1 curve is flat and noisy, and a plain arg-max (``tolerance=0``) jumped between far-apart
+    thresholds when a few hundred training rows changed (sexual 0.50 -> 0.77 -> 0.61 -> 0.57 -> 0.78); the
+    heads are trained with positives up-weighted, so 0.5 is their own cut, moved only where that clearly pays.
+    Measured on 100 bootstrap resamples of the validation rows: the threshold's spread falls for most labels
+    (race 0.077 -> 0.035, sex 0.044 -> 0.006, gender identity 0.137 -> 0.076; sexual stays about 0.19)."""
     if y.sum() == 0:
         return 0.5
-    grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
-    f1 = [prf(y, (p >= t).astype(int))["f1"] for t in grid]
-    return float(grid[int(np.argmax(f1))])
+    f1 = f1_curve(y, p)
+    ok = np.flatnonzero(f1 >= f1.max() - tolerance)
+    return float(GRID[ok[np.argmin(np.abs(GRID[ok] - 0.5))]])
 
 
 def label_matrix(ex: list) -> np.ndarray:
