@@ -161,7 +161,8 @@ def test_finished_is_a_threat_only_when_it_is_one(lexicon, text, threat):
     "two blue tits and a great tit on the bird table", "he has a spastic colon", "what a bitch of a shift",
     "the maine coon got out again", "puff pastry is in the fridge", "a chink of daylight under the door",
     "found the chink in their armour", "he runs the fruit and veg stall", "there's a fruit bowl in the canteen",
-    "he thinks he's cock of the walk since the promotion", "sounds like a cock and bull story to me"])
+    "he thinks he's cock of the walk since the promotion", "sounds like a cock and bull story to me",
+    "he dumped her and now karma's a bitch", "those poor animals were left in the heat"])
 def test_ordinary_senses_of_slur_like_words_are_set_aside(lexicon, text):
     assert not active(lexicon, text)
     assert all(s == "homonym" for _, s in statuses(lexicon, text)), statuses(lexicon, text)
