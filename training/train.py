@@ -65,9 +65,9 @@ def prf(y: np.ndarray, yhat: np.ndarray) -> dict[str, float]:
 GRID = np.round(np.arange(0.05, 0.96, 0.01), 2)
 
 
-def f1_curve(y: np.ndarray, p: np.ndarray, grid: np.ndarray = GRID) -> np.ndarray:
-    """F1 of ``p >= t`` against ``y`` for every threshold ``t`` of ``grid``."""
-    pred = p[None, :] >= grid[:, None]
+def f1_curve(y: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """F1 of ``p >= t`` against ``y`` for every threshold ``t`` of ``GRID``."""
+    pred = p[None, :] >= GRID[:, None]
     tp = (pred & (y[None, :] == 1)).sum(1)
     return 2 * tp / np.maximum(pred.sum(1) + (y == 1).sum(), 1)
 

@@ -205,12 +205,24 @@ def test_denying_a_group_its_humanity_is_not_a_negation(lexicon, text, dehumanis
     assert bool(active(lexicon, text)) is dehumanised, statuses(lexicon, text)
 
 
-@pytest.mark.parametrize("text", ["I heard him say he'd kill the gays, logged as a hate incident",
-                                  "CCTV recorded the male shouting he would stab the muslims",
-                                  "he threatened to smash her face in, arrested for affray"])
-def test_what_someone_was_heard_or_reported_to_threaten_is_quoted(lexicon, text):
+# every hit set aside, and why: reported speech, hate quoted to condemn it, a claim denied before it is made
+@pytest.mark.parametrize("text,why", [
+    ("I heard him say he'd kill the gays, logged as a hate incident", {"quoted"}),
+    ("CCTV recorded the male shouting he would stab the muslims", {"quoted"}),
+    ("he threatened to smash her face in, arrested for affray", {"quoted"}),
+    ("my nan says foreigners are criminals, she's 90 bless her", {"quoted"}),
+    ("my brother-in-law says Muslims are vermin every christmas", {"quoted"}),
+    ("overheard two lads on the bus shouting that the gays are disgusting", {"quoted"}),
+    ("'Sikhs are filth' scrawled on the temple wall. Sickening", {"quoted", "counter"}),
+    ("anyone who says Jews are vermin needs educating", {"quoted", "counter"}),
+    ("'send the Poles back' — who even thinks that these days?", {"quoted", "counter"}),
+    ("it's nonsense that asylum seekers are all criminals", {"negated"}),
+    ("the myth that gays are perverts needs to die out", {"negated"}),
+    ("I don't accept that the disabled are a burden", {"negated"}),
+    ("there's no evidence that Muslims are terrorists", {"negated"})])
+def test_hits_set_aside_as_reported_condemned_or_denied(lexicon, text, why):
     st = statuses(lexicon, text)
-    assert st and all(s == "quoted" for _, s in st), st
+    assert st and all(s in why for _, s in st), st
 
 
 def test_a_threat_in_the_first_person_is_not_a_report(lexicon):
@@ -223,22 +235,6 @@ def test_a_wish_for_a_group_to_die_with_words_between(lexicon):
     assert not active(lexicon, "pensioners should not be left to die alone")
 
 
-@pytest.mark.parametrize("text", ["my nan says foreigners are criminals, she's 90 bless her",
-                                  "my brother-in-law says Muslims are vermin every christmas",
-                                  "overheard two lads on the bus shouting that the gays are disgusting"])
-def test_what_a_relative_or_stranger_says_is_reported(lexicon, text):
-    st = statuses(lexicon, text)
-    assert st and all(s == "quoted" for _, s in st), st
-
-
-@pytest.mark.parametrize("text", ["'Sikhs are filth' scrawled on the temple wall. Sickening",
-                                  "anyone who says Jews are vermin needs educating",
-                                  "'send the Poles back' — who even thinks that these days?"])
-def test_hate_quoted_to_condemn_it_is_set_aside(lexicon, text):
-    st = statuses(lexicon, text)
-    assert st and all(s in ("quoted", "counter") for _, s in st), st
-
-
 def test_the_same_words_unquoted_and_unchallenged_are_still_found(lexicon):
     assert active(lexicon, "Sikhs are filth")
     assert active(lexicon, "my lot are fine but Jews are vermin")
@@ -247,15 +243,6 @@ def test_the_same_words_unquoted_and_unchallenged_are_still_found(lexicon):
 def test_a_frying_pan_stands_for_the_kitchen(lexicon):
     assert active(lexicon, "girls belong in the 🍳 not on response") == {"sex"}
     assert not active(lexicon, "full english 🍳 anyone?")
-
-
-@pytest.mark.parametrize("text", ["it's nonsense that asylum seekers are all criminals",
-                                  "the myth that gays are perverts needs to die out",
-                                  "I don't accept that the disabled are a burden",
-                                  "there's no evidence that Muslims are terrorists"])
-def test_a_claim_denied_before_it_is_made_is_negated(lexicon, text):
-    st = statuses(lexicon, text)
-    assert st and all(s == "negated" for _, s in st), st
 
 
 def test_the_claim_asserted_is_still_found(lexicon):

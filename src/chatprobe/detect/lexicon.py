@@ -65,9 +65,9 @@ NOT_NEGATING = re.compile(r"\b(?:nothing but|nothing more than|nothing less than
                           r"(?:not|arent|isnt|aint|werent|wasnt)(?: (?:really|even|fully|truly|actually|properly|real|"
                           r"proper|quite))* (?:human|humans|human beings|people|persons)(?! (?:who|that|to|in|at|on|"
                           r"from|for|with|of)\b))\b")
-# a reporting cue after these is a condition or a plan, not a report ("if she reports us ...")
 # three or more single letters in a row: a word spelt out with spaces
 SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z] ){2,}[a-z](?![a-z0-9])")
+# a reporting cue after these is a condition or a plan, not a report ("if she reports us ...")
 CONDITIONAL = re.compile(r"\b(?:if|when|unless|before|once|in case|or|case)\s*$")
 
 
@@ -189,6 +189,8 @@ class LexiconData:
                 nslots.append(name)
                 pat = pat.replace("{NEG}", f"(?P<{name}>{neg_alt})", 1)
             pat = pat.replace("{INSULT}", f"(?:{ins_alt})")
+            for name, value in raw.get("placeholders", {}).items():
+                pat = pat.replace("{" + name + "}", value)
             self.rules.append(Rule(r["id"], r["label"], int(r["severity"]), r["note"], re.compile(pat),
                                    tuple(gslots), tuple(nslots), bool(r.get("group_also", False)),
                                    bool(r.get("negatable_inside", False))))
@@ -440,8 +442,8 @@ class Lexicon(Detector):
 
         # phrase rules run over the folded text with emoji replaced by words
         ftext = fold_text(self._alias_emoji(text)) if not text.isascii() else folded
-        if SPACED.search(ftext):  # "k i l l all …", "I h a t e …": rules read the word the letters spell
-            ftext = SPACED.sub(lambda m: self._unspace(m.group(0)), ftext)
+        # "k i l l all …", "I h a t e …": the rules read the word the letters spell
+        ftext = SPACED.sub(lambda m: self._unspace(m.group(0)), ftext)
         for rule in d.rules:
             for m in rule.regex.finditer(ftext):
                 groups = [m.group(g) for g in rule.group_slots if m.group(g)]
