@@ -9,6 +9,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import functional_suite
+import moderation_style
 from chat_examples import examples as chat_examples
 from gaps import examples as gap_examples
 from datasets import Example, load_shared
@@ -24,7 +25,8 @@ def corpus(shared: Path = SHARED) -> list[Example]:
     seen: dict[str, int] = {}
     out: list[Example] = []
     # never train on a line the protocol judges with (a template or a dataset can produce one by chance)
-    judged = [c.text for c in functional_suite.cases()] + list(LINES) + list(LOCKED)
+    judged = ([c.text for c in functional_suite.cases()] + list(LINES) + list(LOCKED)
+              + [t for t, _, _ in moderation_style.cases()])
     held = {t.strip().lower() for t in judged}
     for e in load_shared(shared) + chat_examples() + gap_examples():
         key = e.text.strip()

@@ -14,6 +14,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))
+
+import moderation_style  # noqa: E402
+
 MODELS = ROOT / "src" / "chatprobe" / "detect" / "models"
 CASES = ROOT / "tests" / "detect" / "functional_cases.tsv"
 
@@ -123,6 +127,22 @@ def protocol_section() -> list[str]:
     out += ["", "Flags this model raises on them:", ""]
     flags = [fl for k in ("real exports", "ordinary lines", "ordinary lines, locked") for fl in o.get(k, {}).get("flagged", [])]
     out += [f"- `{fl['where']}` {', '.join(fl['labels'])}: {fl['text']!r}" for fl in flags] or ["- none"]
+    m, mo = new.get("moderation"), (old or {}).get("moderation", {})
+    if m:
+        out += ["", "**Sexual content and violence, moderation style** (`training/moderation_style.py`): lines written",
+                "by hand in the sense of a public moderation set's published category definitions (its text was never",
+                "read), before gap round 7 was written; never trained on. Precision / recall / F1 of the pipeline's",
+                "`sexual` and `threat` labels; every error is listed.", "",
+                "| label | positives (of all lines) | previous P / R / F1 | this model's P / R / F1 |", "|---|---:|---:|---:|"]
+        n_all = len(moderation_style.cases())
+        for label, r in m.items():
+            p = mo.get(label)
+            prev = f"{p['precision']:.2f} / {p['recall']:.2f} / {p['f1']:.2f}" if p else ""
+            out.append(f"| {label} | {r['support']} ({n_all}) | {prev} | "
+                       f"{r['precision']:.2f} / {r['recall']:.2f} / **{r['f1']:.2f}** |")
+        for label, r in m.items():
+            out += ["", f"`{label}` missed: " + ("; ".join(repr(t) for t in r["missed"]) or "none") + ".",
+                    "", f"`{label}` raised on a line without it: " + ("; ".join(repr(t) for t in r["false"]) or "none") + "."]
     return out
 
 
@@ -284,6 +304,21 @@ def main() -> None:
               "  and threats against a person (see the protocol table). Lexicon rules written from the tune half:",
               "  reports (\"he threatened to …\", \"heard him say …\"), denied humanity (\"… aren't really human\"),",
               "  \"how are <group> allowed to breed?\" and words spelt out with spaces (\"k i l l\").",
+              "- Sexual content and violence in the sense of a public moderation set (the issue's bar there has no",
+              "  public proxy here): on the moderation-style lines the shipped pipeline finds 57% of the sexual lines",
+              "  and 40% of the violent ones (F1 0.71 and 0.57, protocol table). It misses sexual content without",
+              "  explicit words (undressing, solicitation, adverts, narrative) and violence that is wished, incited or",
+              "  celebrated rather than threatened to \"you\". The pre-issue model scores 0.64 and 0.67 here, where",
+              "  the issue measured it at 0.73 and 0.21 on the public set: these lines are easier than that set for",
+              "  violence, and on them this model finds fewer violent lines than the pre-issue one (40% against 53%).",
+              "  Gap round 7 (`training/gaps.py`, opt-in with",
+              "  `CHATPROBE_TRAIN_ROUND7=1`) is written for that. Two 3,000-step fine-tunes with it (2026-12-05; the",
+              "  second masks the labels round 7 does not annotate) raised those F1 to 0.86 / 0.87 and 0.68 / 0.76,",
+              "  but the locked half's hateful caught fell to 90.0% and 88.7% (from 92.7%) and the first raised",
+              "  ordinary-chat flags from 1 to 4 in 419, so neither was shipped. One fine-tune's run-to-run spread is",
+              "  as large as the effect; choosing needs several seeds (a GPU). The moderation-style lines' misses and",
+              "  the locked half's per-category miss counts were read while deciding; nothing was trained or written",
+              "  into the lexicon from them.",
               "- The lexicon needs maintenance: new slurs and spellings appear; add them to `lexicon_en.toml`.",
               "- Sarcasm, context across messages and images are out of scope for the text model (issue 4 adds",
               "  conversation context; issue 6 media).", ""]

@@ -12,7 +12,9 @@ Three measurements (issue 10, point 5; the leave-one-dataset-out half is ``train
 2. **ordinary real chats**: every message in ``../shared/data/exports`` (real public exports; skipped when
    absent) run through chatprobe's own parser, and the hand-written ordinary lines in ``ordinary_chat.py``
    (evaluation only). Flags per 1,000 messages, and **every flag listed** (``--flags``) for a person to read.
-3. the same through the lexicon only, to show what the model adds.
+3. **sexual content and violence, moderation style** (``moderation_style.py``): hand-written lines in the sense
+   of a public moderation set's categories, never trained on; precision, recall and F1 of ``sexual`` and
+   ``threat``, with every miss and every false label listed.
 
 The whole pipeline is measured (lexicon, rules, language gate, model), as an investigator would meet it.
 """
@@ -36,6 +38,7 @@ ROOT = HERE.parent
 sys.path.insert(0, os.environ.get("CHATPROBE_SRC") or str(ROOT / "src"))
 
 import functional_suite
+import moderation_style
 from ordinary_chat import LINES, LOCKED
 
 EXPORTS = ROOT.parent / "shared" / "data" / "exports"
@@ -119,9 +122,26 @@ def ordinary(pipeline: Any) -> dict[str, Any]:
     return out
 
 
+def moderation(pipeline: Any) -> dict[str, Any]:
+    """Precision, recall and F1 of ``sexual`` and ``threat`` on the moderation-style lines, with every error."""
+    cases = moderation_style.cases()
+    decisions = pipeline.classify([t for t, _, _ in cases])
+    out: dict[str, Any] = {}
+    for i, label in enumerate(("sexual", "threat")):
+        truth = [c[1 + i] for c in cases]
+        got = [label in d.labels for d in decisions]
+        tp = sum(t and g for t, g in zip(truth, got, strict=True))
+        p, r = tp / max(sum(got), 1), tp / max(sum(truth), 1)
+        out[label] = {"precision": round(p, 4), "recall": round(r, 4),
+                      "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "support": sum(truth),
+                      "missed": [c[0] for c, t, g in zip(cases, truth, got, strict=True) if t and not g],
+                      "false": [c[0] for c, t, g in zip(cases, truth, got, strict=True) if g and not t]}
+    return out
+
+
 def run(pipeline: Any) -> dict[str, Any]:
     return {"pipeline": pipeline.describe()["detectors"][-1].get("version"),
-            "functional": functional(pipeline), "ordinary": ordinary(pipeline)}
+            "functional": functional(pipeline), "ordinary": ordinary(pipeline), "moderation": moderation(pipeline)}
 
 
 def summary(r: dict[str, Any]) -> str:
@@ -138,6 +158,9 @@ def summary(r: dict[str, Any]) -> str:
             continue
         lines.append(f"ordinary chats, {k}: {o[k]['flags']} flags in {o[k]['messages']} messages "
                      f"({o[k]['per_1000']} per 1,000)")
+    for label, m in r.get("moderation", {}).items():
+        lines.append(f"moderation-style {label}: precision {m['precision']:.2f} recall {m['recall']:.2f} "
+                     f"F1 {m['f1']:.2f} ({m['support']} positives)")
     return "\n".join(lines)
 
 

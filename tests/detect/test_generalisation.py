@@ -1,8 +1,9 @@
 """The shipped pipeline on material it was not tuned on (training/protocol.py, issue 10).
 
-The template suite's *locked* half and the *locked* ordinary chat lines were written before the final model
-was trained and are never read case by case while tuning; the floors below sit a little under the figures in
-the model card, so a regression fails here. The cases named in the issue are checked one by one.
+The template suite's *locked* half, the *locked* ordinary chat lines and the moderation-style lines were
+written before the final model was trained and are never trained on (the model card's Limits say what of
+them was read and when); the floors below sit a little under the figures in the model card, so a regression
+fails here. The cases named in the issue are checked one by one.
 """
 
 from __future__ import annotations
@@ -59,9 +60,17 @@ def test_the_misses_named_in_the_issue_are_caught(pipeline, text, label):
     assert label in pipeline.classify([text])[0].labels
 
 
+def test_sexual_content_and_violence_in_moderation_style(pipeline):
+    r = protocol.moderation(pipeline)
+    print(json.dumps(r, indent=1))
+    assert r["sexual"]["f1"] >= MODERATION_F1_FLOOR["sexual"], r["sexual"]
+    assert r["threat"]["f1"] >= MODERATION_F1_FLOOR["threat"], r["threat"]
+
+
 HATEFUL_FLOOR = 0.87
 BENIGN_FLOOR = 0.86
 ORDINARY_MAX_FLAGS = 2
+MODERATION_F1_FLOOR = {"sexual": 0.65, "threat": 0.5}  # the model card: 0.71 and 0.57
 
 
 @pytest.mark.parametrize("text", ["faggots and peas from the chippy tonight", "two blue tits on the feeder 🐦"])
