@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,7 +20,10 @@ SHARED = HERE.parent.parent / "shared" / "data" / "train"
 
 
 def corpus(shared: Path = SHARED) -> list[Example]:
-    """The one corpus the encoder (``finetune.py``) and the heads (``train.py``) are both trained on."""
+    """The one corpus the encoder (``finetune.py``) and the heads (``train.py``) are both trained on.
+
+    ``CHATPROBE_TRAIN_ROUND7=1`` adds gap round 7 (sexual content and violence; measured, not shipped: see
+    ``gaps.py``) for every script that trains or calibrates."""
     if not shared.is_dir():
         raise SystemExit(f"training data not found at {shared} (the ../shared folder of the project)")
     seen: dict[str, int] = {}
@@ -28,7 +32,8 @@ def corpus(shared: Path = SHARED) -> list[Example]:
     judged = ([c.text for c in functional_suite.cases()] + list(LINES) + list(LOCKED)
               + [t for t, _, _ in moderation_style.cases()])
     held = {t.strip().lower() for t in judged}
-    for e in load_shared(shared) + chat_examples() + gap_examples():
+    round7 = os.environ.get("CHATPROBE_TRAIN_ROUND7") == "1"
+    for e in load_shared(shared) + chat_examples() + gap_examples(round7=round7):
         key = e.text.strip()
         if not key or key.lower() in held:
             continue

@@ -331,6 +331,127 @@ FACTS6 = ["{p} have lived here for generations", "{p} face higher unemployment t
           "the new guidance on supporting {p} is out", "{p} are part of every community here"]
 
 
+# round 7, OPT-IN (``CHATPROBE_TRAIN_ROUND7=1``; the shipped model 2026.12.2 was trained without it). Two
+# fine-tunes with it (2026-12-05, 3,000 steps, seed 0) raised the moderation-style F1 (sexual 0.71 -> 0.86 and
+# 0.68, threat 0.57 -> 0.87 and 0.76) but lowered the locked half's hateful caught (92.7% -> 90.0% and 88.7%)
+# and one raised ordinary-chat flags from 1 to 4 in 419; neither was shipped (model card, Limits).
+# Written 2026-12-05, after ``moderation_style.py`` was written and kept out of training: sexual content
+# and violence in the sense of a public moderation set, which the shared datasets barely cover (their sexual rows
+# are lewd jokes and harassment, their threats mostly against women). Fresh probes showed the pipeline missing
+# sexual content that names no body part or swear word (undressing, solicitation, porn adverts, sexting) and
+# violence that is wished, incited or celebrated rather than threatened to "you" (incitement against strikers or
+# politicians, gloating over a crash, cruelty to animals). Each comes with lookalikes: health, sex education,
+# romance, crime reports, history, sport, games, cooking and idiom. Different sentences from the probes.
+SEXUAL7 = ["he pulled her hair and pushed her against the wall, kissing her hard", "she climbed on top of him and started riding slowly",
+           "I want your mouth on me tonight", "take your clothes off and get into bed", "I'm naked and waiting for you",
+           "can't wait to make you cum", "we spent the whole afternoon in bed exploring each other",
+           "her moans got louder as he went faster", "he kissed down her thighs and kept going", "I want to watch you undress",
+           "let me see you play with yourself on camera", "she whispered that she wanted him inside her", "strip for me baby",
+           "show me what you're wearing under that", "dm me for nudes, £10 a set", "new sex tape dropped, link in bio",
+           "free xxx videos, hardcore, click the link", "busty milf gets fucked in the kitchen",
+           "sensual massage with extras, call this number", "looking for fwb, must be discreet, married is fine",
+           "any girls want to fuck tonight? dm me", "my bf went down on me for an hour", "we did it on the balcony lol",
+           "I've been horny all day thinking about last night", "your body drives me crazy, I want to taste every inch",
+           "he unzipped his jeans and guided her hand down", "she licked her lips and dropped to her knees",
+           "I want to feel you deep inside me", "fuck me harder", "I'm so hard for you right now", "send a pic of your ass",
+           "show me your pussy", "wanna see my cock?", "I love giving head", "she's an amazing lay",
+           "he fingered her under the table at dinner", "write an erotic scene between two lovers in a hotel room",
+           "continue the story: they kissed, then he slowly undressed her", "tell me a dirty story",
+           "talk dirty to me", "role play: naughty nurse and her patient", "his tongue traced circles around her nipple",
+           "she gasped as his hand slid between her thighs", "they made love until sunrise, bodies slick with sweat",
+           "the orgy at that party got wild", "anal or oral, which do you prefer?", "hookup app got me laid again",
+           "cam show starting now, tip and I'll take it all off", "OnlyFans link below, spicy content daily 🍑",
+           "horny wives near you are waiting to chat", "he bent her over the desk and lifted her skirt",
+           "she pushed him onto the sofa and unbuckled his belt", "I want to wake up with my head between your legs",
+           "sexting my ex again oops", "send me something naughty", "what are you wearing? take it off",
+           "I'm in the bath, wish you were here to touch me", "kiss my neck and work your way down",
+           "tonight you're mine, every position", "her body trembled as she came", "I got off to your photo",
+           "wanking over her pics", "sloppy blowjob compilation", "adult chat line, 18+, dirty talk guaranteed",
+           "erotic massage parlour, open late, discreet", "my favourite kink is being tied up and spanked",
+           "ride me", "I want to make you moan", "her dress fell to the floor and she stepped out of her panties",
+           "he grabbed her hips and pulled her onto him", "bedroom games tonight, bring the handcuffs 😈",
+           "rate my dick 1-10", "she flashed her boobs on the webcam", "he's hung like a horse",
+           "lick it slowly and look at me", "explicit photos of me for sale, message for prices"]
+SEX_NEG7 = ["he graduated summa cum laude", "what position do you play on Saturday?", "I'm tied up in meetings all day",
+            "that exam was so hard", "sports massage booked for my hamstring", "the kids want to ride their bikes to school",
+            "lick the envelope and post it", "we're expecting our first baby in spring", "sexual health clinic walk-in times",
+            "contraception advice from the pharmacist", "the puberty talk with my son went fine",
+            "biology covered human reproduction this week", "she's been my partner for twelve years",
+            "anniversary dinner tonight ❤️", "they held hands on the walk home", "our first kiss was at the bus stop",
+            "romantic comedy on Netflix tonight?", "wedding night suite booked", "IVF appointment on Tuesday",
+            "a prostate exam is nothing to worry about", "the RASSO unit has the file now",
+            "intimate image abuse is a crime, report it", "victim says he touched her without consent, statement taken",
+            "sex offender management meeting on Thursday", "the debate about sex education in schools",
+            "swimsuit shopping for the holiday", "bra fitting at M&S", "the nudist beach is further along the coast",
+            "life drawing class with a nude model", "massage therapist qualification course", "the hot tub is fixed",
+            "the baby needs feeding every three hours", "strip the beds and wash the sheets", "strip the wallpaper first",
+            "screw the shelf to the wall", "a steamy day in Seville", "she came first in the race",
+            "he came round for dinner", "get on your bike", "dating after divorce, any tips?", "he asked me out on a date!",
+            "my crush smiled at me 😍", "cuddles on the sofa with the dog", "breast screening appointment letter",
+            "testicular cancer awareness month", "erectile problems can be a sign of heart disease",
+            "the hen party is at a cocktail bar", "stag do in Prague", "pregnancy scan at 12 weeks went well",
+            "the lads are watching the boxing", "how do I tell my partner I'm not ready for sex?",
+            "consent classes for freshers", "she wore a gorgeous dress to the ball", "he kissed his wife goodbye",
+            "sex and relationships policy for the school", "report any sexual harassment to HR in confidence",
+            "the grooming case went to trial", "the film is a love story, rated 12A", "a romantic poem for our anniversary",
+            "periods and the menopause at work: guidance"]
+VIOLENCE7 = ["someone needs to shoot that politician", "I'd pay to watch that landlord get beaten to death",
+             "run the cyclists off the road, they deserve it", "the gunman is a hero, more people should follow him",
+             "I hope the away fans get their heads kicked in", "that video of the guy getting stabbed is the funniest thing I've seen",
+             "he got what he deserved, I hope they broke every bone", "let's burn the council offices down",
+             "string the bankers up", "the strikers need a good beating", "I'd happily torture him for hours",
+             "love the fight videos where the guy gets knocked out and stamped on", "that dog should be beaten until it learns",
+             "set the cat on fire lol", "throw acid in her face", "smash the windows and drag them out",
+             "we'll storm the building and hang them all", "kneecap the grass", "petrol bomb their car tonight",
+             "I wish someone would run my neighbour over", "stamp on his head till it cracks", "I want to see her bleed",
+             "make him scream, I want to hear it", "kill the landlord", "blow up the bridge in rush hour",
+             "I'd snap his neck without a second thought", "go in with baseball bats and don't stop",
+             "that massacre was the best news all year", "more attacks like this please 🔥", "hope the cops get shot",
+             "shoot every one of them", "torture is too good for him, skin him alive", "I'm going to hurt you so badly",
+             "I will find you and end you", "bash the old fella's head in and take his wallet", "let him die slowly",
+             "beat her black and blue", "rip their heads off", "knock her teeth out", "someone punch the referee",
+             "I'd love to see that building collapse with them inside", "laughing at the crash victims, served them right",
+             "hit the horse harder", "the execution video is hilarious", "pour boiling water on him",
+             "break his fingers so he can't type", "the riot was glorious, burn it all", "cheering when the soldier died 😂",
+             "we should kill the lot of them", "that teacher deserves a bullet", "lock her in and set the house alight",
+             "push him off the platform next time", "bury him alive", "give him a kicking he won't forget",
+             "he should be tortured on live TV", "poison the neighbour's dog", "I want him dead by Friday",
+             "glad the old woman got mugged, lol", "run them down with the van", "they deserve to be gassed"]
+VIOL_NEG7 = ["the man was found with stab wounds, police appeal for witnesses", "the film is about a serial killer, really tense",
+             "history lesson on the Blitz today", "the war memorial service is on Sunday",
+             "the documentary about the massacre was hard to watch", "we condemn the attack and stand with the victims",
+             "the gunman was arrested after a standoff", "the boxing match ended in a knockout",
+             "MMA fight night on Saturday, who's coming?", "the video game lets you storm the castle",
+             "in the book the hero slays the monster", "the RSPCA rescued a dog that had been beaten",
+             "animal cruelty case goes to court on Monday", "first aid course: how to treat a bleeding wound",
+             "she broke her leg skiing", "the crash closed the motorway for hours", "I'm going to kill it at the interview",
+             "let's blow up some balloons for the party", "shoot me a message when you're free",
+             "the fireworks were explosive", "beat the traffic, leave early", "the butcher jointed the chicken for us",
+             "crush the garlic and add the chilli", "ripped jeans are back in fashion", "the band blew the roof off",
+             "the hospital treated twelve people after the explosion", "knife amnesty bin outside the station",
+             "the victim's family asked for privacy", "self-defence tips for night shifts",
+             "the martial arts club trains on Tuesdays", "paintball for the stag do", "zombie film marathon tonight",
+             "the horror film had so much blood", "the surgeon cut out the tumour", "we had to put the old dog to sleep, so sad",
+             "rugby tackle drills at training", "fishing trip: caught and released three trout",
+             "the soldiers who died are remembered every November", "terror attack anniversary, thoughts with the families",
+             "the assault suspect was charged this morning", "a man was shot dead in the city centre last night",
+             "the trial heard he hit her with a hammer", "domestic violence awareness training next week",
+             "the execution of Charles I was in 1649", "the bomb squad made the device safe",
+             "the riot police held the line", "football violence: three banned from the ground",
+             "he was punched in the street, suspect outstanding", "cruelty to animals is never acceptable",
+             "the striker smashed it into the top corner", "the old bridge is being demolished",
+             "I'm going to demolish this burger", "gonna slaughter a full English after nights",
+             "I could destroy a kebab right now", "I'm going to batter this essay tonight",
+             "going to attack the ironing pile", "I'll kill for a cup of tea", "shoot me the details when you have them",
+             "shoot me your number and I'll ring you", "shoot me a text when you're outside"]
+LOGISTICS7 = ["I'm parked round the back", "come round the back, the front door's locked", "meet you behind the station",
+              "the bins are round the back", "I'm at the back of the queue", "sit at the back, the front's full",
+              "go round the side, the gate's open", "I'm behind you in the traffic"]
+SEX7_FRAMES = ["{x}", "{X}.", "{x} 😈", "omg {x}", "{X}!", "lol {x}", "{x} 🔥", "{X}. {Y}."]
+VIOL7_FRAMES = ["{x}", "{X}.", "{x} 😂", "honestly {x}", "{X}!", "{x} tbh", "{X}. {Y}."]
+NEG7_FRAMES = ["{x}", "{X}.", "{x} 👍", "{X}. {Y}."]
+
+
 GREET = ["morning", "good morning", "gooood morning", "morning all", "hiya", "hey", "evening all", "night all",
          "night night", "hello lovely people", "alright", "yo", "afternoon"]
 EMOJI = ["", " 😘", " ❤️", " ☀️", " 😂", " 👍", " 🙌", " 😊", " 🥰", " 💪", " 🎉", " 😴", " 🙏", " 😎", " 🤣🤣", " 💕",
@@ -400,8 +521,9 @@ def _lab(**on: int) -> dict[str, int]:
     return labels
 
 
-def examples(seed: int = 29) -> list[Example]:
-    """The gap examples, every round: the encoder and the heads are trained on the same corpus."""
+def examples(seed: int = 29, *, round7: bool = False) -> list[Example]:
+    """The gap examples, every round (round 7 only when asked): the encoder and the heads are trained on the
+    same corpus."""
     rng = random.Random(seed)
     out: list[Example] = []
 
@@ -522,12 +644,36 @@ def examples(seed: int = 29) -> list[Example]:
     for (p, _s), t in itertools.product([g for gs in G.values() for g in gs], DENY6 + ASK6 + FACTS6):
         if r6.random() < 0.06:
             add(t.format(p=p, b=r6.choice(BAD6)), _lab(), "negated hate" if t in DENY6 else "question or fact about a group")
+    if not round7:
+        return first_of_each_text(out)
+    r7 = random.Random(seed + 5)  # round 7, its own random stream
+
+    def framed(frames: list[str], pool: list[str], x: str) -> str:
+        cap = x[0].upper() + x[1:]
+        y = r7.choice(pool)
+        return r7.choice(frames).format(x=x, X=cap.rstrip("!?.🔥😈😂👍 "), Y=y[0].upper() + y[1:])
+
+    # the positives say only what they annotate: whether "busty milf …" is also sexist or "shoot every one of
+    # them" also hate against a group is left to the datasets that annotate it (those heads are masked here).
+    # Labelling them "not discriminatory" cost the first run of this round a fifth of its hate as an opinion
+    def only(**on: int) -> dict[str, int]:
+        return {k: v for k, v in _lab(**on).items() if k in on or k in ("counter_speech", "endorsement")}
+
+    for pool, frames, lab, kind in ((SEXUAL7, SEX7_FRAMES, only(sexual=1), "sexual content"),
+                                    (VIOLENCE7, VIOL7_FRAMES, only(threat=1, abusive=1), "violence wished or celebrated"),
+                                    (SEX_NEG7, NEG7_FRAMES, _lab(), "sexual lookalike"),
+                                    (VIOL_NEG7, NEG7_FRAMES, _lab(), "violence lookalike"),
+                                    (LOGISTICS7, NEG7_FRAMES, _lab(), "logistics")):
+        for t in pool:
+            for _ in range(3):
+                add(framed(frames, pool, t), lab, kind, noisy=0.15)
     return first_of_each_text(out)
 
 
 if __name__ == "__main__":
     import collections
-    ex = examples()
+    import os
+    ex = examples(round7=os.environ.get("CHATPROBE_TRAIN_ROUND7") == "1")
     print(len(ex), collections.Counter(e.split for e in ex))
     for k, n in sorted(collections.Counter(e.meta["kind"] for e in ex).items()):
         print(f"{n:6d}  {k}")
