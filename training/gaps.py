@@ -331,10 +331,10 @@ FACTS6 = ["{p} have lived here for generations", "{p} face higher unemployment t
           "the new guidance on supporting {p} is out", "{p} are part of every community here"]
 
 
-# round 7, OPT-IN (``CHATPROBE_TRAIN_ROUND7=1``; the shipped model 2026.12.2 was trained without it). Two
-# fine-tunes with it (2026-12-05, 3,000 steps, seed 0) raised the moderation-style F1 (sexual 0.71 -> 0.86 and
-# 0.68, threat 0.57 -> 0.87 and 0.76) but lowered the locked half's hateful caught (92.7% -> 90.0% and 88.7%)
-# and one raised ordinary-chat flags from 1 to 4 in 419; neither was shipped (model card, Limits).
+# round 7, OPT-IN (``CHATPROBE_TRAIN_ROUND7=1``; the shipped model 2026.12.2 was trained without it). Three
+# fine-tunes with it (2026-12-05, 3,000 steps: seed 0 and 1 unmasked, seed 0 masked as below) raised the
+# moderation-style F1 (sexual 0.71 -> 0.86, 0.78, 0.68; threat 0.57 -> 0.87, 0.82, 0.76) but each lowered the
+# locked half's hateful caught (92.7% -> 90.0%, 88.1%, 88.7%); none was shipped (model card, Limits).
 # Written 2026-12-05, after ``moderation_style.py`` was written and kept out of training: sexual content
 # and violence in the sense of a public moderation set, which the shared datasets barely cover (their sexual rows
 # are lewd jokes and harassment, their threats mostly against women). Fresh probes showed the pipeline missing
