@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -12,7 +11,7 @@ sys.path.insert(0, str(HERE))
 import functional_suite
 import moderation_style
 from chat_examples import examples as chat_examples
-from gaps import examples as gap_examples
+from gaps import examples as gap_examples, round7_requested
 from datasets import Example, load_shared
 from ordinary_chat import LINES, LOCKED
 
@@ -32,8 +31,7 @@ def corpus(shared: Path = SHARED) -> list[Example]:
     judged = ([c.text for c in functional_suite.cases()] + list(LINES) + list(LOCKED)
               + [t for t, _, _ in moderation_style.cases()])
     held = {t.strip().lower() for t in judged}
-    round7 = os.environ.get("CHATPROBE_TRAIN_ROUND7") == "1"
-    for e in load_shared(shared) + chat_examples() + gap_examples(round7=round7):
+    for e in load_shared(shared) + chat_examples() + gap_examples(round7=round7_requested()):
         key = e.text.strip()
         if not key or key.lower() in held:
             continue

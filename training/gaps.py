@@ -22,6 +22,7 @@ Expansion is deterministic (seeded); every example carries ``source="chatprobe-g
 from __future__ import annotations
 
 import itertools
+import os
 import random
 
 from datasets import PROTECTED, Example, first_of_each_text, hash_split, none
@@ -515,6 +516,11 @@ def perturb(text: str, rng: random.Random) -> str:
     return " ".join(x for x in words if x != "")
 
 
+def round7_requested() -> bool:
+    """Gap round 7 is opt-in: ``CHATPROBE_TRAIN_ROUND7=1`` (see its comment above)."""
+    return os.environ.get("CHATPROBE_TRAIN_ROUND7") == "1"
+
+
 def _lab(**on: int) -> dict[str, int]:
     labels = none()
     labels.update(on)
@@ -672,8 +678,7 @@ def examples(seed: int = 29, *, round7: bool = False) -> list[Example]:
 
 if __name__ == "__main__":
     import collections
-    import os
-    ex = examples(round7=os.environ.get("CHATPROBE_TRAIN_ROUND7") == "1")
+    ex = examples(round7=round7_requested())
     print(len(ex), collections.Counter(e.split for e in ex))
     for k, n in sorted(collections.Counter(e.meta["kind"] for e in ex).items()):
         print(f"{n:6d}  {k}")

@@ -14,10 +14,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(HERE))
-
-import moderation_style  # noqa: E402
-
 MODELS = ROOT / "src" / "chatprobe" / "detect" / "models"
 CASES = ROOT / "tests" / "detect" / "functional_cases.tsv"
 
@@ -134,11 +130,10 @@ def protocol_section() -> list[str]:
                 "read), before gap round 7 was written; never trained on. Precision / recall / F1 of the pipeline's",
                 "`sexual` and `threat` labels; every error is listed.", "",
                 "| label | positives (of all lines) | previous P / R / F1 | this model's P / R / F1 |", "|---|---:|---:|---:|"]
-        n_all = len(moderation_style.cases())
         for label, r in m.items():
             p = mo.get(label)
             prev = f"{p['precision']:.2f} / {p['recall']:.2f} / {p['f1']:.2f}" if p else ""
-            out.append(f"| {label} | {r['support']} ({n_all}) | {prev} | "
+            out.append(f"| {label} | {r['support']} ({r['n']}) | {prev} | "
                        f"{r['precision']:.2f} / {r['recall']:.2f} / **{r['f1']:.2f}** |")
         for label, r in m.items():
             out += ["", f"`{label}` missed: " + ("; ".join(repr(t) for t in r["missed"]) or "none") + ".",

@@ -33,9 +33,14 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 ROOT = HERE.parent
+# train.py puts this tree's src first on the path when imported: import it before CHATPROBE_SRC goes in front
+from train import prf  # noqa: E402
+
 # CHATPROBE_SRC measures another chatprobe tree, e.g. the previous model from a git worktree:
 #   git worktree add --detach /tmp/prev f263afb && CHATPROBE_SRC=/tmp/prev/src python training/protocol.py
 sys.path.insert(0, os.environ.get("CHATPROBE_SRC") or str(ROOT / "src"))
+
+import numpy as np
 
 import functional_suite
 import moderation_style
@@ -130,10 +135,7 @@ def moderation(pipeline: Any) -> dict[str, Any]:
     for i, label in enumerate(("sexual", "threat")):
         truth = [c[1 + i] for c in cases]
         got = [label in d.labels for d in decisions]
-        tp = sum(t and g for t, g in zip(truth, got, strict=True))
-        p, r = tp / max(sum(got), 1), tp / max(sum(truth), 1)
-        out[label] = {"precision": round(p, 4), "recall": round(r, 4),
-                      "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "support": sum(truth),
+        out[label] = {**prf(np.array(truth, dtype=int), np.array(got, dtype=int)),
                       "missed": [c[0] for c, t, g in zip(cases, truth, got, strict=True) if t and not g],
                       "false": [c[0] for c, t, g in zip(cases, truth, got, strict=True) if g and not t]}
     return out
