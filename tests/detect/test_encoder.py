@@ -102,3 +102,27 @@ def test_fine_tuned_weights_for_another_model_are_refused(monkeypatch):
     monkeypatch.setattr(encoder, "patch", lambda: p._replace(meta={**p.meta, "base_sha256": "0" * 64}))
     with pytest.raises(ModelMissing, match="fine-tuned weights were made for"):
         encoder.load_graph()
+
+
+def test_windows_cover_a_long_text_and_the_first_is_the_truncation():
+    from chatprobe.detect.encoder import split_windows
+    ids = [101, *range(1000, 1150), 102]  # [CLS] 150 word pieces [SEP]
+    wins = split_windows(ids, 64, overlap=16)
+    assert all(w[0] == 101 and w[-1] == 102 and len(w) == 64 for w in wins)
+    assert wins[0] == ids[:63] + [102]  # what truncating to 64 tokens gives
+    assert wins[-1][1:-1] == ids[-63:-1]  # the last ends at the last word piece
+    seen = [x for w in wins for x in w[1:-1]]
+    assert set(seen) == set(ids[1:-1])
+    for a, b in zip(wins, wins[1:]):
+        assert len(set(a[1:-1]) & set(b[1:-1])) >= 16  # a phrase cut by one window is whole in the next
+    assert split_windows([101, 5, 6, 102], 64) == [[101, 5, 6, 102]]
+    assert split_windows(list(range(64)), 64) == [list(range(64))]
+
+
+def test_encode_is_the_first_window_of_encode_windows():
+    enc = shared_encoder()
+    long = "we were on the late shift and the van broke down on the ring road " * 12
+    texts = ["ok", long, "see you at the briefing at 7"]
+    vectors, owner = enc.encode_windows(texts)
+    assert owner[0] == 0 and owner[-1] == 2 and (owner == 1).sum() >= 3
+    np.testing.assert_array_equal(enc.encode(texts), vectors[[0, 1, len(owner) - 1]])

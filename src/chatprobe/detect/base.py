@@ -66,6 +66,7 @@ class Explanation:
     span: tuple[int, int] | None = None  # character offsets into the original text
     matched: str | None = None  # the text as written at span
     term: str | None = None  # the canonical lexicon term or pattern name
+    passage: str | None = None  # a long message's window that gave a model score, as the model read it
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {"detector": self.detector, "version": self.version, "rule": self.rule,
@@ -75,6 +76,8 @@ class Explanation:
             d["matched"] = self.matched
         if self.term is not None:
             d["term"] = self.term
+        if self.passage is not None:
+            d["passage"] = self.passage
         return d
 
 

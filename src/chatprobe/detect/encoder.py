@@ -10,6 +10,11 @@ No torch at run time. The WordPiece tokenizer of the same model ships with chatp
 glossed first (emoji → words: the vocabulary has no emoji), truncated to ``max_tokens``, batched by exact
 token length (no padding, so a text's vector never depends on what else is in its batch), mean-pooled and
 L2-normalised as sentence-transformers does. One session per process, loaded on first use.
+
+A text longer than ``max_tokens`` is the model's blind spot if it is only truncated: a rant, a pasted story or
+a forwarded message can turn abusive after its first fifty words. ``encode_windows`` covers the whole text with
+overlapping windows of ``max_tokens`` (each with its own [CLS] … [SEP], the last one ending at the text's end);
+``encode`` is its first window, which is exactly the truncated text the heads were trained on.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6
 TOKENIZER = "models/minilm-tokenizer.json.gz"
 PATCH = "models/encoder-finetuned.npz"  # training/finetune.py: the fine-tuned weights, over the packaged model
 DIM = 384
+OVERLAP = 16  # tokens two neighbouring windows share, so a phrase cut by one window is whole in the next
 
 
 def model_path() -> Path:
@@ -164,7 +170,8 @@ class Encoder:
             model_bytes = quantize.fused_attention(load_graph()).SerializeToString()
         self.tokenizer = Tokenizer.from_str(_tokenizer_json())
         self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(max_tokens)
+        self.tokenizer.no_truncation()
+        self.max_tokens = max_tokens
         opts = ort.SessionOptions()
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         if threads:
@@ -176,11 +183,29 @@ class Encoder:
         self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """(len(texts), 384) float32, L2-normalised, in input order."""
-        out = np.zeros((len(texts), DIM), dtype=np.float32)
-        if not texts:
-            return out
-        for ids, idx in self.batches(texts):
+        """(len(texts), 384) float32, L2-normalised, in input order: each text's first ``max_tokens``."""
+        return self.vectors([w[0] for w in self.windows(texts)])
+
+    def encode_windows(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(vectors of every window, the index in ``texts`` each window belongs to); one window per text up to
+        ``max_tokens``, and enough overlapping ones to cover every token of a longer text."""
+        wins = self.windows(texts)
+        owner = np.array([i for i, w in enumerate(wins) for _ in w], dtype=np.int64)
+        return self.vectors([x for w in wins for x in w]), owner
+
+    def windows(self, texts: Sequence[str]) -> list[list[list[int]]]:
+        """Token ids of each text's windows: [CLS] + up to ``max_tokens`` - 2 word pieces + [SEP]."""
+        encs = self.tokenizer.encode_batch([gloss(t) if t.strip() else "[empty]" for t in texts])
+        return [split_windows(e.ids, self.max_tokens) for e in encs]
+
+    def decode(self, ids: list[int]) -> str:
+        """A window's word pieces back as text (lower case, emoji as the words the model read)."""
+        return str(self.tokenizer.decode(ids, skip_special_tokens=True))
+
+    def vectors(self, seqs: list[list[int]]) -> np.ndarray:
+        """Vectors of token-id sequences (``windows``), in order."""
+        out = np.zeros((len(seqs), DIM), dtype=np.float32)
+        for ids, idx in self._batches(seqs):
             with self._lock:
                 hidden = self.session.run(None, self.feeds(ids))[0]
             pooled = hidden.mean(axis=1)
@@ -195,16 +220,30 @@ class Encoder:
         return feeds
 
     def batches(self, texts: Sequence[str]) -> Iterator[tuple[np.ndarray, list[int]]]:
-        """(token ids, positions in ``texts``) per batch: texts of one exact token length, no padding."""
-        encs = self.tokenizer.encode_batch([gloss(t) if t.strip() else "[empty]" for t in texts])
+        """(token ids, positions in ``texts``) per batch: texts of one exact token length, no padding; each
+        text as ``encode`` sees it (its first window)."""
+        return self._batches([w[0] for w in self.windows(texts)])
+
+    def _batches(self, seqs: list[list[int]]) -> Iterator[tuple[np.ndarray, list[int]]]:
         by_len: dict[int, list[int]] = {}
-        for i, e in enumerate(encs):
-            by_len.setdefault(len(e.ids), []).append(i)
+        for i, s in enumerate(seqs):
+            by_len.setdefault(len(s), []).append(i)
         for length in sorted(by_len):
             group = by_len[length]
             for b in range(0, len(group), self.batch_size):
                 idx = group[b:b + self.batch_size]
-                yield np.array([encs[i].ids for i in idx], dtype=np.int64).reshape(len(idx), length), idx
+                yield np.array([seqs[i] for i in idx], dtype=np.int64).reshape(len(idx), length), idx
+
+
+def split_windows(ids: list[int], max_tokens: int, overlap: int = OVERLAP) -> list[list[int]]:
+    """[CLS] a b c … [SEP] → windows of at most ``max_tokens`` ids, each [CLS] … [SEP], neighbours sharing
+    ``overlap`` word pieces, the last one ending at the last word piece. The first is the plain truncation."""
+    if len(ids) <= max_tokens:
+        return [list(ids)]
+    cls, body, sep = ids[0], ids[1:-1], ids[-1]
+    width = max_tokens - 2
+    starts = list(range(0, len(body) - width, width - overlap)) + [len(body) - width]
+    return [[cls, *body[s:s + width], sep] for s in starts]
 
 
 @cache
