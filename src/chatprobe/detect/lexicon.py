@@ -204,7 +204,10 @@ class LexiconData:
         self.counter_quote = re.compile(ctx["counter_quote"])
         self.denial = re.compile(ctx["denial"])
         self.self_ref = re.compile(ctx["self_reference"])
-        self.homonym = re.compile(ctx["homonym"])
+        homonym = ctx["homonym"]
+        for name, value in raw.get("placeholders", {}).items():
+            homonym = homonym.replace("{" + name + "}", value)
+        self.homonym = re.compile(homonym)
         emo = raw["emoji"]
         self.alias: dict[str, str] = emo["alias"]
         # one pass over a message: the longest emoji alias at each place, else any emoji character → space
