@@ -188,3 +188,23 @@ def test_severity_text_describes_this_message(tmp_path):
     lines = re.findall(r"severity\n(\d: [^·]+)·", html)
     assert len(lines) == 5 and any("Disability — slur" in x for x in lines)
     assert "2 dehumanising, slurs, sexualised" in html.split("<h2>Method</h2>")[1]
+
+
+LONG = ("01/05/2024, 08:00 - Sam Otley: Morning all, quick update from the early shift: the van is back from the garage, "
+        "the briefing is moved to nine in room four, and the overtime sheet for next week is on the board by the kettle, "
+        "so please fill it in before Friday. Parking is still a nightmare <script>alert(1)</script> because of the "
+        "resurfacing, so use the multi-storey and keep your receipts. Also Dan, you are a worthless piece of shit, the "
+        "lot of you\n01/05/2024, 08:02 - Dan Price: ok\n")
+
+
+def test_a_long_message_is_read_whole_and_the_report_quotes_the_passage(tmp_path):
+    src = tmp_path / "long.txt"
+    src.write_text(LONG, encoding="utf-8")
+    analysis = analysed(tmp_path / "home", src)
+    (finding,) = analysis.investigation.findings
+    out = tmp_path / "r.html"
+    write_outputs(analysis, "long", Outputs(html=out))
+    page = out.read_text("utf-8")
+    assert "<script" not in page.lower()
+    assert "in the passage “" in page and "worthless piece of shit, the lot of you”" in page
+    assert "messages over 64 tokens read whole, in overlapping windows" in page.split("<h2>Method</h2>")[1]

@@ -152,6 +152,9 @@ def _method(analysis: CaseAnalysis, r: Redactor) -> dict[str, Any]:
             bits.append(f"heads sha256 {d['heads_sha256']}")
         if d.get("thresholds"):
             bits.append("thresholds " + ", ".join(f"{k} {v:.2f}" for k, v in d["thresholds"].items()))
+        if "windows" in d:
+            bits.append("messages over 64 tokens read whole, in overlapping windows" if d["windows"]
+                        else "messages over 64 tokens read only to their 64th token")
         detectors.append({"name": _s(d.get("name")), "bits": "; ".join(bits)})
     gate = pipe.get("language_gate")
     counts = pipe.get("not_assessed", {})
