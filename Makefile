@@ -59,6 +59,7 @@ train: $(BIN)/.installed
 	$(BIN)/python training/calibrate.py
 	$(BIN)/python training/train.py
 	$(BIN)/python training/protocol.py --out training/protocol.json --flags training/flags.tsv
+	$(BIN)/python training/long_texts.py
 	$(BIN)/python training/model_card.py
 
 clean:
