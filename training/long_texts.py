@@ -4,7 +4,7 @@
 
 The encoder reads 64 tokens (about 45 words); the heads were trained on texts cut there. A longer message was
 once judged by its opening alone, so a rant or a forwarded story that turns abusive later went unseen.
-``TextModel`` now scores every window (``Encoder.encode_windows``; ``classifier.window_choice`` combines them).
+``TextModel`` now scores every window (``Encoder.windows``; ``classifier.window_choice`` combines them).
 This measures both on the validation and test texts of the shared datasets that are longer than one window
 (none of the project's own examples is), with the shipped heads and thresholds: nothing here was trained or
 tuned on these rows. The window width (64 tokens, 16 shared) was chosen on the validation rows among 24, 32,
@@ -43,7 +43,8 @@ def measure() -> dict[str, object]:
     texts = [e.text for e in long]
     truncated = model.heads.calibrated(enc.encode(texts))
     windowed = model.scores(texts)
-    Y, M = label_matrix(long), target_mask(label_matrix(long))
+    Y = label_matrix(long)
+    M = target_mask(Y)
     rows: list[dict[str, object]] = []
     for split in ("val", "test"):
         in_split = np.array([e.split == split for e in long])

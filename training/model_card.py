@@ -37,14 +37,10 @@ ATTRIBUTION = [
 
 def finetune_meta() -> dict:
     """The shipped encoder patch's own record of its run (steps, batch, seed, …); {} when absent."""
-    p = MODELS / "encoder-finetuned.npz"
-    if not p.exists():
-        return {}
-    import io
+    from finetune import patch_meta
 
-    import numpy as np
-    with np.load(io.BytesIO(p.read_bytes())) as z:
-        return json.loads(z["__meta__"].tobytes().decode())
+    p = MODELS / "encoder-finetuned.npz"
+    return patch_meta(p) if p.exists() else {}
 
 
 def finetune_line(m: dict) -> str:

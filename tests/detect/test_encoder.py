@@ -119,10 +119,12 @@ def test_windows_cover_a_long_text_and_the_first_is_the_truncation():
     assert split_windows(list(range(64)), 64) == [list(range(64))]
 
 
-def test_encode_is_the_first_window_of_encode_windows():
+def test_encode_is_the_first_of_the_windows():
     enc = shared_encoder()
     long = "we were on the late shift and the van broke down on the ring road " * 12
     texts = ["ok", long, "see you at the briefing at 7"]
-    vectors, owner = enc.encode_windows(texts)
+    wins = enc.windows(texts)
+    owner = np.array([i for i, w in enumerate(wins) for _ in w])
+    vectors = enc.vectors([w for ws in wins for w in ws])
     assert owner[0] == 0 and owner[-1] == 2 and (owner == 1).sum() >= 3
     np.testing.assert_array_equal(enc.encode(texts), vectors[[0, 1, len(owner) - 1]])

@@ -6,7 +6,7 @@ Heads and thresholds are trained by ``training/train.py`` and ship as ``models/h
 becomes p/(2t) below it and 0.5 + (p - t)/(2(1 - t)) above it. The aux heads ``discriminatory`` (hate
 against any protected group) and ``abusive`` (any abuse) help the pipeline pick the target category.
 
-A message longer than the encoder's 64 tokens is scored window by window (``Encoder.encode_windows``): what it
+A message longer than the encoder's 64 tokens is scored window by window (``Encoder.windows``): what it
 contains is the most any window shows (the highest score per label; the group a hateful passage targets read
 in that passage), what it does as a whole — counter-speech or endorsement of what came before — the windows'
 mean. On the 2,516 long validation and test texts of the shared datasets, against reading the first 64
@@ -107,9 +107,10 @@ class TextModel(Detector):
         owner = np.array([i for i, ws in enumerate(wins) for _ in ws], dtype=np.int64)
         combined, which = window_choice(self.heads.calibrated(self.encoder.vectors(flat)), owner, len(uniq),
                                         self.labels)
-        passages: list[dict[int, str]] = [
-            {k: self.encoder.decode(flat[j]) for k, j in enumerate(which[i]) if j >= 0} if len(ws) > 1 else {}
-            for i, ws in enumerate(wins)]
+        passages: list[dict[int, str]] = [{} for _ in wins]
+        for i in (i for i, ws in enumerate(wins) if len(ws) > 1):
+            text_of = {j: self.encoder.decode(flat[j]) for j in set(which[i].tolist()) if j >= 0}  # each once
+            passages[i] = {k: text_of[j] for k, j in enumerate(which[i].tolist()) if j >= 0}
         return combined[index], [passages[i] for i in index]
 
     def detect(self, items: Sequence[TextItem]) -> list[tuple[Detection, ...]]:
@@ -127,7 +128,7 @@ def window_choice(scores: np.ndarray, owner: np.ndarray, n: int, labels: Sequenc
     content label's highest window; a protected characteristic's head read in the window most hateful by the
     umbrella head (those heads say *which* group a hateful text targets and guess on any other text, so their
     own maximum would pick a group from an innocent passage); a ``WHOLE_MESSAGE`` label the windows' mean.
-    ``owner`` is each window's text, in order (``Encoder.encode_windows``)."""
+    ``owner`` is each window's text, in order (``TextModel.scored``)."""
     k_of = {label: k for k, label in enumerate(labels)}
     protected = [k_of[c] for c in taxonomy().protected if c in k_of]
     umbrella = k_of.get("discriminatory")

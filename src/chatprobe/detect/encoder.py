@@ -12,7 +12,7 @@ token length (no padding, so a text's vector never depends on what else is in it
 L2-normalised as sentence-transformers does. One session per process, loaded on first use.
 
 A text longer than ``max_tokens`` is the model's blind spot if it is only truncated: a rant, a pasted story or
-a forwarded message can turn abusive after its first fifty words. ``encode_windows`` covers the whole text with
+a forwarded message can turn abusive after its first fifty words. ``windows`` covers the whole text with
 overlapping windows of ``max_tokens`` (each with its own [CLS] … [SEP], the last one ending at the text's end);
 ``encode`` is its first window, which is exactly the truncated text the heads were trained on.
 """
@@ -186,15 +186,10 @@ class Encoder:
         """(len(texts), 384) float32, L2-normalised, in input order: each text's first ``max_tokens``."""
         return self.vectors([w[0] for w in self.windows(texts)])
 
-    def encode_windows(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(vectors of every window, the index in ``texts`` each window belongs to); one window per text up to
-        ``max_tokens``, and enough overlapping ones to cover every token of a longer text."""
-        wins = self.windows(texts)
-        owner = np.array([i for i, w in enumerate(wins) for _ in w], dtype=np.int64)
-        return self.vectors([x for w in wins for x in w]), owner
-
     def windows(self, texts: Sequence[str]) -> list[list[list[int]]]:
-        """Token ids of each text's windows: [CLS] + up to ``max_tokens`` - 2 word pieces + [SEP]."""
+        """Token ids of each text's windows: [CLS] + up to ``max_tokens`` - 2 word pieces + [SEP]; one window per
+        text up to ``max_tokens``, and enough overlapping ones to cover every token of a longer text (their
+        vectors: ``vectors``)."""
         encs = self.tokenizer.encode_batch([gloss(t) if t.strip() else "[empty]" for t in texts])
         return [split_windows(e.ids, self.max_tokens) for e in encs]
 

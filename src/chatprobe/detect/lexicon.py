@@ -126,6 +126,13 @@ class Hit:
     status: str
 
 
+def fill(pattern: str, raw: dict[str, Any]) -> str:
+    """A rule's or a context pattern's ``{NAME}`` placeholders replaced from the lexicon's [placeholders]."""
+    for name, value in raw.get("placeholders", {}).items():
+        pattern = pattern.replace("{" + name + "}", value)
+    return pattern
+
+
 class LexiconData:
     """The compiled lexicon file."""
 
@@ -188,9 +195,7 @@ class LexiconData:
                 name = f"n{len(nslots)}"
                 nslots.append(name)
                 pat = pat.replace("{NEG}", f"(?P<{name}>{neg_alt})", 1)
-            pat = pat.replace("{INSULT}", f"(?:{ins_alt})")
-            for name, value in raw.get("placeholders", {}).items():
-                pat = pat.replace("{" + name + "}", value)
+            pat = fill(pat.replace("{INSULT}", f"(?:{ins_alt})"), raw)
             self.rules.append(Rule(r["id"], r["label"], int(r["severity"]), r["note"], re.compile(pat),
                                    tuple(gslots), tuple(nslots), bool(r.get("group_also", False)),
                                    bool(r.get("negatable_inside", False))))
@@ -204,10 +209,7 @@ class LexiconData:
         self.counter_quote = re.compile(ctx["counter_quote"])
         self.denial = re.compile(ctx["denial"])
         self.self_ref = re.compile(ctx["self_reference"])
-        homonym = ctx["homonym"]
-        for name, value in raw.get("placeholders", {}).items():
-            homonym = homonym.replace("{" + name + "}", value)
-        self.homonym = re.compile(homonym)
+        self.homonym = re.compile(fill(ctx["homonym"], raw))
         emo = raw["emoji"]
         self.alias: dict[str, str] = emo["alias"]
         # one pass over a message: the longest emoji alias at each place, else any emoji character → space
