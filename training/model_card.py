@@ -107,17 +107,17 @@ def protocol_section() -> list[str]:
     out += ["", "**Ordinary chats**: every message of the real public exports in `../shared/data/exports` (parsed",
             "by chatprobe) and hand-written ordinary lines (`training/ordinary_chat.py`, never trained on; the",
             "first set's flags were read while tuning; the `locked` set was written before the final model and",
-            "its flags were read once, after an earlier fine-tune: see Limits).",
+            "its flags were read once, after an earlier fine-tune: see Limits; the 2026-12-05 set was a fresh",
+            "probe, whose two sport flags led to lexicon 2026.12.3).",
             "Every flag is a false flag; all of them are listed.", "",
-            "| set | messages | previous flags (per 1,000) | this model's flags (per 1,000) |", "|---|---:|---:|---:|"]
-    for k in ("real exports", "ordinary lines", "ordinary lines, locked", "all"):
-        if k not in o:
-            continue
-        prev = oo.get(k, {})
-        out.append(f"| {k} | {o[k]['messages']} | {prev.get('flags', '')} ({prev.get('per_1000', '')}) | "
-                   f"{o[k]['flags']} ({o[k]['per_1000']}) |")
+            "| set | messages | previous model's flags of messages (per 1,000) | this model's flags (per 1,000) |",
+            "|---|---:|---:|---:|"]
+    for k, v in o.items():  # each set, then "all"
+        prev = oo.get(k)
+        before = f"{prev['flags']} of {prev['messages']} ({prev['per_1000']})" if prev else "not measured"
+        out.append(f"| {k} | {v['messages']} | {before} | {v['flags']} ({v['per_1000']}) |")
     out += ["", "Flags this model raises on them:", ""]
-    flags = [fl for k in ("real exports", "ordinary lines", "ordinary lines, locked") for fl in o.get(k, {}).get("flagged", [])]
+    flags = [fl for v in o.values() for fl in v.get("flagged", [])]
     out += [f"- `{fl['where']}` {', '.join(fl['labels'])}: {fl['text']!r}" for fl in flags] or ["- none"]
     m, mo = new.get("moderation"), (old or {}).get("moderation", {})
     if m:

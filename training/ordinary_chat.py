@@ -259,3 +259,116 @@ shattered, early night for me
 sweet dreams x
 """
 LOCKED = [line for line in LOCKED.splitlines() if line.strip()]
+
+# Written 2026-12-05 as a fresh probe of the shipped model (sport, idiom, family, bed and body talk beside
+# logistics and police work: the lookalikes a sexual-content or violence round could trip on). Its first run
+# found 2 threat flags ("we beat them 3-0, get in!", "crush them at five-a-side"), which led to lexicon
+# 2026.12.3, so it is not blind for sport; it decided that no second-stage fine-tune of that day shipped.
+FRESH = """\
+morning team, coffee's on
+who's driving tomorrow?
+I'm absolutely shattered after those nights
+this heat is killing me
+just smashed leg day at the gym 💪
+can someone cover my Saturday? I'll swap you a Tuesday
+kids finally asleep, wine time 🍷
+traffic on the M6 is murder this morning
+lol he fell asleep in the briefing again
+has anyone seen my lanyard?
+the printer's jammed again FFS
+happy birthday Jess!! 🎂🎉
+cake in the kitchen, help yourselves
+I'm dying to know how the interview went
+she killed it at the presentation
+we got absolutely hammered at quiz night, came last
+the custody sergeant wants the paperwork by 4
+Any update on the burglary on Elm Road?
+suspect detained, en route to custody
+statement taken, uploading now
+who's got the keys to the van?
+I'll bring the doughnuts on Friday
+my phone's about to die, ring the landline
+he's dead keen on the new rota
+this new chair is killing my back
+we're going to crush them at five-a-side
+the dog ate my sandwich 😂
+on my way, 10 mins
+running late, the school run was chaos
+can we move the meeting to 3?
+I'll shoot over the spreadsheet in a bit
+training day tomorrow, bring your kit
+the boss is on the warpath about overtime forms
+nailed the fitness test 🙌
+shout if you need a hand with the files
+night all, safe shifts
+just got out of the shower, will call you back
+bed by 9 tonight, knackered
+she's been in bed all day with flu
+the baby kept us up all night
+date night with the missus tonight ❤️
+my husband made me breakfast in bed 🥰
+love you babe, see you after work
+the new lad is a legend
+the vending machine ate my pound again
+he's got a face like thunder today
+we had a blast at the wedding
+the fireworks were mental last night
+I'm going to murder a curry after this shift
+that film was so scary I couldn't sleep
+hospital visit went fine, mum's doing better
+can't believe it's Monday already
+any recommendations for a plumber?
+roads are icy, take it easy
+the missing teenager has been found safe and well
+domestic at number 12, units attending
+RTC on the A38, ambulance en route
+the victim is being supported by family
+we need two more for the charity run
+PC Smith is on leave until Thursday
+the radio keeps cutting out near the park
+ta for covering, owe you one
+my knees are wrecked from the run
+the new inspector seems sound
+anyone fancy a brew?
+who left the milk out 🙄
+I'm stuffed after that lunch
+got soaked walking in
+I'll grab the bodycam footage for the file
+DVLA check came back clean
+the interview is booked for 2pm
+pub after work? 🍻
+sorry, wrong chat 🙈
+the heating's broken again, it's freezing in here
+great job on the arrest yesterday team
+he's a beast on the rugby pitch
+the neighbours' party kept me up
+she's gorgeous, congratulations on the baby 😍
+my daughter's first day at school today 🥹
+anyone know a good physio?
+I pulled a muscle at the gym
+the grill was on fire at the barbecue lol
+the kettle's finally fixed
+back to back meetings all day, kill me now
+I could sleep for a week
+we're playing them at darts on Friday, going to destroy them
+the suspect's car was found burnt out
+the search warrant has been granted
+body cam battery died halfway through
+who's on response this weekend?
+the canteen's doing fish and chips today
+I'm so done with this weather
+don't forget the leaving do for Dave
+he's dead funny when he gets going
+nearly got hit by a cyclist this morning
+there's a massive queue at the petrol station
+I'll pick you up at 7
+the lads are taking me out for my 40th
+can you check the CAD log for last night?
+the dog unit is on its way
+she's gone home sick
+my wife's cooking tonight, thank god
+we beat them 3-0, get in!
+match report: absolute hammering
+he's cracking up over the exam results
+"""
+FRESH = [line for line in FRESH.splitlines() if line.strip()]

@@ -44,7 +44,7 @@ import numpy as np
 
 import functional_suite
 import moderation_style
-from ordinary_chat import LINES, LOCKED
+from ordinary_chat import FRESH, LINES, LOCKED
 
 EXPORTS = ROOT.parent / "shared" / "data" / "exports"
 CATEGORY_LABELS = ("race", "religion", "sex", "sexual_orientation", "gender_identity", "disability", "age",
@@ -112,7 +112,8 @@ def export_messages() -> list[tuple[str, str]]:
 def ordinary(pipeline: Any) -> dict[str, Any]:
     sets = {"real exports": export_messages(),
             "ordinary lines": [(f"ordinary_chat.py LINES {i + 1}", t) for i, t in enumerate(LINES) if t.strip()],
-            "ordinary lines, locked": [(f"ordinary_chat.py LOCKED {i + 1}", t) for i, t in enumerate(LOCKED)]}
+            "ordinary lines, locked": [(f"ordinary_chat.py LOCKED {i + 1}", t) for i, t in enumerate(LOCKED)],
+            "ordinary lines, 2026-12-05": [(f"ordinary_chat.py FRESH {i + 1}", t) for i, t in enumerate(FRESH)]}
     out: dict[str, Any] = {}
     for name, rows in sets.items():
         decisions = pipeline.classify([t for _, t in rows])
@@ -155,11 +156,8 @@ def summary(r: dict[str, Any]) -> str:
                      f"{h['non_hateful_left_alone']:.1%}  target right {h['target_right']:.1%}  ({h['cases']} cases)")
     lines.append("  by functionality (all): " + "; ".join(f"{k} {v:.0%}" for k, v in f["all"]["functionalities"].items()))
     o = r["ordinary"]
-    for k in ("real exports", "ordinary lines", "ordinary lines, locked", "all"):
-        if k not in o:
-            continue
-        lines.append(f"ordinary chats, {k}: {o[k]['flags']} flags in {o[k]['messages']} messages "
-                     f"({o[k]['per_1000']} per 1,000)")
+    for k, v in o.items():  # each set, then "all"
+        lines.append(f"ordinary chats, {k}: {v['flags']} flags in {v['messages']} messages ({v['per_1000']} per 1,000)")
     for label, m in r.get("moderation", {}).items():
         lines.append(f"moderation-style {label}: precision {m['precision']:.2f} recall {m['recall']:.2f} "
                      f"F1 {m['f1']:.2f} ({m['support']} positives)")
@@ -183,8 +181,8 @@ def main() -> None:
         with open(args.flags, "w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh, delimiter="\t")
             w.writerow(["set", "where", "labels", "text"])
-            for k in ("real exports", "ordinary lines", "ordinary lines, locked"):
-                for fl in r["ordinary"].get(k, {}).get("flagged", []):
+            for k, v in r["ordinary"].items():
+                for fl in v.get("flagged", []):  # "all" has none of its own
                     w.writerow([k, fl["where"], ",".join(fl["labels"]), fl["text"]])
 
 
