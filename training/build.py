@@ -29,7 +29,7 @@ def corpus(shared: Path = SHARED) -> list[Example]:
     out: list[Example] = []
     # never train on a line the protocol judges with (a template or a dataset can produce one by chance)
     judged = ([c.text for c in functional_suite.cases()] + list(LINES) + list(LOCKED) + list(FRESH)
-              + [t for t, _, _ in moderation_style.cases()])
+              + [t for t, _, _ in moderation_style.cases() + moderation_style.second_set()])
     held = {t.strip().lower() for t in judged}
     for e in load_shared(shared) + chat_examples() + gap_examples(round7=round7_requested()):
         key = e.text.strip()

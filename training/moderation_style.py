@@ -157,6 +157,160 @@ Anatomy revision: the reproductive system, chapter 9.
 Couples therapy really helped us.
 """
 
+
+# A second set, written by hand on 2026-12-05 after the first set's misses had been read and *before* lexicon
+# 2026.12.4's violence and sexual-content rules were written: the first set had become a development set for those
+# rules, so this one measures them. Longer, chattier lines, closer to forum posts, adverts and stories, and
+# lookalikes from domestic life (bed, cooking, the gym), sport, health and police work.
+SEXUAL_2 = """\
+ok so last night my gf rode me on the sofa while her flatmate was out, best sex of my life honestly
+Tell me what you're wearing right now. Actually, tell me what you'd take off first.
+Bored housewife, 34, looking for a man to satisfy me while hubby is at work. Discreet only.
+His tongue traced a slow line down her stomach and she arched her back, pulling him closer.
+can u send me a vid of u in the shower x
+I need you inside me tonight, I've been wet all day thinking about it.
+Massage parlour on Station Road, extras available for the right price, ask for Candy.
+She pushed him against the wall, unzipped his jeans and dropped to her knees.
+Rate my body 1-10, I just got new lingerie and I'm not wearing it for long 😏
+Free XXX videos, thousands of amateur couples filmed at home, updated daily.
+We ended up in the back of his car and did it twice before he drove me home.
+Continue the story: the teacher locked the classroom door, looked at the student and began to undress.
+I want to lick every inch of you and then make you beg me to stop.
+Anyone know a sugar daddy site where you can find guys who pay for nights together?
+He grabbed her hips and thrust harder as she moaned his name.
+Nothing turns me on more than a woman who takes control in the bedroom and ties me up.
+Sext me something dirty, I'm alone in bed and bored.
+The two of them stripped off in the hot tub and went at it while we watched from the balcony.
+Post your wife's bikini pics, best ones get a DM from me 🍆💦
+I could feel him getting hard against my leg on the dance floor so I took him to the toilets.
+She climbed on top of him, slid down slowly and began to move.
+Phone sex line, girls waiting to talk dirty to you, £1.50 a minute.
+Imagine my hands on your thighs, moving up slowly under your skirt.
+I'm so horny right now, who wants to come over and fuck?
+Their kissing grew desperate and within minutes their clothes were on the floor and he was on top of her.
+Wanna see what I look like with nothing on? Subscribe to my page, link in bio.
+Last weekend I had a threesome with two girls from the gym and they couldn't get enough.
+Tell me the dirtiest fantasy you've ever had and don't leave anything out.
+He slid his fingers between her legs under the table at dinner.
+I want you to pin me to the mattress and not stop until I'm screaming.
+Girls looking for fun in Manchester tonight, no strings, just pleasure, message now.
+Her moans got louder as he went down on her.
+Dirty talk thread: say the filthiest thing you'd whisper to your partner in bed.
+I woke him up with my mouth this morning and he wasn't complaining.
+Strip for me on camera and I'll send you fifty quid.
+The erotic scene continued for pages, describing every touch, every thrust, every orgasm.
+Want to swap naughty pics? Me first if you like.
+I sucked him off in the car park before work, don't tell anyone lol
+Join our swingers club, couples and single ladies welcome to play.
+He bent her over the desk and took her right there in the office.
+"""
+
+THREAT_2 = """\
+If that grass opens his mouth in court I will personally make sure he never walks again.
+Someone needs to go round to that councillor's house and smash his windows with him inside.
+honestly the only good paedo is one hanging from a tree, string them all up
+We're gonna petrol bomb the mosque on Friday, who's coming?
+I'd pay good money to watch that referee get his head kicked in.
+Next time she lips off to me she's getting a fist in the mouth.
+Round up the lot of them and put them against a wall.
+Shoot every one of those climate protesters blocking the motorway, problem solved.
+That landlord deserves to have his house burnt down with him in it.
+lol did you see the video of the lad getting battered outside the chippy, he deserved every kick 😂😂
+I'm going to cut you so badly your own mum won't recognise you.
+Break his fingers so he can't write another article.
+Nothing would make me happier than seeing the entire cabinet executed live on TV.
+If my ex turns up at the school gates I'll run him over, swear down.
+Throw acid in her face and see how pretty she is then.
+Keep talking and you'll wake up in a ditch with no teeth.
+Go and glass the prick at the bar, I'll hold your drink.
+The teachers who reported me will get what they deserve, I've got the rifle ready.
+Put the dog in a sack and chuck it in the river.
+Honestly I cheered when that cyclist got flattened by the lorry, they all deserve it.
+Slit the throats of every last one of those traitors.
+I want to see blood on the streets on Saturday, bring whatever you can carry.
+Find his kids and make him watch what we do to them.
+Whoever parked in my space is getting their car torched and their legs broken.
+Beat her till she learns some respect, that's what my dad did.
+You should kill yourself, actually no, I'll do it for you.
+Burn the lot of them and dance round the fire.
+That murderer did the world a favour, I'd buy him a pint.
+We will hunt you down and gut you like a fish.
+Pour boiling water on the cat next door, it's doing my head in.
+I hope every one of those soldiers gets blown to bits.
+When I get out I'm coming for you and your family.
+Those bastards should be tortured until they beg to die.
+Bring bats and balaclavas, we're doing the estate tonight.
+My favourite part of the film was seeing them all suffer, wish it was real.
+Stamp on his head till he stops moving.
+Set the dogs on the protesters and let them tear them apart.
+One more word and I'll put you in a wheelchair.
+Someone should torch that refugee centre, I'd happily light the match.
+I fantasise about smashing my boss's face into his desk.
+"""
+
+NEITHER_2 = """\
+Sorry I'm late, was in bed with the flu all morning, still feel rough.
+My wife made a roast tonight and honestly it was the best thing I've eaten all week.
+Can we go over the plan tonight? Need to hammer out the details before Monday.
+Our sex ed lesson today was about contraception and the law on consent.
+She climbed on top of the wardrobe to reach the suitcase, nearly fell off.
+We got absolutely destroyed 5-0 on Sunday, the keeper was awful.
+He's been shot by the photographer for the wedding album, looks great.
+The pathologist said the victim had been stabbed four times.
+Lay the chicken breast flat and bash it thin with a rolling pin.
+Going to smash this assignment out tonight and then sleep.
+That new stand-up special killed me, I was crying laughing.
+Hot tub is booked for the hen party, bring swimsuits.
+Fertility clinic rang, the IVF appointment is moved to the 12th.
+I'm dead tired, going to bed early, night all.
+The article explains how to spot signs of grooming and report it.
+Strip the wallpaper in the back bedroom before the decorator comes.
+The documentary about the Rwandan genocide was hard to watch but important.
+My husband and I are celebrating twenty years married next week.
+Blow out the candles and make a wish!
+The knife crime awareness talk at school went really well.
+Just finished a brutal leg day at the gym, can barely walk.
+Kissed my kids goodnight and now it's wine o'clock.
+The court heard the defendant punched the victim twice before fleeing.
+Slay queen, that dress is everything 💃
+Beat the butter and sugar until pale and fluffy.
+Gran is in hospital after a fall, visiting hours are 2 till 4.
+Can you shoot me the address so I can put it in the satnav?
+The horror film was so gory I had to watch through my fingers.
+My cat attacked my feet all night under the duvet.
+I'm going to murder this pizza when it arrives.
+Ex-soldier talks about PTSD after his tour in Afghanistan.
+Bedroom needs a new mattress, the old one is killing my back.
+The sexual health nurse was brilliant and really put me at ease.
+We should burn the old files once the retention period is up.
+The bride and groom left for the honeymoon straight after the reception.
+Hitman 3 is on sale, the stealth missions are brilliant.
+The police were called after a fight broke out outside the nightclub.
+He's taking the kids to the cinema so I can have a bath in peace.
+Nurses showed us how to do CPR and the recovery position.
+The heatwave is killing my tomatoes.
+I laid in bed all day watching Netflix with the dog.
+Charity boxing night raised £3,000 for the hospice.
+Vet says the dog needs to be put down, absolutely gutted.
+The artist's nude paintings are on show at the Tate.
+My girlfriend got me a massage voucher for my birthday, so relaxing.
+The war memorial lists the names of the men who died at the Somme.
+Operation Nightfall: warrants executed at 0600, three arrested, no injuries.
+Going to tear up the dance floor at the Christmas do.
+Pelvic floor exercises after pregnancy, a guide for new mums.
+The soap storyline deals with domestic violence and where to get help.
+He's fit as a butcher's dog after all that training.
+Stabbing pain in my side again, booked the GP.
+The lads are going to batter the opposition this weekend.
+Don't forget to lock the back door, there have been burglaries on the street.
+Got so wet walking back from the station, forgot my umbrella.
+Spooning with the baby on the sofa, best Sunday.
+The Crown Prosecution Service charged him with threats to kill.
+Bang the nail in a bit further, the picture frame is wonky.
+Romance novel recommendations? Something like Pride and Prejudice.
+We're going to kill it at the quiz tonight.
+"""
+
 SEXUAL_LINES = [line for line in SEXUAL.splitlines() if line.strip()]
 THREAT_LINES = [line for line in THREAT.splitlines() if line.strip()]
 NEITHER_LINES = [line for line in NEITHER.splitlines() if line.strip()]
@@ -166,3 +320,11 @@ def cases() -> list[tuple[str, bool, bool]]:
     """(text, sexual, threat) for every line."""
     return ([(t, True, False) for t in SEXUAL_LINES] + [(t, False, True) for t in THREAT_LINES]
             + [(t, False, False) for t in NEITHER_LINES])
+
+
+def second_set() -> list[tuple[str, bool, bool]]:
+    """(text, sexual, threat) for every line of the second set."""
+    def lines(block: str) -> list[str]:
+        return [line for line in block.splitlines() if line.strip()]
+    return ([(t, True, False) for t in lines(SEXUAL_2)] + [(t, False, True) for t in lines(THREAT_2)]
+            + [(t, False, False) for t in lines(NEITHER_2)])

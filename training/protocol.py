@@ -128,9 +128,10 @@ def ordinary(pipeline: Any) -> dict[str, Any]:
     return out
 
 
-def moderation(pipeline: Any) -> dict[str, Any]:
-    """Precision, recall and F1 of ``sexual`` and ``threat`` on the moderation-style lines, with every error."""
-    cases = moderation_style.cases()
+def moderation(pipeline: Any, cases: list[tuple[str, bool, bool]] | None = None) -> dict[str, Any]:
+    """Precision, recall and F1 of ``sexual`` and ``threat`` on moderation-style lines (the first set unless
+    ``cases`` are given), with every error."""
+    cases = moderation_style.cases() if cases is None else cases
     decisions = pipeline.classify([t for t, _, _ in cases])
     out: dict[str, Any] = {}
     for i, label in enumerate(("sexual", "threat")):
@@ -144,7 +145,8 @@ def moderation(pipeline: Any) -> dict[str, Any]:
 
 def run(pipeline: Any) -> dict[str, Any]:
     return {"pipeline": pipeline.describe()["detectors"][-1].get("version"),
-            "functional": functional(pipeline), "ordinary": ordinary(pipeline), "moderation": moderation(pipeline)}
+            "functional": functional(pipeline), "ordinary": ordinary(pipeline), "moderation": moderation(pipeline),
+            "moderation_2": moderation(pipeline, moderation_style.second_set())}
 
 
 def summary(r: dict[str, Any]) -> str:
@@ -158,9 +160,10 @@ def summary(r: dict[str, Any]) -> str:
     o = r["ordinary"]
     for k, v in o.items():  # each set, then "all"
         lines.append(f"ordinary chats, {k}: {v['flags']} flags in {v['messages']} messages ({v['per_1000']} per 1,000)")
-    for label, m in r.get("moderation", {}).items():
-        lines.append(f"moderation-style {label}: precision {m['precision']:.2f} recall {m['recall']:.2f} "
-                     f"F1 {m['f1']:.2f} ({m['support']} positives)")
+    for key, name in (("moderation", "moderation-style"), ("moderation_2", "moderation-style, second set")):
+        for label, m in r.get(key, {}).items():
+            lines.append(f"{name} {label}: precision {m['precision']:.2f} recall {m['recall']:.2f} "
+                         f"F1 {m['f1']:.2f} ({m['support']} positives)")
     return "\n".join(lines)
 
 
