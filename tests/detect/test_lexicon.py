@@ -345,3 +345,78 @@ def test_plain_questions_about_a_group_and_initials_are_left_alone(lexicon, text
                                         ("don't call him a tranny, it's abuse", False)])
 def test_misgendering(lexicon, text, found):
     assert ("gender_identity" in active(lexicon, text)) is found, statuses(lexicon, text)
+
+
+# lexicon 2026.12.4: violence urged, wished or celebrated, and sexual content described, asked for or advertised,
+# beside lookalikes with the same words (written for these tests; none is in training/moderation_style.py)
+@pytest.mark.parametrize("text,threat", [
+    ("Petrol bomb the lot of them", True),
+    ("someone needs to glass that prick", True),
+    ("lets go and batter the lads from the estate", True),
+    ("Drown the kittens, nobody wants them", True),
+    ("just run over the protesters, they're in the road", True),
+    ("go and break his jaw", True),
+    ("line the traitors up against the wall", True),
+    ("chuck acid in her face", True),
+    ("the dealers deserve to be shot dead", True),
+    ("that nonce needs his head kicked in", True),
+    ("I hope they all burn alive", True),
+    ("lmao loved watching the lad get battered", True),
+    ("the killings were justified, do it again", True),
+    ("the gunman is a hero", True),
+    ("you'll wake up in a ditch, remember that", True),
+    ("one more word and I'll put you in a wheelchair", True),
+    ("we will hunt them down", True),
+    ("he's getting a good kicking tonight", True),
+    ("Shoot him a text when you're outside", False),
+    ("hang them on the line, it's sunny", False),
+    ("kill them with kindness, works every time", False),
+    ("hit them up for the tickets", False),
+    ("kick him out of the group chat", False),
+    ("we beat them last week", False),
+    ("burn the old rota, we've got a new one", False),
+    ("the dog needs to be put down, the vet says", False),
+    ("the warrant should be executed at dawn", False),
+    ("hope he gets the job", False),
+    ("I hope the battery doesn't die on the way", False),
+    ("lol he got knocked out of the quiz in round one", False),
+    ("the shooting was brilliant, the photographer got every angle", False),
+    ("the victim was stabbed in the neck, the suspect ran off", False),
+    ("they should be shot at dawn for that fashion crime", True),  # still violence wished: the reviewer decides
+])
+def test_violence_urged_wished_or_celebrated(lexicon, text, threat):
+    assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text,sexual", [
+    ("I want him inside me right now", True),
+    ("she's touching herself on the video", True),
+    ("I'm soaking wet thinking about you", True),
+    ("he went down on me in the car", True),
+    ("she made him cum twice", True),
+    ("I'm going to take you from behind", True),
+    ("fuck me harder", True),
+    ("bend me over the sofa", True),
+    ("she spread her legs for the camera", True),
+    ("strip for me on cam", True),
+    ("naughty pics for sale, DM me", True),
+    ("looking for no strings fun tonight", True),
+    ("massage with extras, ask for Kim", True),
+    ("swingers party on Saturday, couples only", True),
+    ("tell me your dirtiest fantasy", True),
+    ("what turns you on?", True),
+    ("my wife and I had sex last night", True),
+    ("the nurse talked about safe sex and contraception", False),
+    ("we talked about sex education at parents' evening", False),
+    ("he turned me on to this band years ago", False),
+    ("soaking wet from the rain, the bus never came", False),
+    ("getting hard to find parking round here", False),
+    ("strip the beds before the cleaner comes", False),
+    ("take off your muddy boots at the door", False),
+    ("no strings attached, the trial is free for a month", False),
+    ("happy ending to the film, I cried", False),
+    ("the massage was lovely, really sorted my back", False),
+    ("the art class drew a nude model", False),
+])
+def test_sexual_content_described_asked_for_or_advertised(lexicon, text, sexual):
+    assert ("sexual" in active(lexicon, text)) is sexual, statuses(lexicon, text)
