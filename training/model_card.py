@@ -9,6 +9,7 @@ import csv
 import hashlib
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -119,16 +120,25 @@ def protocol_section() -> list[str]:
     out += ["", "Flags this model raises on them:", ""]
     flags = [fl for v in o.values() for fl in v.get("flagged", [])]
     out += [f"- `{fl['where']}` {', '.join(fl['labels'])}: {fl['text']!r}" for fl in flags] or ["- none"]
-    m, mo = new.get("moderation"), (old or {}).get("moderation", {})
-    if m:
-        out += ["", "**Sexual content and violence, moderation style** (`training/moderation_style.py`): lines written",
-                "by hand in the sense of a public moderation set's published category definitions (its text was never",
-                "read), before gap round 7 was written; never trained on. Precision / recall / F1 of the pipeline's",
-                "`sexual` and `threat` labels; every error is listed.", "",
-                "| label | positives (of all lines) | previous P / R / F1 | this model's P / R / F1 |", "|---|---:|---:|---:|"]
+    sets = {"moderation": ("first set", "written before gap round 7 was written; its misses were read to write lexicon "
+                            "2026.12.4's violence and sexual-content rules, so since then it is a development set"),
+            "moderation_2": ("second set", "written on 2026-12-05 after the first set's misses had been read and before "
+                             "those rules were written, and measured with them once; the pipeline before them (lexicon "
+                             "2026.12.3) scored 0.73 / 0.40 / 0.52 for sexual and 0.91 / 0.25 / 0.39 for threat")}
+    for key, (name, how) in sets.items():
+        m, mo = new.get(key), (old or {}).get(key, {})
+        if not m:
+            continue
+        out += [""] + textwrap.wrap(
+            f"**Sexual content and violence, moderation style, {name}** (`training/moderation_style.py`): lines "
+            "written by hand in the sense of a public moderation set's published category definitions (its text "
+            f"was never read); never trained on; {how}. Precision / recall / F1 of the pipeline's `sexual` and "
+            "`threat` labels; every error is listed.", 104, break_on_hyphens=False) + ["",
+                "| label | positives (of all lines) | pre-issue model's P / R / F1 | this pipeline's P / R / F1 |",
+                "|---|---:|---:|---:|"]
         for label, r in m.items():
             p = mo.get(label)
-            prev = f"{p['precision']:.2f} / {p['recall']:.2f} / {p['f1']:.2f}" if p else ""
+            prev = f"{p['precision']:.2f} / {p['recall']:.2f} / {p['f1']:.2f}" if p else "not measured"
             out.append(f"| {label} | {r['support']} ({r['n']}) | {prev} | "
                        f"{r['precision']:.2f} / {r['recall']:.2f} / **{r['f1']:.2f}** |")
         for label, r in m.items():
@@ -325,12 +335,19 @@ def main() -> None:
               "  reports (\"he threatened to …\", \"heard him say …\"), denied humanity (\"… aren't really human\"),",
               "  \"how are <group> allowed to breed?\" and words spelt out with spaces (\"k i l l\").",
               "- Sexual content and violence in the sense of a public moderation set (the issue's bar there has no",
-              "  public proxy here): on the moderation-style lines the shipped pipeline finds 57% of the sexual lines",
-              "  and 40% of the violent ones (F1 0.71 and 0.57, protocol table). It misses sexual content without",
-              "  explicit words (undressing, solicitation, adverts, narrative) and violence that is wished, incited or",
-              "  celebrated rather than threatened to \"you\". The pre-issue model scores 0.64 and 0.67 here, where",
-              "  the issue measured it at 0.73 and 0.21 on the public set: these lines are easier than that set for",
-              "  violence, and on them this model finds fewer violent lines than the pre-issue one (40% against 53%).",
+              "  public proxy here). The text model alone finds little of either: with lexicon 2026.12.3 the pipeline",
+              "  scored F1 0.71 (sexual) and 0.57 (threat) on the first set of moderation-style lines and 0.52 and 0.39",
+              "  on the second, missing sexual content without explicit words (undressing, solicitation, adverts,",
+              "  narrative) and violence wished, urged or celebrated rather than threatened to \"you\". Lexicon",
+              "  2026.12.4 adds rules for those (`threat.incite`, `threat.wish`, `threat.celebrate`, more of",
+              "  `threat.veiled`, `sexual.explicit`), written from the first set's misses and from hits on every",
+              "  shared-dataset text (read for false ones); on the second set, written before them, F1 rose to 0.76",
+              "  and 0.86 (tables above). The ordinary chats and the template suite did not move. Its remaining",
+              "  sexual false labels come from the model, which reads violence against a woman (\"throw acid in her",
+              "  face\") and once a recipe (\"bash the chicken breast thin\") as sexual. The pre-issue model scored",
+              "  0.64 and 0.67 on the first set where the issue measured it at 0.73 and 0.21 on the public set: these",
+              "  lines are easier than that set for violence, and rules written by the hand that wrote the lines",
+              "  generalise less than these figures say.",
               "  Gap round 7 (`training/gaps.py`, opt-in with",
               "  `CHATPROBE_TRAIN_ROUND7=1`) is written for that. Three 3,000-step fine-tunes with it (2026-12-05:",
               "  seeds 0 and 1, and seed 0 with the labels round 7 does not annotate masked) raised those F1 to",
@@ -344,8 +361,7 @@ def main() -> None:
               "  cooking tonight, thank god\" as sexual; none was shipped. The decision rule, written before the runs,",
               "  asked for sexual ≥ 0.80 and threat ≥ 0.70 here, the tune half ≥ 98.5% / 99.0%, at most 1 ordinary",
               "  flag in 419 and no shared-validation label down by more than 0.02. The moderation-style lines' misses and",
-              "  the locked half's per-category miss counts were read while deciding; nothing was trained or written",
-              "  into the lexicon from them.",
+              "  the locked half's per-category miss counts were read while deciding; nothing was trained on them.",
               "- The lexicon needs maintenance: new slurs and spellings appear; add them to `lexicon_en.toml`.",
               "- Sarcasm, context across messages and images are out of scope for the text model (issue 4 adds",
               "  conversation context; issue 6 media).", ""]

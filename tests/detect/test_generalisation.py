@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "training"))
 
 import functional_suite  # noqa: E402
+import moderation_style  # noqa: E402
 import protocol  # noqa: E402
 from ordinary_chat import LOCKED  # noqa: E402
 
@@ -60,17 +61,19 @@ def test_the_misses_named_in_the_issue_are_caught(pipeline, text, label):
     assert label in pipeline.classify([text])[0].labels
 
 
-def test_sexual_content_and_violence_in_moderation_style(pipeline):
-    r = protocol.moderation(pipeline)
+@pytest.mark.parametrize("which", ["first", "second"])
+def test_sexual_content_and_violence_in_moderation_style(pipeline, which):
+    r = protocol.moderation(pipeline, None if which == "first" else moderation_style.second_set())
     print(json.dumps(r, indent=1))
-    assert r["sexual"]["f1"] >= MODERATION_F1_FLOOR["sexual"], r["sexual"]
-    assert r["threat"]["f1"] >= MODERATION_F1_FLOOR["threat"], r["threat"]
+    for label in ("sexual", "threat"):
+        assert r[label]["f1"] >= MODERATION_F1_FLOOR[which][label], r[label]
 
 
 HATEFUL_FLOOR = 0.87
 BENIGN_FLOOR = 0.86
 ORDINARY_MAX_FLAGS = 2
-MODERATION_F1_FLOOR = {"sexual": 0.65, "threat": 0.5}  # the model card: 0.71 and 0.57
+# the model card: 0.91 / 0.97 on the first set (a development set for lexicon 2026.12.4), 0.76 / 0.86 on the second
+MODERATION_F1_FLOOR = {"first": {"sexual": 0.85, "threat": 0.9}, "second": {"sexual": 0.7, "threat": 0.8}}
 
 
 @pytest.mark.parametrize("text", ["faggots and peas from the chippy tonight", "two blue tits on the feeder 🐦"])
