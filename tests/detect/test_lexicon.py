@@ -369,6 +369,11 @@ def test_misgendering(lexicon, text, found):
     ("we will hunt them down", True),
     ("he's getting a good kicking tonight", True),
     ("Shoot him a text when you're outside", False),
+    ("let's hit them at dawn, the warrant's signed", False),  # police operational talk
+    ("hit him with the PNC check", False),
+    ("beat him to the canteen, one sausage roll left", False),
+    ("just hit him with a bat", True),
+    ("hit her where it won't leave a mark", True),
     ("hang them on the line, it's sunny", False),
     ("kill them with kindness, works every time", False),
     ("hit them up for the tickets", False),
@@ -399,7 +404,9 @@ def test_violence_urged_wished_or_celebrated(lexicon, text, threat):
     ("bend me over the sofa", True),
     ("she spread her legs for the camera", True),
     ("strip for me on cam", True),
-    ("naughty pics for sale, DM me", True),
+    ("send me some naughty pics", True),
+    ("naughty pics of the dog eating the ham lol", False),
+    ("dirty pics from the mud run, we're filthy", False),
     ("looking for no strings fun tonight", True),
     ("massage with extras, ask for Kim", True),
     ("swingers party on Saturday, couples only", True),
@@ -417,6 +424,7 @@ def test_violence_urged_wished_or_celebrated(lexicon, text, threat):
     ("happy ending to the film, I cried", False),
     ("the massage was lovely, really sorted my back", False),
     ("the art class drew a nude model", False),
+    ("go down on one knee and propose already", False),
 ])
 def test_sexual_content_described_asked_for_or_advertised(lexicon, text, sexual):
     assert ("sexual" in active(lexicon, text)) is sexual, statuses(lexicon, text)
