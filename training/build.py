@@ -13,7 +13,7 @@ import moderation_style
 from chat_examples import examples as chat_examples
 from gaps import examples as gap_examples, round7_requested
 from datasets import Example, load_shared
-from ordinary_chat import FRESH, LINES, LOCKED
+from ordinary_chat import FRESH, LINES, LOCKED, LOOKALIKES
 
 SHARED = HERE.parent.parent / "shared" / "data" / "train"
 
@@ -28,7 +28,7 @@ def corpus(shared: Path = SHARED) -> list[Example]:
     seen: dict[str, int] = {}
     out: list[Example] = []
     # never train on a line the protocol judges with (a template or a dataset can produce one by chance)
-    judged = ([c.text for c in functional_suite.cases()] + list(LINES) + list(LOCKED) + list(FRESH)
+    judged = ([c.text for c in functional_suite.cases()] + list(LINES) + list(LOCKED) + list(FRESH) + list(LOOKALIKES)
               + [t for t, _, _ in moderation_style.cases() + moderation_style.second_set()])
     held = {t.strip().lower() for t in judged}
     for e in load_shared(shared) + chat_examples() + gap_examples(round7=round7_requested()):

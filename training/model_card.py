@@ -120,6 +120,15 @@ def protocol_section() -> list[str]:
     out += ["", "Flags this model raises on them:", ""]
     flags = [fl for v in o.values() for fl in v.get("flagged", [])]
     out += [f"- `{fl['where']}` {', '.join(fl['labels'])}: {fl['text']!r}" for fl in flags] or ["- none"]
+    look = new.get("lookalikes")
+    if look:
+        out += [""] + textwrap.wrap(
+            "**Lookalike lines** (`ordinary_chat.LOOKALIKES`, written 2026-12-05 to probe lexicon 2026.12.4): police "
+            "operational talk and everyday lines that use words of violence and sex in ordinary senses; not ordinary "
+            "chat in its proportions, so apart from the figures above. The rules' own first flags here were read and "
+            f"the rules narrowed. This pipeline flags {look['flags']} of {look['messages']}:", 104,
+            break_on_hyphens=False) + [""]
+        out += [f"- {', '.join(fl['labels'])}: {fl['text']!r}" for fl in look["flagged"]] or ["- none"]
     sets = {"moderation": ("first set", "written before gap round 7 was written; its misses were read to write lexicon "
                             "2026.12.4's violence and sexual-content rules, so since then it is a development set"),
             "moderation_2": ("second set", "written on 2026-12-05 after the first set's misses had been read and before "
@@ -341,8 +350,9 @@ def main() -> None:
               "  narrative) and violence wished, urged or celebrated rather than threatened to \"you\". Lexicon",
               "  2026.12.4 adds rules for those (`threat.incite`, `threat.wish`, `threat.celebrate`, more of",
               "  `threat.veiled`, `sexual.explicit`), written from the first set's misses and from hits on every",
-              "  shared-dataset text (read for false ones); on the second set, written before them, F1 rose to 0.76",
-              "  and 0.86 (tables above). The ordinary chats and the template suite did not move. Its remaining",
+              "  shared-dataset text (read for false ones), then narrowed where 80 police and everyday lookalike",
+              "  lines showed raids, dogs and photos read as violence or sex; on the second set, written before them,",
+              "  F1 rose to 0.76 and 0.84 (tables above). The ordinary chats and the template suite did not move. Its remaining",
               "  sexual false labels come from the model, which reads violence against a woman (\"throw acid in her",
               "  face\") and once a recipe (\"bash the chicken breast thin\") as sexual. The pre-issue model scored",
               "  0.64 and 0.67 on the first set where the issue measured it at 0.73 and 0.21 on the public set: these",

@@ -372,3 +372,95 @@ match report: absolute hammering
 he's cracking up over the exam results
 """
 FRESH = [line for line in FRESH.splitlines() if line.strip()]
+
+# Written 2026-12-05 to probe lexicon 2026.12.4's violence and sexual-content rules: police operational talk
+# (raids, use of force, dogs) and everyday lines (cooking, children, bedtime, sport, photos) that use their words in
+# ordinary senses. Not ordinary chat in its proportions, so reported apart from the per-1,000 figures. Its first
+# run found 7 flags the new rules raised ("let's hit them at dawn", "hit him with the PNC check", "beat him to the
+# canteen", "set the dogs on them", "naughty pics of the dog", "dirty pics from the mud run", "tie him to the bed?
+# He's three"); the rules were narrowed for all but the last, so it is not blind for those. The other flags here
+# were there before lexicon 2026.12.4: the model reads use of force as a threat and a baby's bedtime as sexual,
+# and two old lexicon hits ("go down on one knee", fixed; "hope he dies his hair", a misspelling, left).
+LOOKALIKES = """\
+Let's hit them at dawn, warrant's signed
+We'll hit the address at 0600, briefing at 0530
+Kick the door in if nobody answers
+Take him down hard if he runs, he's got previous for blades
+Need to strike the house before they move the gear
+Shoot me the custody number when you get it
+Smash the window to get the dog out of the car, it's roasting
+Execute the warrant and bag everything
+Someone needs to cuff him before he kicks off again
+Taser him if he comes at you with the knife
+Drag him out of the car if he won't get out
+Put him on the floor and cuff him
+He needs to be sectioned, not nicked
+Lads, just batter the door, the ram is in the van
+Burn the bodycam footage to a disc for CPS
+Should we shoot the drone footage over to intel?
+Hang fire, don't go in yet
+Hit him with the PNC check and see what comes back
+Beat the traffic, leave by 5
+Kill the blues and twos when you get close
+Let's smash this shift and get home
+Gotta hit the gym after earlies
+Kick them out at closing, the landlord wants them gone
+Someone should take the dog for a walk, it's been in all day
+Drown the chips in vinegar please
+Lets go and grab a bat and ball for the kids at the park
+That DS needs a kick up the backside
+The suspect needs to be interviewed before 4
+Hope he gets the promotion, he deserves it
+I hope they all pass their probation
+Watching him squirm in interview was the best part of my day
+Loved seeing the lad get sentenced, justice for the family
+The raid was brilliant, three arrests and no injuries
+Glory to the night shift for getting through that
+Stab vest is in my locker if you need it
+The victim was shot in the leg, armed response on scene
+Strangle the budget any more and we'll have no cars left
+He got battered in the quiz lol
+Beat him to the canteen, there's one sausage roll left
+The dog handler said set the dogs on them if they run, standard
+Kill the lights when you leave the office
+Just kill me now, this meeting is never ending
+Drown it in gravy, that's how my nan did it
+Kick him off the rota for Sunday, he's on leave
+Burn the toast again and I'm getting a new toaster
+Smash the avocado onto the toast, add chilli
+Someone needs to hit the shops before they close
+Hang the washing out, it's finally sunny
+Punch the numbers into the spreadsheet and send it over
+Lets go and beat the queues at Ikea
+Please kick the ball back, it's gone over your fence
+Shoot the kids a message, tea's ready
+Hope the kids sleep through tonight
+I hope they all have a lovely holiday
+Hope he dies his hair back to brown, the blue is awful
+Loved watching the lads get beaten in the final, said no Chelsea fan ever
+Honestly laughed so hard when he got knocked out of the pub quiz
+The film was brilliant, loved seeing the villain get what he deserved
+Glory to the cake maker, that sponge was perfect
+The bombing of Dresden is on the history syllabus this term
+Strip the bed and put the sheets on a hot wash
+Take off your wet clothes before you catch a chill
+I'm soaking wet, the heavens opened
+He's hard at work on the report, leave him be
+Get into bed, it's way past your bedtime
+Put the baby's pyjamas on and get her into bed
+Naughty pics of the dog eating the Christmas ham lol
+Dirty pics from the mud run, we're filthy
+My wife turned me on to this podcast, it's great
+The massage therapist was brilliant, booked another for next month
+Swinging on the swings at the park with the kids
+Go down on one knee and propose already!
+She's stripping the old paint off the banister
+Tie him to the bed? He's three, he won't stay put at bedtime anyway
+I had a hot tub at the spa, bliss
+Spread the butter on thin, we're running out
+Her lips are sore from the cold, she needs lip balm
+Pin me down for the 3pm slot please
+Make you scream with laughter, that comedian
+Wanna see what I look like with a fringe? Sending pics
+"""
+LOOKALIKES = [line for line in LOOKALIKES.splitlines() if line.strip()]

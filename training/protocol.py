@@ -12,9 +12,11 @@ Three measurements (issue 10, point 5; the leave-one-dataset-out half is ``train
 2. **ordinary real chats**: every message in ``../shared/data/exports`` (real public exports; skipped when
    absent) run through chatprobe's own parser, and the hand-written ordinary lines in ``ordinary_chat.py``
    (evaluation only). Flags per 1,000 messages, and **every flag listed** (``--flags``) for a person to read.
-3. **sexual content and violence, moderation style** (``moderation_style.py``): hand-written lines in the sense
-   of a public moderation set's categories, never trained on; precision, recall and F1 of ``sexual`` and
-   ``threat``, with every miss and every false label listed.
+   Apart from those figures, the flags on ``ordinary_chat.LOOKALIKES``: police and everyday lines that use words
+   of violence and sex in ordinary senses.
+3. **sexual content and violence, moderation style** (``moderation_style.py``): two sets of hand-written lines in
+   the sense of a public moderation set's categories, never trained on; precision, recall and F1 of ``sexual``
+   and ``threat``, with every miss and every false label listed.
 
 The whole pipeline is measured (lexicon, rules, language gate, model), as an investigator would meet it.
 """
@@ -44,7 +46,7 @@ import numpy as np
 
 import functional_suite
 import moderation_style
-from ordinary_chat import FRESH, LINES, LOCKED
+from ordinary_chat import FRESH, LINES, LOCKED, LOOKALIKES
 
 EXPORTS = ROOT.parent / "shared" / "data" / "exports"
 CATEGORY_LABELS = ("race", "religion", "sex", "sexual_orientation", "gender_identity", "disability", "age",
@@ -109,23 +111,31 @@ def export_messages() -> list[tuple[str, str]]:
     return out
 
 
+def flags_on(pipeline: Any, rows: list[tuple[str, str]]) -> dict[str, Any]:
+    """Every flag the pipeline raises on (where, text) rows that should raise none."""
+    decisions = pipeline.classify([t for _, t in rows])
+    flags = [{"where": w, "text": t, "labels": flagged(d), "scores": {k: d.scores[k] for k in flagged(d)}}
+             for (w, t), d in zip(rows, decisions, strict=True) if flagged(d)]
+    return {"messages": len(rows), "flags": len(flags), "per_1000": round(1000 * len(flags) / max(len(rows), 1), 1),
+            "flagged": flags}
+
+
 def ordinary(pipeline: Any) -> dict[str, Any]:
     sets = {"real exports": export_messages(),
             "ordinary lines": [(f"ordinary_chat.py LINES {i + 1}", t) for i, t in enumerate(LINES) if t.strip()],
             "ordinary lines, locked": [(f"ordinary_chat.py LOCKED {i + 1}", t) for i, t in enumerate(LOCKED)],
             "ordinary lines, 2026-12-05": [(f"ordinary_chat.py FRESH {i + 1}", t) for i, t in enumerate(FRESH)]}
-    out: dict[str, Any] = {}
-    for name, rows in sets.items():
-        decisions = pipeline.classify([t for _, t in rows])
-        flags = [{"where": w, "text": t, "labels": flagged(d),
-                  "scores": {k: d.scores[k] for k in flagged(d)}}
-                 for (w, t), d in zip(rows, decisions, strict=True) if flagged(d)]
-        out[name] = {"messages": len(rows), "flags": len(flags),
-                     "per_1000": round(1000 * len(flags) / max(len(rows), 1), 1), "flagged": flags}
+    out: dict[str, Any] = {name: flags_on(pipeline, rows) for name, rows in sets.items()}
     total = sum(v["messages"] for v in out.values())
     out["all"] = {"messages": total, "flags": sum(v["flags"] for v in out.values()),
                   "per_1000": round(1000 * sum(v["flags"] for v in out.values()) / max(total, 1), 1)}
     return out
+
+
+def lookalikes(pipeline: Any) -> dict[str, Any]:
+    """Flags on police and everyday lines that use words of violence and sex in ordinary senses (not ordinary chat
+    in its proportions, so apart from the per-1,000 figures)."""
+    return flags_on(pipeline, [(f"ordinary_chat.py LOOKALIKES {i + 1}", t) for i, t in enumerate(LOOKALIKES)])
 
 
 def moderation(pipeline: Any, cases: list[tuple[str, bool, bool]] | None = None) -> dict[str, Any]:
@@ -146,7 +156,7 @@ def moderation(pipeline: Any, cases: list[tuple[str, bool, bool]] | None = None)
 def run(pipeline: Any) -> dict[str, Any]:
     return {"pipeline": pipeline.describe()["detectors"][-1].get("version"),
             "functional": functional(pipeline), "ordinary": ordinary(pipeline), "moderation": moderation(pipeline),
-            "moderation_2": moderation(pipeline, moderation_style.second_set())}
+            "moderation_2": moderation(pipeline, moderation_style.second_set()), "lookalikes": lookalikes(pipeline)}
 
 
 def summary(r: dict[str, Any]) -> str:
@@ -160,6 +170,8 @@ def summary(r: dict[str, Any]) -> str:
     o = r["ordinary"]
     for k, v in o.items():  # each set, then "all"
         lines.append(f"ordinary chats, {k}: {v['flags']} flags in {v['messages']} messages ({v['per_1000']} per 1,000)")
+    if "lookalikes" in r:
+        lines.append(f"lookalike lines: {r['lookalikes']['flags']} flags in {r['lookalikes']['messages']}")
     for key, name in (("moderation", "moderation-style"), ("moderation_2", "moderation-style, second set")):
         for label, m in r.get(key, {}).items():
             lines.append(f"{name} {label}: precision {m['precision']:.2f} recall {m['recall']:.2f} "
@@ -170,7 +182,8 @@ def summary(r: dict[str, Any]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, help="write the full results (JSON)")
-    ap.add_argument("--flags", type=Path, help="write every flag on ordinary chats (TSV) for a person to read")
+    ap.add_argument("--flags", type=Path,
+                    help="write every flag on ordinary chats and lookalike lines (TSV) for a person to read")
     args = ap.parse_args()
     from chatprobe.detect.pipeline import Pipeline
 
@@ -184,7 +197,8 @@ def main() -> None:
         with open(args.flags, "w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh, delimiter="\t")
             w.writerow(["set", "where", "labels", "text"])
-            for k, v in r["ordinary"].items():
+            sets = [*r["ordinary"].items(), ("lookalikes", r["lookalikes"])]
+            for k, v in sets:
                 for fl in v.get("flagged", []):  # "all" has none of its own
                     w.writerow([k, fl["where"], ",".join(fl["labels"]), fl["text"]])
 

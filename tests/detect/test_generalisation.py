@@ -61,6 +61,11 @@ def test_the_misses_named_in_the_issue_are_caught(pipeline, text, label):
     assert label in pipeline.classify([text])[0].labels
 
 
+def test_lookalike_lines_raise_no_more_flags_than_recorded(pipeline):
+    r = protocol.lookalikes(pipeline)
+    assert r["flags"] <= LOOKALIKE_MAX_FLAGS, [f["text"] for f in r["flagged"]]
+
+
 @pytest.mark.parametrize("which", ["first", "second"])
 def test_sexual_content_and_violence_in_moderation_style(pipeline, which):
     r = protocol.moderation(pipeline, None if which == "first" else moderation_style.second_set())
@@ -72,7 +77,8 @@ def test_sexual_content_and_violence_in_moderation_style(pipeline, which):
 HATEFUL_FLOOR = 0.87
 BENIGN_FLOOR = 0.86
 ORDINARY_MAX_FLAGS = 2
-# the model card: 0.91 / 0.97 on the first set (a development set for lexicon 2026.12.4), 0.76 / 0.86 on the second
+LOOKALIKE_MAX_FLAGS = 9  # the model card lists them: 7 from the model, 2 from the lexicon
+# the model card: 0.91 / 0.97 on the first set (a development set for lexicon 2026.12.4), 0.76 / 0.84 on the second
 MODERATION_F1_FLOOR = {"first": {"sexual": 0.85, "threat": 0.9}, "second": {"sexual": 0.7, "threat": 0.8}}
 
 
