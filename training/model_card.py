@@ -132,7 +132,9 @@ def protocol_section() -> list[str]:
     sets = {"moderation": ("first set", "written before gap round 7 was written; its misses were read to write lexicon "
                             "2026.12.4's violence and sexual-content rules, so since then it is a development set"),
             "moderation_2": ("second set", "written on 2026-12-05 after the first set's misses had been read and before "
-                             "those rules were written, and measured with them once; the pipeline before them (lexicon "
+                             "those rules were written, and measured with them, then once more with the decision rule "
+                             "that sorts violence from sex (chosen on gap round 7's lines, which the model never saw: "
+                             "it raised sexual F1 here from 0.76 to 0.80); the pipeline before both (lexicon "
                              "2026.12.3) scored 0.73 / 0.40 / 0.52 for sexual and 0.91 / 0.25 / 0.39 for threat")}
     for key, (name, how) in sets.items():
         m, mo = new.get(key), (old or {}).get(key, {})
@@ -352,10 +354,17 @@ def main() -> None:
               "  `threat.veiled`, `sexual.explicit`), written from the first set's misses and from hits on every",
               "  shared-dataset text (read for false ones), then narrowed where 80 police and everyday lookalike",
               "  lines showed raids, dogs and photos read as violence or sex; on the second set, written before them,",
-              "  F1 rose to 0.76 and 0.84 (tables above). The ordinary chats and the template suite did not move. Its remaining",
-              "  sexual false labels come from the model, which reads violence against a woman (\"throw acid in her",
-              "  face\") and once a recipe (\"bash the chicken breast thin\") as sexual. The pre-issue model scored",
-              "  0.64 and 0.67 on the first set where the issue measured it at 0.73 and 0.21 on the public set: these",
+              "  F1 rose to 0.76 and 0.84 (tables above). The ordinary chats and the template suite did not move.",
+              "  The model reads violence against a woman as sexual too (\"throw acid in her face\") and sexual",
+              "  requests as threats (\"I want to watch you undress\"); the pipeline's `sort_violence_from_sex`",
+              "  rule (`training/violence_sex.py` shows it on and off) lets the model alone give only the stronger",
+              "  of the two, and neither beside explicit evidence of the other, unless it scores 0.9. On gap",
+              "  round 7's 790 lines, never trained on, it cut false",
+              "  sexual labels from 12 to 7 and false threats from 7 to 4 for one threat lost (\"honestly knock her",
+              "  teeth out\" is now sexual only); on shared validation it moved 8 decisions, 6 for the better; on",
+              "  the second set sexual F1 rose from 0.76 to 0.80. A recipe (\"bash the chicken breast thin\") is",
+              "  still read as sexual. The pre-issue model scored 0.64 and 0.67 on the first set where the issue",
+              "  measured it at 0.73 and 0.21 on the public set: these",
               "  lines are easier than that set for violence, and rules written by the hand that wrote the lines",
               "  generalise less than these figures say.",
               "  Gap round 7 (`training/gaps.py`, opt-in with",

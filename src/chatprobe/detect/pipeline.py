@@ -12,6 +12,9 @@ detector), and asks each detector that can for the message's context and the gro
 3. protected characteristics: when the umbrella score for hate against a protected group is ≥ 0.5 and the
    message names a group, that group's category gets the umbrella score; a score alone with no group named
    needs ``model_only_unnamed_min``, as does a threat with nobody it could be aimed at.
+4. violence and sex, which the text model confuses with each other: from the model alone, ``threat`` and
+   ``sexual`` each need ``model_only_unnamed_min`` where the other is read more strongly or found explicitly
+   (``sort_violence_from_sex``).
 
 Response labels: ``counter_speech`` from explicit challenge phrases or a score; ``endorsement`` from
 laughing/approving replies or a score, for short messages that are not themselves flagged.
@@ -47,6 +50,10 @@ NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}\b")
 
 def aimed_at_someone(text: str, folded: str) -> bool:
     return bool(AIMED_AT.search(folded) or NAME.search(text))
+
+
+# label pairs the text model confuses with each other (see Pipeline._decide)
+CONFUSED = {"sexual": "threat", "threat": "sexual"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +216,8 @@ class Pipeline:
                             and d.label in tax.text_codes)
         names_group = bool(mentions) or lex_protected
 
+        sort_confused = bool(opts.get("sort_violence_from_sex", True))
+        active_of = {code: any(d.label == code and d.status == "active" for d in lex) for code in CONFUSED}
         labels: list[str] = []
         scores: dict[str, float] = {}
         severity: dict[str, int] = {}
@@ -235,6 +244,13 @@ class Pipeline:
             elif (code == "threat" and 0.49 < m < unnamed_min and not names_group
                   and not aimed_at_someone(text, fold_text(text))):
                 m = 0.49
+            if code in CONFUSED and sort_confused and 0.49 < m < unnamed_min and not active_of[code]:
+                # the model mixes violence and sex up ("lock her in and set the house alight" reads as sexual too,
+                # "I want to watch you undress" as a threat): alone, it gives one of the two only where it reads
+                # it more strongly than the other and the lexicon found nothing explicit of the other
+                other = CONFUSED[code]
+                if active_of[other] or mscore.get(other, 0.0) > m:
+                    m = 0.49
             passage = model[code].explanation.passage if code in model else None
             if passage:  # a long message: where the model read it
                 m_note += f", in the passage “{passage}”"

@@ -1,0 +1,55 @@
+"""The pipeline's decision rule where the text model confuses two labels: violence and sex.
+
+A fixed-score detector stands in for the text model, so each case says exactly what the model read."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from chatprobe.detect.base import Detection, Detector, Explanation, TextItem
+from chatprobe.detect.lexicon import Lexicon
+from chatprobe.detect.pipeline import Pipeline
+
+
+class Scores(Detector):
+    """Scores per text, as a text model would give them."""
+    name = "scores"
+    version = "1"
+    labels = ("sexual", "threat")
+    evidence = "score"
+
+    def __init__(self, table: dict[str, dict[str, float]]) -> None:
+        self.table = table
+
+    def detect(self, items: Sequence[TextItem]) -> list[tuple[Detection, ...]]:
+        return [tuple(Detection(it.id, label, s, Explanation(self.name, self.version, "scores", f"fixed {s}"))
+                      for label, s in self.table.get(it.text, {}).items()) for it in items]
+
+
+def decide(text: str, scores: dict[str, float], **options) -> tuple[str, ...]:
+    pipe = Pipeline("test", [Lexicon(), Scores({text: scores})], {"language_gate": False, **options})
+    return pipe.classify([text])[0].labels
+
+
+@pytest.mark.parametrize("text,scores,labels", [
+    # both from the model alone: the stronger of the two
+    ("lock the lass in and set the house alight", {"threat": 0.95, "sexual": 0.7}, ("threat",)),
+    ("I want to hear you moan tonight", {"threat": 0.6, "sexual": 0.8}, ("sexual",)),
+    # explicit evidence of one: the model alone must be sure of the other
+    ("throw acid in her face", {"threat": 0.6, "sexual": 0.7}, ("threat",)),
+    ("bend me over the sofa", {"threat": 0.7, "sexual": 0.6}, ("sexual",)),
+    # sure enough, or both explicit: both stand
+    ("watch the lass burn, then have her", {"threat": 0.95, "sexual": 0.92}, ("threat", "sexual")),
+    ("I'll stab you and then take you from behind", {"threat": 0.6, "sexual": 0.7}, ("threat", "sexual")),
+    # one label alone is untouched
+    ("see you at the pub", {"threat": 0.0, "sexual": 0.6}, ("sexual",)),
+])
+def test_the_model_alone_gives_the_stronger_of_violence_and_sex(text, scores, labels):
+    assert set(decide(text, scores)) == set(labels)
+
+
+def test_the_rule_can_be_turned_off():
+    text, scores = "lock the lass in and set the house alight", {"threat": 0.95, "sexual": 0.7}
+    assert set(decide(text, scores, sort_violence_from_sex=False)) == {"threat", "sexual"}
