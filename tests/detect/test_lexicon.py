@@ -368,6 +368,10 @@ def test_misgendering(lexicon, text, found):
     ("one more word and I'll put you in a wheelchair", True),
     ("we will hunt them down", True),
     ("he's getting a good kicking tonight", True),
+    ("go die in a fire, Karen", True),
+    ("I could just die of embarrassment", False),
+    ("a bit of a slap her around and she'd learn", True),
+    ("I hope him and his whole useless family get murdered", True),
     ("Shoot him a text when you're outside", False),
     ("let's hit them at dawn, the warrant's signed", False),  # police operational talk
     ("hit him with the PNC check", False),
@@ -414,6 +418,7 @@ def test_violence_urged_wished_or_celebrated(lexicon, text, threat):
     ("what turns you on?", True),
     ("my wife and I had sex last night", True),
     ("the nurse talked about safe sex and contraception", False),
+    ("people who have casual sex are no less happy, says a study", False),
     ("we talked about sex education at parents' evening", False),
     ("he turned me on to this band years ago", False),
     ("soaking wet from the rain, the bus never came", False),
