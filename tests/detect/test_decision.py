@@ -53,3 +53,10 @@ def test_the_model_alone_gives_the_stronger_of_violence_and_sex(text, scores, la
 def test_the_rule_can_be_turned_off():
     text, scores = "lock the lass in and set the house alight", {"threat": 0.95, "sexual": 0.7}
     assert set(decide(text, scores, sort_violence_from_sex=False)) == {"threat", "sexual"}
+
+
+def test_the_label_set_aside_says_why():
+    text = "lock the lass in and set the house alight"
+    pipe = Pipeline("test", [Lexicon(), Scores({text: {"threat": 0.95, "sexual": 0.7}})], {"language_gate": False})
+    why = next(r for r in pipe.classify([text])[0].reasons if r.label == "sexual")
+    assert why.set_aside == "violence or sex" and "more strongly as threat" in why.note

@@ -244,12 +244,15 @@ class Pipeline:
             elif (code == "threat" and 0.49 < m < unnamed_min and not names_group
                   and not aimed_at_someone(text, fold_text(text))):
                 m = 0.49
+            sorted_out = None
             if code in CONFUSED and sort_confused and 0.49 < m < unnamed_min and not active_of[code]:
                 # the model mixes violence and sex up ("lock her in and set the house alight" reads as sexual too,
                 # "I want to watch you undress" as a threat): alone, it gives one of the two only where it reads
                 # it more strongly than the other and the lexicon found nothing explicit of the other
                 other = CONFUSED[code]
                 if active_of[other] or mscore.get(other, 0.0) > m:
+                    sorted_out = (f"{m_note}; set aside: the lexicon found {other}" if active_of[other] else
+                                  f"{m_note}; set aside: the model reads it more strongly as {other}")
                     m = 0.49
             passage = model[code].explanation.passage if code in model else None
             if passage:  # a long message: where the model read it
@@ -283,6 +286,9 @@ class Pipeline:
                                           set_aside=aside[0].status))
                 elif m >= 0.5:
                     reasons.append(Reason(code, score, scorer, m_note, self._rule(model, code), set_aside=context))
+                elif sorted_out:
+                    reasons.append(Reason(code, score, scorer, sorted_out, self._rule(model, code),
+                                          set_aside="violence or sex"))
             scores[code] = round(float(score), 4)
 
         flagged = bool(labels)
