@@ -133,8 +133,9 @@ def protocol_section() -> list[str]:
                             "2026.12.4's violence and sexual-content rules, so since then it is a development set"),
             "moderation_2": ("second set", "written on 2026-12-05 after the first set's misses had been read and before "
                              "those rules were written, and measured after each later change, none of which was made from "
-                             "its lines (the decision rule that sorts violence from sex was chosen on gap round 7's "
-                             "lines, which the model never saw; it raised sexual F1 here from 0.76 to 0.80); the "
+                             "its lines (this set's first run showed violent lines read as sexual; the decision rule "
+                             "that sorts violence from sex was then chosen on gap round 7's lines, which the model "
+                             "never saw, and raised sexual F1 here from 0.76 to 0.80); the "
                              "pipeline before both (lexicon "
                              "2026.12.3) scored 0.73 / 0.40 / 0.52 for sexual and 0.91 / 0.25 / 0.39 for threat")}
     for key, (name, how) in sets.items():
