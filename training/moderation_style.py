@@ -311,20 +311,25 @@ Romance novel recommendations? Something like Pride and Prejudice.
 We're going to kill it at the quiz tonight.
 """
 
-SEXUAL_LINES = [line for line in SEXUAL.splitlines() if line.strip()]
-THREAT_LINES = [line for line in THREAT.splitlines() if line.strip()]
-NEITHER_LINES = [line for line in NEITHER.splitlines() if line.strip()]
+
+
+def lines(block: str) -> list[str]:
+    return [line for line in block.splitlines() if line.strip()]
+
+
+SEXUAL_LINES, THREAT_LINES, NEITHER_LINES = lines(SEXUAL), lines(THREAT), lines(NEITHER)
+
+
+def labelled(sexual: list[str], threat: list[str], neither: list[str]) -> list[tuple[str, bool, bool]]:
+    return ([(t, True, False) for t in sexual] + [(t, False, True) for t in threat]
+            + [(t, False, False) for t in neither])
 
 
 def cases() -> list[tuple[str, bool, bool]]:
     """(text, sexual, threat) for every line."""
-    return ([(t, True, False) for t in SEXUAL_LINES] + [(t, False, True) for t in THREAT_LINES]
-            + [(t, False, False) for t in NEITHER_LINES])
+    return labelled(SEXUAL_LINES, THREAT_LINES, NEITHER_LINES)
 
 
 def second_set() -> list[tuple[str, bool, bool]]:
     """(text, sexual, threat) for every line of the second set."""
-    def lines(block: str) -> list[str]:
-        return [line for line in block.splitlines() if line.strip()]
-    return ([(t, True, False) for t in lines(SEXUAL_2)] + [(t, False, True) for t in lines(THREAT_2)]
-            + [(t, False, False) for t in lines(NEITHER_2)])
+    return labelled(lines(SEXUAL_2), lines(THREAT_2), lines(NEITHER_2))

@@ -20,25 +20,8 @@ sys.path.insert(0, str(HERE))
 
 import gaps  # noqa: E402
 from build import SHARED  # noqa: E402
-from datasets import Example, load_shared  # noqa: E402
-
-LABELS = ("sexual", "threat")
-
-
-def counts(rows: list[Example], decisions: list) -> dict[str, dict[str, int]]:
-    out = {}
-    for label in LABELS:
-        c = {"true": 0, "false": 0, "missed": 0}
-        for e, d in zip(rows, decisions, strict=True):
-            y = e.labels.get(label)
-            if y is None:
-                continue
-            got = label in d.labels
-            c["true"] += got and y == 1
-            c["false"] += got and y == 0
-            c["missed"] += (not got) and y == 1
-        out[label] = c
-    return out
+from datasets import load_shared  # noqa: E402
+from pipeline_labels import LABELS, against_labels  # noqa: E402
 
 
 def main() -> None:
@@ -54,7 +37,7 @@ def main() -> None:
         d_on, d_off = on.classify(texts), off.classify(texts)
         print(f"{name}: {len(rows)} texts")
         for label in LABELS:
-            a, b = counts(rows, d_off)[label], counts(rows, d_on)[label]
+            a, b = against_labels(rows, d_off, label)[0], against_labels(rows, d_on, label)[0]
             print(f"  {label}: true {a['true']} -> {b['true']}, false {a['false']} -> {b['false']}, "
                   f"missed {a['missed']} -> {b['missed']}")
         for e, x, y in zip(rows, d_on, d_off, strict=True):
