@@ -135,9 +135,9 @@ def protocol_section() -> list[str]:
                              "those rules were written, and measured after each later change, none of which was made from "
                              "its lines (this set's first run showed violent lines read as sexual; the decision rule "
                              "that sorts violence from sex was then chosen on gap round 7's lines, which the model "
-                             "never saw, and raised sexual F1 here from 0.76 to 0.80); the "
-                             "pipeline before both (lexicon "
-                             "2026.12.3) scored 0.73 / 0.40 / 0.52 for sexual and 0.91 / 0.25 / 0.39 for threat")}
+                             "never saw, and raised sexual F1 here from 0.76 to 0.80); the pipeline before both "
+                             "(lexicon 2026.12.3) scored 0.73 / 0.40 / 0.52 for sexual and 0.91 / 0.25 / 0.39 for "
+                             "threat")}
     for key, (name, how) in sets.items():
         m, mo = new.get(key), (old or {}).get(key, {})
         if not m:
@@ -353,9 +353,10 @@ def main() -> None:
               "  on the second, missing sexual content without explicit words (undressing, solicitation, adverts,",
               "  narrative) and violence wished, urged or celebrated rather than threatened to \"you\". Lexicon",
               "  2026.12.4 adds rules for those (`threat.incite`, `threat.wish`, `threat.celebrate`, more of",
-              "  `threat.veiled`, `sexual.explicit`), written from the first set's misses and from hits on every",
-              "  shared-dataset text (read for false ones), then narrowed where 80 police and everyday lookalike",
-              "  lines showed raids, dogs and photos read as violence or sex; on the second set, written before them,",
+              "  `threat.veiled`, `sexual.explicit`), written from the first set's misses and from their hits on the",
+              "  shared datasets' texts (each matched phrase and samples read for false ones), then narrowed where 80",
+              "  police and everyday lookalike lines showed raids, dogs and photos read as violence or sex; on the",
+              "  second set, written before them,",
               "  F1 rose to 0.76 and 0.84 (tables above). The ordinary chats and the template suite did not move.",
               "  The model reads violence against a woman as sexual too (\"throw acid in her face\") and sexual",
               "  requests as threats (\"I want to watch you undress\"); the pipeline's `sort_violence_from_sex`",
