@@ -14,7 +14,12 @@ OTHER = [("de", "Du dumme Fotze"), ("de", "Kann jemand meine Schicht am Freitag 
          ("es", "Buenos días a todos, reunión a las nueve"), ("fr", "Bonjour à tous, réunion à neuf heures")]
 ENGLISH = ["ok", "lol", "👍", "Gooooood morning😘❤️", "Where's my muffin?", "hope you die in a fire",
            "send me a pic of your tits", "f4gg0ts the lot of them", "I h a t e all of them",
-           "IC3 male, 20s, black puffer jacket, last seen on Market St", "Parking's full, I'm round the back"]
+           "IC3 male, 20s, black puffer jacket, last seen on Market St", "Parking's full, I'm round the back",
+           # slang and emoji fastText alone took for other languages; styled letters
+           "fuck off you lame ass prick", "what the actual hell??", "why dont we just 🔪 them all",
+           "lmao u wildin bruh", "𝙄𝙩 𝙨𝙚𝙚𝙢𝙨 𝙩𝙤 𝙞𝙢𝙥𝙡𝙮 𝙩𝙝𝙖𝙩", "chrome-extension://oemmndcb/http://www.x.com/a.pdf"]
+# other scripts are marked however short; a line with few English words needs less of fastText's confidence
+OTHER_SCRIPT = [("ru", "Привет"), ("ar", "مرحبا بالجميع"), ("hi", "किसने मेरी चाबी ली")]
 
 
 @pytest.mark.parametrize("code, text", OTHER)
@@ -28,9 +33,30 @@ def test_english_and_short_lines_are_assessed(text):
     assert identify(text).assessed, text
 
 
+@pytest.mark.parametrize("code, text", OTHER_SCRIPT)
+def test_other_scripts_are_not_english_however_short(code, text):
+    lang = identify(text)
+    assert (lang.code, lang.basis, lang.assessed) == (code, "script", False)
+
+
+def test_english_words_outweigh_an_unsure_guess_and_their_absence_lowers_the_bar():
+    assert identify("why dont we just 🔪 them all").basis == "english words"
+    unsure = identify("Dasar bodoh kamu, diam saja")  # Indonesian; fastText is 0.50 sure
+    assert unsure.code == "id" and unsure.probability < 0.8 and not unsure.assessed
+
+
+def test_the_word_list_is_packaged_and_described():
+    from chatprobe.detect.language import common_english, describe
+    words = common_english()
+    assert len(words) == describe()["common_english_words"] == 5000
+    assert {"the", "you", "lol", "fuck"} <= words and not {"und", "het", "een", "que"} & words
+
+
 def test_what_the_gate_cannot_tell_is_documented():
-    """Two-word lines and close languages stay assessed as English (see detect/language.py): a known gap."""
+    """Two-word lines, close languages and lines of words English shares stay assessed as English (see
+    detect/language.py): a known gap."""
     assert identify("Goedemorgen allemaal").assessed and identify("Jangan lupa rapat jam sembilan nanti").assessed
+    assert identify("Ta gueule sale con").assessed  # "ta", "sale" and "con" are English chat words too
 
 
 @pytest.fixture(scope="module")
