@@ -177,9 +177,16 @@ def test_the_slur_sense_is_still_found_beside_them(lexicon, text, label):
 
 
 @pytest.mark.parametrize("text", ["Muslims are nothing but animals", "isn't it obvious gay people are vermin?",
-                                  "don't you think immigrants are vermin"])
+                                  "don't you think immigrants are vermin",
+                                  # a suggestion: "why don't we", "why not"
+                                  "why dont we just 💣 ♿", "why don't you lot just gas the travellers",
+                                  "why not just shoot the pakis"])
 def test_phrases_with_a_negation_word_that_do_not_negate(lexicon, text):
     assert active(lexicon, text), statuses(lexicon, text)
+
+
+def test_a_suggestion_does_not_undo_a_real_negation(lexicon):
+    assert "threat" not in active(lexicon, "we would never gas the jews, why would you say that")
 
 
 def test_a_condition_is_not_reported_speech(lexicon):
@@ -395,6 +402,14 @@ def test_misgendering(lexicon, text, found):
     ("the shooting was brilliant, the photographer got every angle", False),
     ("the victim was stabbed in the neck, the suspect ran off", False),
     ("they should be shot at dawn for that fashion crime", True),  # still violence wished: the reviewer decides
+    # lexicon 2026.12.5: hanging, beating, stoning wished; weapons aimed at anyone; "this" before a victim
+    ("the slag deserves to hang", True), ("that grass needs to be beaten, simple", True),
+    ("the lot of them should be stoned", True), ("he ought to be thrown off the bridge", True),
+    ("this traitor must hang", True), ("string up this traitor", True),
+    ("I swear I'll shank anyone who touches my bike", True), ("she deserves to get battered", True),
+    ("we need to hang out more", False), ("he should hang on a minute", False),
+    ("the picture needs to be hung in the corridor", False), ("I'd shoot anyone a text if it helped", False),
+    ("she wants to get shot of the old sofa", False), ("that record needs to be beaten", False),
 ])
 def test_violence_urged_wished_or_celebrated(lexicon, text, threat):
     assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)

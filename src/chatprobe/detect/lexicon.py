@@ -61,6 +61,8 @@ NOT_NEGATING = re.compile(r"\b(?:nothing but|nothing more than|nothing less than
                           r"no better than|no more than|none other than|no different (?:from|to|than)|isnt it|"
                           r"arent they|arent these|dont you (?:think|agree|reckon|find)|wouldnt you say|cant you see|"
                           r"dont they|didnt i (?:say|tell you)|no wonder|not only|never mind|no doubt|no matter|"
+                          # a suggestion, not a denial: "why don't we just bomb them", "why not shoot the lot"
+                          r"why (?:dont|wont|not)(?: (?:we|you|they|i|he|she|u|yall|someone|somebody|people|you guys))?|"
                           # where the violence is to land, not whether: "hit her where it doesn't show"
                           r"where it (?:doesnt|wont|dont|cant) (?:show|bruise|mark)|(?:wont|doesnt|dont) leave a mark|"
                           # denying a group its humanity is the insult itself: "they aren't really human"
