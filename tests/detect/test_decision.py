@@ -20,11 +20,12 @@ class Scores(Detector):
     labels = ("sexual", "threat")
     evidence = "score"
 
-    def __init__(self, table: dict[str, dict[str, float]]) -> None:
-        self.table = table
+    def __init__(self, table: dict[str, dict[str, float]], passage: str | None = None) -> None:
+        self.table, self.passage = table, passage
 
     def detect(self, items: Sequence[TextItem]) -> list[tuple[Detection, ...]]:
-        return [tuple(Detection(it.id, label, s, Explanation(self.name, self.version, "scores", f"fixed {s}"))
+        return [tuple(Detection(it.id, label, s, Explanation(self.name, self.version, "scores", f"fixed {s}",
+                                                             passage=self.passage))
                       for label, s in self.table.get(it.text, {}).items()) for it in items]
 
 
@@ -60,3 +61,13 @@ def test_the_label_set_aside_says_why():
     pipe = Pipeline("test", [Lexicon(), Scores({text: {"threat": 0.95, "sexual": 0.7}})], {"language_gate": False})
     why = next(r for r in pipe.classify([text])[0].reasons if r.label == "sexual")
     assert why.set_aside == "violence or sex" and "more strongly as threat" in why.note
+
+
+def test_the_label_set_aside_on_a_long_message_names_the_passage():
+    """A long message is read in windows; the reason for setting a label aside quotes the one the model read."""
+    text = "long day on the wards, then home, " * 6 + "lock the lass in and set the house alight"
+    passage = "… lock the lass in and set the house alight"
+    pipe = Pipeline("test", [Lexicon(), Scores({text: {"threat": 0.95, "sexual": 0.7}}, passage)],
+                    {"language_gate": False})
+    why = next(r for r in pipe.classify([text])[0].reasons if r.label == "sexual")
+    assert why.set_aside == "violence or sex" and f"in the passage “{passage}”" in why.note

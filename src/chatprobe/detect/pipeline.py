@@ -244,6 +244,9 @@ class Pipeline:
             elif (code == "threat" and 0.49 < m < unnamed_min and not names_group
                   and not aimed_at_someone(text, fold_text(text))):
                 m = 0.49
+            passage = model[code].explanation.passage if code in model else None
+            if passage:  # a long message: where the model read it
+                m_note += f", in the passage “{passage}”"
             sorted_out = None
             if code in CONFUSED and sort_confused and 0.49 < m < unnamed_min and not active_of[code]:
                 # the model mixes violence and sex up ("lock her in and set the house alight" reads as sexual too,
@@ -254,9 +257,6 @@ class Pipeline:
                     sorted_out = (f"{m_note}; set aside: the lexicon found {other}" if active_of[other] else
                                   f"{m_note}; set aside: the model reads it more strongly as {other}")
                     m = 0.49
-            passage = model[code].explanation.passage if code in model else None
-            if passage:  # a long message: where the model read it
-                m_note += f", in the passage “{passage}”"
             lex_best = max(active, key=lambda d: (d.score, d.severity or 0), default=None)
             if lex_best is not None:
                 both = m >= 0.5
