@@ -89,6 +89,9 @@ def test_not_assessed_messages_are_counted_in_the_cli_report_and_web(tmp_path):
     assert "2 messages not assessed (language de 2): chatprobe detects English only" in r.stderr
     html = (tmp_path / "r.html").read_text("utf-8")
     assert "<b>2 messages were not assessed</b> (language de 2)" in html
+    from chatprobe.detect.language import describe
+    words_sha = describe()["common_english_sha256"][:12]  # the method says which word list judged English
+    assert f"common English chat words (list sha256 <code>{words_sha}</code>)" in html
     r = CliRunner().invoke(main, ["analyse", "--home", str(tmp_path), "--case", "g", "--json"])
     import json
     assert json.loads(r.stdout)["not_assessed"] == {"de": 2}

