@@ -180,7 +180,7 @@ def tokenize(texts: list[str]) -> list[list[int]]:
 
 def train(ex: list[Any], steps: int, seed: int, threads: int, batch: int = 24,
           log: Any = sys.stderr, resume: Path | None = None, lr: float = 5e-5,
-          shared: float = 0.5) -> tuple[Any, Any]:
+          shared: float = 0.5, label_weight: dict[str, float] | None = None) -> tuple[Any, Any]:
     """Fine-tune on ``ex`` (its train split); returns (encoder, head) in eval mode on the CPU. The shipped
     product keeps only the encoder; ``lodo.py`` uses the head too."""
     import torch
@@ -193,6 +193,8 @@ def train(ex: list[Any], steps: int, seed: int, threads: int, batch: int = 24,
     tr = [e for e in ex if e.split == "train"]
     Y, M = label_arrays(tr)
     pw = positive_weight(torch, Y, M).to(dev)
+    if label_weight:  # some labels' loss counts more (``--label-weight threat=3``): the mask carries the weight
+        M = M * np.array([label_weight.get(h, 1.0) for h in HEADS], dtype=np.float32)
     ids = tokenize([e.text for e in tr])
     project = np.array([e.source in PROJECT_SOURCES for e in tr])
     bert, head = build_model(torch)
@@ -289,6 +291,8 @@ def main() -> None:
     ap.add_argument("--resume", type=Path, help="start from this patch (a copy of encoder-finetuned.npz) instead "
                     "of all-MiniLM-L6-v2: a second stage on top of a finished fine-tune")
     ap.add_argument("--shared", type=float, default=0.5, help="share of each batch from the shared datasets")
+    ap.add_argument("--label-weight", action="append", default=[], metavar="LABEL=W",
+                    help="multiply one label's loss (repeatable), e.g. threat=3")
     args = ap.parse_args()
     from build import corpus
 
@@ -299,10 +303,15 @@ def main() -> None:
     if args.resume is not None:
         before = patch_meta(args.resume)
         start = f"the patch {args.resume.name} (sha256 {hashlib.sha256(args.resume.read_bytes()).hexdigest()[:16]}…)"
+    label_weight = {k: float(v) for k, v in (x.split("=", 1) for x in args.label_weight)}
+    if unknown := set(label_weight) - set(HEADS):
+        raise SystemExit(f"--label-weight: unknown label(s) {sorted(unknown)}; labels: {', '.join(HEADS)}")
     bert, _ = train(ex, args.steps, args.seed, args.threads, args.batch, resume=args.resume, lr=args.lr,
-                    shared=args.shared)
+                    shared=args.shared, label_weight=label_weight)
     meta = {"steps": args.steps, "seed": args.seed, "batch": args.batch, "lr": args.lr, "max_tokens": MAX_TOKENS,
             "frozen": "embeddings", "start": start, "shared_share": args.shared}
+    if label_weight:
+        meta["label_weight"] = label_weight
     if before is not None:
         meta["stage1"] = {k: before[k] for k in ("steps", "seed", "batch", "lr", "start") if k in before}
     sha = write_patch(bert, meta)
