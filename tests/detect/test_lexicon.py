@@ -185,19 +185,16 @@ def test_phrases_with_a_negation_word_that_do_not_negate(lexicon, text):
     assert active(lexicon, text), statuses(lexicon, text)
 
 
-@pytest.mark.parametrize("text,label", [
-    ("honestly can't wait to batter him", "threat"), ("cannot wait to knife that scrote", "threat"),
-    ("I can't wait to shag her", "sexual"), ("couldn't wait to bang her", "sexual"),
-    ("don't stop, make me cum", "sexual")])
-def test_eagerness_is_not_a_negation(lexicon, text, label):
+@pytest.mark.parametrize("text,found", [
+    ("honestly can't wait to batter him", {"threat"}), ("cannot wait to knife that scrote", {"threat", "derogatory"}),
+    ("I can't wait to shag her", {"sexual"}), ("couldn't wait to bang her", {"sexual"}),
+    ("don't stop, make me cum", {"sexual"}),
+    # eagerness alone is not abuse
+    ("can't wait to see you", set()), ("can't wait to beat them at pool", set()),
+    ("I wouldn't mind a brew", set()), ("can't wait to hit the pub", set())])
+def test_eagerness_is_not_a_negation(lexicon, text, found):
     """A negation word that intensifies ("can't wait to", "don't stop") does not set a hit aside."""
-    assert label in active(lexicon, text), statuses(lexicon, text)
-
-
-@pytest.mark.parametrize("text", ["can't wait to see you", "can't wait to beat them at pool",
-                                  "I wouldn't mind a brew", "can't wait to hit the pub"])
-def test_eagerness_alone_is_not_abuse(lexicon, text):
-    assert not active(lexicon, text), statuses(lexicon, text)
+    assert active(lexicon, text) == found, statuses(lexicon, text)
 
 
 def test_a_suggestion_does_not_undo_a_real_negation(lexicon):
