@@ -197,6 +197,17 @@ def test_eagerness_is_not_a_negation(lexicon, text, found):
     assert active(lexicon, text) == found, statuses(lexicon, text)
 
 
+@pytest.mark.parametrize("text,found", [
+    # hatred of a group through a determiner or an identity emoji (lexicon 2026.12.5)
+    ("honestly I despise all of those pakistanis", {"race"}), ("we can't stand these fucking lesbians", {"sexual_orientation"}),
+    ("I hate all of these 🏳️‍⚧️", {"gender_identity"}),
+    # the same verbs about things, or negated
+    ("I hate all of these forms", set()), ("I hate the traffic on the A6", set()),
+    ("I don't hate all of these gay people", set())])
+def test_hatred_of_a_group_reads_through_determiners(lexicon, text, found):
+    assert active(lexicon, text) == found, statuses(lexicon, text)
+
+
 def test_a_suggestion_does_not_undo_a_real_negation(lexicon):
     assert "threat" not in active(lexicon, "we would never gas the jews, why would you say that")
 
