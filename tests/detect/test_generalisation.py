@@ -78,7 +78,7 @@ HATEFUL_FLOOR = 0.87
 BENIGN_FLOOR = 0.86
 ORDINARY_MAX_FLAGS = 2
 LOOKALIKE_MAX_FLAGS = 9  # the model card lists them: 7 from the model, 2 from the lexicon
-# the model card: 0.91 / 0.97 on the first set (a development set for lexicon 2026.12.4), 0.80 / 0.84 on the second
+# the model card: 0.92 / 0.97 on the first set (a development set since lexicon 2026.12.4), 0.80 / 0.84 on the second
 MODERATION_F1_FLOOR = {"first": {"sexual": 0.85, "threat": 0.9}, "second": {"sexual": 0.75, "threat": 0.8}}
 
 
