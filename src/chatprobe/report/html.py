@@ -172,7 +172,7 @@ def _method(analysis: CaseAnalysis, r: Redactor) -> dict[str, Any]:
                  "min_words": _s(gate.get("min_words")), "min_probability": _s(gate.get("min_probability")),
                  "low_probability": _s(gate.get("low_probability", gate.get("min_probability"))),
                  "english_share": _percent(gate.get("english_share")), "few_english": _percent(gate.get("few_english")),
-                 "words": _s(gate.get("common_english_words")),
+                 "words": gate.get("common_english_words") or 0,
                  "words_sha256": str(gate.get("common_english_sha256", ""))[:12]}
         if gate else None,
         "not_assessed_total": sum(counts.values()),
