@@ -208,6 +208,15 @@ def test_hatred_of_a_group_reads_through_determiners(lexicon, text, found):
     assert active(lexicon, text) == found, statuses(lexicon, text)
 
 
+@pytest.mark.parametrize("text,found", [
+    ("👨‍❤️‍👨 make me sick", {"sexual_orientation"}), ("👭 shouldn't be allowed to adopt", {"sexual_orientation"}),
+    ("I hate all ☪ people", {"religion"}), ("gas the 🕎 lot", {"race", "religion", "threat"}),
+    # the same emoji in ordinary use
+    ("me and my best mate 👬 at the match", set()), ("happy anniversary you two 👩‍❤️‍👩", set())])
+def test_couples_and_religious_symbols_name_their_groups(lexicon, text, found):
+    assert active(lexicon, text) == found, statuses(lexicon, text)
+
+
 def test_a_suggestion_does_not_undo_a_real_negation(lexicon):
     assert "threat" not in active(lexicon, "we would never gas the jews, why would you say that")
 
