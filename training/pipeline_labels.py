@@ -2,6 +2,7 @@
 
     python training/pipeline_labels.py --split test
     CHATPROBE_SRC=/tmp/prev/src python training/pipeline_labels.py --split test   # another tree (a git worktree)
+    python training/pipeline_labels.py --split val test --hate hatemoji    # hate found / left alone on one dataset
 
 The model card's per-label F1 is the text model's; this is what an investigator meets (lexicon, rules, decisions),
 on real posts annotated by others. Only rows whose dataset labels the category count (``datasets.py`` says which
@@ -47,20 +48,35 @@ def against_labels(rows: list[Example], decisions: list[Any], label: str) -> tup
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", choices=("val", "test"), default="test")
+    ap.add_argument("--split", choices=("val", "test"), nargs="+", default=["test"])
+    ap.add_argument("--hate", metavar="SOURCE", help="instead: on this dataset's rows, the share of hateful ones the "
+                    "pipeline flags and of the others it leaves alone (hatemoji: emoji abuse written by others)")
     ap.add_argument("--misses", action="store_true", help="list every miss and false label")
     args = ap.parse_args()
     import chatprobe
     from chatprobe.detect.pipeline import Pipeline
     print(f"measuring chatprobe from {Path(chatprobe.__file__).parent}", file=sys.stderr)
-    rows = [e for e in load_shared(SHARED) if e.split == args.split and any(k in e.labels for k in LABELS)]
+    split = "+".join(args.split)
+    if args.hate:
+        rows = [e for e in load_shared(SHARED) if e.split in args.split and e.source == args.hate
+                and "discriminatory" in e.labels]
+        if not rows:
+            raise SystemExit(f"no rows of {args.hate!r} with a hate label in {split}")
+        flagged = [bool(d.labels) for d in Pipeline.default().classify([e.text for e in rows])]
+        hate = [f for e, f in zip(rows, flagged, strict=True) if e.labels["discriminatory"] == 1]
+        other = [not f for e, f in zip(rows, flagged, strict=True) if e.labels["discriminatory"] == 0]
+        print(f"{split} {args.hate}: hateful flagged {sum(hate)}/{len(hate)} ({sum(hate) / max(len(hate), 1):.1%}), "
+              f"non-hateful left alone {sum(other)}/{len(other)} ({sum(other) / max(len(other), 1):.1%}), "
+              f"accuracy {(sum(hate) + sum(other)) / len(rows):.1%}")
+        return
+    rows = [e for e in load_shared(SHARED) if e.split in args.split and any(k in e.labels for k in LABELS)]
     decisions = Pipeline.default().classify([e.text for e in rows])
     for label in LABELS:
         c, errors = against_labels(rows, decisions, label)
         tp, fp, fn = c["true"], c["false"], c["missed"]
         p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
         f1 = 2 * p * r / max(p + r, 1e-9)
-        print(f"{args.split} {label}: true {tp}, false {fp}, missed {fn}; precision {p:.2f} recall {r:.2f} F1 {f1:.2f}")
+        print(f"{split} {label}: true {tp}, false {fp}, missed {fn}; precision {p:.2f} recall {r:.2f} F1 {f1:.2f}")
         if args.misses:
             print("\n".join(errors))
 
