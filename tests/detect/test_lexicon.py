@@ -212,7 +212,9 @@ def test_hatred_of_a_group_reads_through_determiners(lexicon, text, found):
     ("👨‍❤️‍👨 make me sick", {"sexual_orientation"}), ("👭 shouldn't be allowed to adopt", {"sexual_orientation"}),
     ("I hate all ☪ people", {"religion"}), ("gas the 🕎 lot", {"race", "religion", "threat"}),
     # the same emoji in ordinary use
-    ("me and my best mate 👬 at the match", set()), ("happy anniversary you two 👩‍❤️‍👩", set())])
+    ("me and my best mate 👬 at the match", set()), ("happy anniversary you two 👩‍❤️‍👩", set()),
+    # a laughing skull or a fist bump beside a group is not violence; aimed with "all the …" it is
+    ("😂💀👬", set()), ("get in lads 👊🏳️‍🌈", set()), ("👊 all the 👬", {"sexual_orientation", "threat"})])
 def test_couples_and_religious_symbols_name_their_groups(lexicon, text, found):
     assert active(lexicon, text) == found, statuses(lexicon, text)
 
