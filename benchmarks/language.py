@@ -141,7 +141,7 @@ def main() -> None:
         print(f"  py3langid             {pl_ms:.3f} ms/line; English lines called another language: "
               f"{len(wrong)}/{len(CHAT_EN)} {wrong}; others right: {sum(pl[x] == c for c, x in OTHER)}/{len(OTHER)}")
     shared = shared_english()
-    print(f"gates: English lines marked not assessed / other-language lines marked")
+    print("gates: English lines marked not assessed / other-language lines marked")
     for name, assessed in (("previous (fastText alone)", previous_gate),
                            ("now (script, English words, fastText)", lambda x: language.identify(x).assessed)):
         gated = [x for x in english if not assessed(x)]

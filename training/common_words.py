@@ -24,11 +24,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from build import SHARED  # noqa: E402
-from datasets import load_shared  # noqa: E402
+from build import SHARED
+from datasets import load_shared
 
 sys.path.insert(0, str(HERE.parent / "src"))
-from chatprobe.detect.language import words  # noqa: E402
+from chatprobe.detect.language import words
 
 OUT = HERE.parent / "src" / "chatprobe" / "detect" / "data" / "common_en.txt"
 MIN_SOURCES = 4
