@@ -438,12 +438,16 @@ def test_misgendering(lexicon, text, found):
     ("they should be shot at dawn for that fashion crime", True),  # still violence wished: the reviewer decides
     # lexicon 2026.12.5: hanging, beating, stoning wished; weapons aimed at anyone; "this" before a victim
     ("the slag deserves to hang", True), ("that grass needs to be beaten, simple", True),
-    ("the lot of them should be stoned", True), ("he ought to be thrown off the bridge", True),
+    ("the lot of them should be stoned to death", True), ("he ought to be thrown off the bridge", True),
     ("this traitor must hang", True), ("string up this traitor", True),
     ("I swear I'll shank anyone who touches my bike", True), ("she deserves to get battered", True),
     ("we need to hang out more", False), ("he should hang on a minute", False),
     ("the picture needs to be hung in the corridor", False), ("I'd shoot anyone a text if it helped", False),
     ("she wants to get shot of the old sofa", False), ("that record needs to be beaten", False),
+    # idioms beside those words: being left exposed, high, exhausted, out-played, ashamed
+    ("the sarge needs to be hung out to dry for that", False), ("he must be stoned, look at his eyes", False), ("we should get stoned tonight", False),
+    ("she must be burnt out after that run of nights", False), ("he needs to be beaten in the final", False),
+    ("they should hang their heads in shame", False), ("she deserves to be stoned to death", True),
 ])
 def test_violence_urged_wished_or_celebrated(lexicon, text, threat):
     assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
