@@ -203,7 +203,10 @@ def test_eagerness_is_not_a_negation(lexicon, text, found):
     ("I hate all of these 🏳️‍⚧️", {"gender_identity"}),
     # the same verbs about things, or negated
     ("I hate all of these forms", set()), ("I hate the traffic on the A6", set()),
-    ("I don't hate all of these gay people", set())])
+    ("I don't hate all of these gay people", set()),
+    # a few people picked out of a group are not the group
+    ("I don't trust the men in this team", set()), ("I don't want the women on nights without backup", set()),
+    ("I hate all the muslims who did this", set())])
 def test_hatred_of_a_group_reads_through_determiners(lexicon, text, found):
     assert active(lexicon, text) == found, statuses(lexicon, text)
 
