@@ -152,9 +152,9 @@ def main() -> None:
         print(line)
     if shared:
         print("  shared texts marked by the gate now (some are really Dutch, Spanish or German posts; read them):")
-        for x in [x for x in shared if not language.identify(x).assessed]:
-            lang = language.identify(x)
-            print(f"    {lang.code} ({lang.basis}, {lang.probability:.2f}): {x[:110]!r}")
+        for x, lang in ((x, language.identify(x)) for x in shared):
+            if not lang.assessed:
+                print(f"    {lang.code} ({lang.basis}, {lang.probability:.2f}): {x[:110]!r}")
     missed = [x for _, x in OTHER if language.identify(x).assessed]
     print(f"  other-language lines still taken as English ({len(missed)}): {missed}")
 

@@ -448,7 +448,8 @@ def test_misgendering(lexicon, text, found):
     ("the picture needs to be hung in the corridor", False), ("I'd shoot anyone a text if it helped", False),
     ("she wants to get shot of the old sofa", False), ("that record needs to be beaten", False),
     # idioms beside those words: being left exposed, high, exhausted, out-played, ashamed
-    ("the sarge needs to be hung out to dry for that", False), ("he must be stoned, look at his eyes", False), ("we should get stoned tonight", False),
+    ("the sarge needs to be hung out to dry for that", False), ("he must be stoned, look at his eyes", False),
+    ("we should get stoned tonight", False),
     ("she must be burnt out after that run of nights", False), ("he needs to be beaten in the final", False),
     ("they should hang their heads in shame", False), ("she deserves to be stoned to death", True),
 ])
