@@ -127,6 +127,28 @@ def test_truncated_telegram_json(write) -> None:
         _open(write('{"name": "x",\n "messages": [\n {"id": 1, "type": "mess', "result.json"))
 
 
+def test_json_escapes_that_are_not_text_are_warnings_on_their_lines(write, tmp_path) -> None:
+    """A lone UTF-16 surrogate escape or \\u0000 in a Telegram export decodes to no text (SQLite and PostgreSQL
+    refuse to store them): each becomes U+FFFD with a warning naming file and line; the rest imports."""
+    text = ('{"name": "G", "type": "private_group", "id": 1, "messages": [\n'
+            '{"id": 1, "type": "message", "date": "2024-05-13T08:00:00", "from": "Ann", "text": "morning"},\n'
+            '{"id": 2, "type": "message", "date": "2024-05-13T08:01:00", "from": "Ben", "text": "hel\\ud800lo"},\n'
+            '{"id": 3, "type": "message", "date": "2024-05-13T08:02:00", "from": "Ann",'
+            ' "text": "n\\u0000ul \\\\ud800"},\n'
+            '{"id": 4, "type": "message", "date": "2024-05-13T08:03:00", "from": "Ben", "text": "\\ud83d\\ude00"}]}')
+    msgs, stream = parse_all(write(text, "result.json"))
+    assert [m.text for m in msgs] == ["morning", "hel\ufffdlo", "n\ufffdul \\ud800", "\U0001F600"]
+    assert [(w.line, w.code) for w in stream.warnings.all()] == [(3, "encoding"), (4, "nul-byte")]
+    assert str(stream.warnings.all()[0]).startswith("result.json:3: ")
+    from chatprobe.case import Case
+    case = Case.open("escapes", home=tmp_path / "cases")
+    try:
+        report = case.import_paths([write(text, "escapes.json")])
+        assert report.files[0].outcome == "imported" and report.files[0].chats[0].messages == 4
+    finally:
+        case.close()
+
+
 def test_json_that_is_not_telegram(write) -> None:
     with pytest.raises(UnsupportedFormat, match="not a Telegram Desktop export"):
         _open(write('{"hello": "world"}', "data.json"))

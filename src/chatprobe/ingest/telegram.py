@@ -29,6 +29,11 @@ from chatprobe.model import (
 MAX_JSON_BYTES = 4 << 30
 _MESSAGES_KEY = re.compile(r'(?<!\\)"messages"\s*:\s*\[')
 _WS = re.compile(r"[\s,]*")
+# JSON escapes that decode to no text: a UTF-16 surrogate without its pair (no encoder can write it; SQLite
+# and PostgreSQL refuse it) and NUL (PostgreSQL refuses it); after an even run of backslashes it is literal
+_NON_TEXT_ESCAPE = re.compile(
+    r"(?<!\\)((?:\\\\)*)(\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f][0-9a-f]{2})"
+    r"|(?<!\\ud[89ab][0-9a-f]{2})\\ud[c-f][0-9a-f]{2}|\\u0000)", re.IGNORECASE)
 
 _MEDIA_TYPES = {
     "sticker": "sticker", "voice_message": "audio", "video_message": "video", "animation": "gif",
@@ -36,7 +41,22 @@ _MEDIA_TYPES = {
 }
 
 
-def load_document(source: Source) -> tuple[Any, str]:
+def _replace_non_text_escapes(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """``text`` with each escape that decodes to no text (``_NON_TEXT_ESCAPE``) written as U+FFFD, and the
+    (line, escape) of each, for a warning: as invalid bytes in a text export are."""
+    found: list[tuple[int, str]] = []
+    at = [0, 1]  # where the line count stands: offset, line
+
+    def mend(m: re.Match[str]) -> str:
+        at[1] += text.count("\n", at[0], m.start(2))
+        at[0] = m.start(2)
+        found.append((at[1], m.group(2)))
+        return m.group(1) + "\\ufffd"
+    return _NON_TEXT_ESCAPE.sub(mend, text), found
+
+
+def load_document(source: Source) -> tuple[Any, str, list[tuple[int, str]]]:
+    """(the parsed document, its text, the (line, escape) of each escape replaced as not text)."""
     with source.open() as stream:
         raw = stream.read(MAX_JSON_BYTES + 1)
     if len(raw) > MAX_JSON_BYTES:
@@ -46,9 +66,9 @@ def load_document(source: Source) -> tuple[Any, str]:
         text = raw.decode(enc)
     except UnicodeDecodeError as exc:
         raise ParseError(f"{source.display}: not valid {enc} text at byte {exc.start}") from exc
-    text = text.lstrip("\ufeff")
+    text, mended = _replace_non_text_escapes(text.lstrip("\ufeff"))
     try:
-        return json.loads(text), text
+        return json.loads(text), text, mended
     except RecursionError:
         raise ParseError(f"{source.display}: JSON nested too deeply to be a chat export",
                          "this is not a Telegram Desktop export (or it was crafted); examine it by hand") from None
@@ -92,7 +112,7 @@ def is_telegram(doc: Any) -> bool:
 
 
 def open_telegram(source: Source) -> list[TelegramChatStream]:
-    doc, text = load_document(source)
+    doc, text, mended = load_document(source)
     if not is_telegram(doc):
         raise UnsupportedFormat(
             f"{source.display}: JSON, but not a Telegram Desktop export (no 'messages' or 'chats.list')",
@@ -115,6 +135,14 @@ def open_telegram(source: Source) -> list[TelegramChatStream]:
         chat_lines = lines[idx] if idx < len(lines) and len(lines[idx]) == len(msgs) else []
         streams.append(TelegramChatStream(source, chat, idx, layout, start, chat_lines))
         start += len(msgs)
+    for line, escape in mended:  # told by the chat whose messages start before it, else the first
+        starts = [s for s in streams if s._lines and s._lines[0] <= line]
+        owner = starts[-1] if starts else streams[0] if streams else None
+        if owner is not None:
+            nul = escape == "\\u0000"
+            owner.warnings.add(source.display, line, "nul-byte" if nul else "encoding",
+                               f"the escape {escape} is {'NUL' if nul else 'half of a UTF-16 surrogate pair'}, "
+                               "not text; replaced by U+FFFD")
     return streams
 
 
