@@ -1,6 +1,7 @@
 """Train the text-model heads, calibrate thresholds, compare with a TF-IDF baseline, write the model files.
 
     python training/train.py            # needs ../shared/data/train and the `train` extra (scikit-learn)
+    python training/train.py --linear threat   # threat from a logistic regression instead (measured, not shipped)
 
 Steps:
 1. corpus: the shared datasets mapped to chatprobe labels (datasets.py) + the project's chat examples
@@ -49,6 +50,7 @@ LR = 1e-3
 WEIGHT_DECAY = 1e-4
 BATCH = 256
 SEED = 0
+LINEAR_GRID = (0.3, 1.0, 4.0)  # the C tried for a --linear head, picked on the shared validation rows
 
 
 def prf(y: np.ndarray, yhat: np.ndarray) -> dict[str, float]:
@@ -159,6 +161,41 @@ TARGET_HEADS = [HEADS.index(c) for c in PROTECTED]
 HALF = np.full(len(HEADS), 0.5)
 
 
+def fit_linear(X: np.ndarray, Y: np.ndarray, w: np.ndarray, train: np.ndarray, val: np.ndarray,
+               shared_val: np.ndarray, k: int, grid: tuple[float, ...]) -> tuple[np.ndarray, float, float, float]:
+    """A logistic regression for label ``k`` on the rows where it counts (train split, the same row weights as the
+    network), one per C of ``grid``; returns the coefficients, intercept, threshold and C of the one whose F1 on
+    the shared validation rows is best (its threshold picked on all validation rows, as for the other heads)."""
+    from sklearn.linear_model import LogisticRegression
+
+    M = target_mask(Y)[:, k] > 0
+    tr, va, sv = train & M, val & M, val & M & shared_val
+    best: tuple[float, np.ndarray, float, float, float] | None = None
+    for C in grid:
+        lr = LogisticRegression(C=C, class_weight="balanced", max_iter=3000).fit(X[tr], Y[tr, k], sample_weight=w[tr])
+        t = best_threshold(Y[va, k], lr.predict_proba(X[va])[:, 1])
+        f = prf(Y[sv, k], (lr.predict_proba(X[sv])[:, 1] >= t).astype(int))["f1"]
+        print(f"  {HEADS[k]:20s} linear C={C}: threshold {t:.2f}, shared validation F1 {f:.3f}", file=sys.stderr)
+        if best is None or f > best[0]:
+            best = (f, lr.coef_[0].astype(np.float32), float(lr.intercept_[0]), t, C)
+    assert best is not None
+    return best[1], best[2], best[3], best[4]
+
+
+def fold_linear(net: dict[str, np.ndarray], k: int, coef: np.ndarray, intercept: float) -> dict[str, np.ndarray]:
+    """The network with output ``k`` replaced by the linear score ``X @ coef + intercept``, carried by two more
+    hidden units (relu(z) - relu(-z) = z), so the shipped file keeps one format and the runtime one formula."""
+    L = net["w2"].shape[1]
+    w2 = np.zeros((2, L), np.float32)
+    w2[:, k] = (1.0, -1.0)
+    out = {"w1": np.hstack([net["w1"], coef[:, None], -coef[:, None]]).astype(np.float32),
+           "b1": np.append(net["b1"], np.float32([intercept, -intercept])),
+           "w2": np.vstack([net["w2"], w2]), "b2": net["b2"].copy()}
+    out["w2"][:-2, k] = 0.0
+    out["b2"][k] = 0.0
+    return out
+
+
 def target_mask(Y: np.ndarray) -> np.ndarray:
     """1 where a label counts: known, and for target heads only on hateful rows."""
     M = (Y >= 0).astype(np.float32)
@@ -210,6 +247,13 @@ def report(Y: np.ndarray, pv: np.ndarray, thr: np.ndarray, mask: np.ndarray) -> 
 
 
 def main() -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--linear", action="append", default=[], choices=HEADS, metavar="LABEL",
+                    help="this label's output is a logistic regression on the vectors instead of the network's "
+                         "(measured for threat on 2026-12-05 and not shipped: see the model card)")
+    args = ap.parse_args()
     from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -227,6 +271,13 @@ def main() -> None:
     X = embed_texts(texts, "corpus")
     print("text model:", file=sys.stderr)
     net = train_mlp(X, Y, w, train)
+    shared = ~np.isin(source, PROJECT_SOURCES)
+    linear = {}
+    for h in args.linear:
+        k = HEADS.index(h)
+        coef, intercept, _, C = fit_linear(X, Y, w, train, val, shared, k, LINEAR_GRID)
+        net = fold_linear(net, k, coef, intercept)
+        linear[h] = {"C": C, "class_weight": "balanced"}
     pv = mlp_proba(net, X[val])
     thr = HALF.copy()
     Mv = target_mask(Y[val])
@@ -279,8 +330,9 @@ def main() -> None:
         "thresholds": {h: round(float(t), 2) for h, t in zip(HEADS, thr, strict=True)},
         "encoder": {**encoder_id(), "pooling": "mean", "normalise": "l2", "max_tokens": 64},
         "heads_sha256": hashlib.sha256(raw).hexdigest(),
-        "training": {"network": f"384-{HIDDEN} relu-{len(HEADS)} sigmoid", "epochs": EPOCHS, "lr": LR,
+        "training": {"network": f"384-{net['w1'].shape[1]} relu-{len(HEADS)} sigmoid", "epochs": EPOCHS, "lr": LR,
                      "weight_decay": WEIGHT_DECAY, "batch": BATCH, "chat_example_weight": CHAT_WEIGHT, "seed": SEED,
+                     **({"linear_heads": linear} if linear else {}),
                      "texts": len(ex), "by_source": counts},
     }
     (MODELS / "heads.json").write_text(json.dumps(meta, indent=1) + "\n")

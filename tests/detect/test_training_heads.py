@@ -1,0 +1,30 @@
+"""The head-training helpers of training/train.py that the shipped file format depends on."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "training"))
+
+import train  # noqa: E402
+
+
+def test_a_linear_head_folded_into_the_network_scores_exactly_as_the_regression():
+    rng = np.random.default_rng(3)
+    d, hidden, labels = 384, 16, 5
+    net = {"w1": (rng.standard_normal((d, hidden)) * 0.05).astype(np.float32), "b1": rng.standard_normal(hidden).astype(np.float32),
+           "w2": rng.standard_normal((hidden, labels)).astype(np.float32),
+           "b2": rng.standard_normal(labels).astype(np.float32)}
+    coef, intercept = rng.standard_normal(d).astype(np.float32) * 0.1, -1.25
+    X = rng.standard_normal((50, d)).astype(np.float32)
+    folded = train.fold_linear(net, 2, coef, intercept)
+    before, after = train.mlp_proba(net, X), train.mlp_proba(folded, X)
+    expected = 1 / (1 + np.exp(-(X @ coef + intercept)))
+    assert np.allclose(after[:, 2], expected, atol=1e-5)
+    assert np.allclose(np.delete(after, 2, axis=1), np.delete(before, 2, axis=1), rtol=0, atol=1e-6)
+    assert folded["w1"].shape == (d, hidden + 2) and folded["w2"].shape == (hidden + 2, labels)
+    assert not np.array_equal(after[:, 2], before[:, 2])
