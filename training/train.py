@@ -2,6 +2,8 @@
 
     python training/train.py            # needs ../shared/data/train and the `train` extra (scikit-learn)
     python training/train.py --linear threat   # threat from a logistic regression instead (measured, not shipped)
+    python training/train.py --shipped  # train nothing: re-measure the shipped heads with this tree's lexicon
+                                        # and rules (steps 5-6; metrics.json only)
 
 Steps:
 1. corpus: the shared datasets mapped to chatprobe labels (datasets.py) + the project's chat examples
@@ -27,6 +29,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -253,7 +256,12 @@ def main() -> None:
     ap.add_argument("--linear", action="append", default=[], choices=HEADS, metavar="LABEL",
                     help="this label's output is a logistic regression on the vectors instead of the network's "
                          "(measured for threat on 2026-12-05 and not shipped: see the model card)")
+    ap.add_argument("--shipped", action="store_true",
+                    help="train nothing: measure the shipped heads and thresholds with this tree's lexicon and "
+                         "rules, and rewrite training/metrics.json only (the model card's validation tables)")
     args = ap.parse_args()
+    if args.shipped and args.linear:
+        ap.error("--shipped measures the shipped heads; --linear trains a new one")
     from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -270,21 +278,27 @@ def main() -> None:
 
     X = embed_texts(texts, "corpus")
     print("text model:", file=sys.stderr)
-    net = train_mlp(X, Y, w, train)
-    shared = ~np.isin(source, PROJECT_SOURCES)
-    linear = {}
-    for h in args.linear:
-        k = HEADS.index(h)
-        coef, intercept, _, C = fit_linear(X, Y, w, train, val, shared, k, LINEAR_GRID)
-        net = fold_linear(net, k, coef, intercept)
-        linear[h] = {"C": C, "class_weight": "balanced"}
-    pv = mlp_proba(net, X[val])
-    thr = HALF.copy()
-    Mv = target_mask(Y[val])
-    for k, h in enumerate(HEADS):
-        known = Mv[:, k] > 0
-        thr[k] = best_threshold(Y[val, k][known], pv[known, k])
-        print(f"  {h:20s} threshold {thr[k]:.2f}", file=sys.stderr)
+    linear: dict[str, Any] = {}
+    if args.shipped:
+        z = np.load(MODELS / "heads.npz")
+        net = {k: z[k] for k in z.files}
+        thr = np.array([json.loads((MODELS / "heads.json").read_text())["thresholds"][h] for h in HEADS])
+        pv = mlp_proba(net, X[val])
+    else:
+        net = train_mlp(X, Y, w, train)
+        shared = ~np.isin(source, PROJECT_SOURCES)
+        for h in args.linear:
+            k = HEADS.index(h)
+            coef, intercept, _, C = fit_linear(X, Y, w, train, val, shared, k, LINEAR_GRID)
+            net = fold_linear(net, k, coef, intercept)
+            linear[h] = {"C": C, "class_weight": "balanced"}
+        pv = mlp_proba(net, X[val])
+        thr = HALF.copy()
+        Mv = target_mask(Y[val])
+        for k, h in enumerate(HEADS):
+            known = Mv[:, k] > 0
+            thr[k] = best_threshold(Y[val, k][known], pv[known, k])
+            print(f"  {h:20s} threshold {thr[k]:.2f}", file=sys.stderr)
 
     print("TF-IDF baseline:", file=sys.stderr)
     word = TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_features=200_000, sublinear_tf=True)
@@ -320,6 +334,24 @@ def main() -> None:
     counts = {s: {"train": int((train & (source == s)).sum()), "val": int((val & (source == s)).sum()),
                   "test": int((test & (source == s)).sum())} for s in sorted(set(source))}
 
+    metrics["thresholds"] = {h: round(float(t), 2) for h, t in zip(HEADS, thr, strict=True)}
+    metrics["tfidf_thresholds"] = {h: round(float(t), 2) for h, t in zip(HEADS, bthr, strict=True)}
+    metrics["corpus"] = counts
+    if not args.shipped:
+        write_heads(net, thr, linear, len(ex), counts)
+    (HERE / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n")
+    print(f"{'measured the shipped heads' if args.shipped else 'trained the heads'}; wrote {HERE / 'metrics.json'} "
+          f"in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    vs = metrics["validation_shared"]
+    print(f"{'label':20s} {'model':>7s} {'pipeline':>9s} {'tfidf':>7s}")
+    for lab in vs["model"]:
+        print(f"{lab:20s} {vs['model'][lab]['f1']:7.3f} {vs['pipeline'].get(lab, {}).get('f1', 0):9.3f} "
+              f"{vs['tfidf_baseline'].get(lab, {}).get('f1', 0):7.3f}")
+
+
+def write_heads(net: dict[str, np.ndarray], thr: np.ndarray, linear: dict[str, Any], n_texts: int,
+                counts: dict[str, dict[str, int]]) -> None:
+    """heads.npz and heads.json, with the thresholds, the encoder they were trained on and how."""
     buf = io.BytesIO()
     np.savez(buf, **net)
     raw = buf.getvalue()
@@ -333,19 +365,10 @@ def main() -> None:
         "training": {"network": f"384-{net['w1'].shape[1]} relu-{len(HEADS)} sigmoid", "epochs": EPOCHS, "lr": LR,
                      "weight_decay": WEIGHT_DECAY, "batch": BATCH, "chat_example_weight": CHAT_WEIGHT, "seed": SEED,
                      **({"linear_heads": linear} if linear else {}),
-                     "texts": len(ex), "by_source": counts},
+                     "texts": n_texts, "by_source": counts},
     }
     (MODELS / "heads.json").write_text(json.dumps(meta, indent=1) + "\n")
-    metrics["thresholds"] = meta["thresholds"]
-    metrics["tfidf_thresholds"] = {h: round(float(t), 2) for h, t in zip(HEADS, bthr, strict=True)}
-    metrics["corpus"] = counts
-    (HERE / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n")
-    print(f"wrote {MODELS / 'heads.npz'} ({len(raw):,} bytes) in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-    vs = metrics["validation_shared"]
-    print(f"{'label':20s} {'model':>7s} {'pipeline':>9s} {'tfidf':>7s}")
-    for lab in vs["model"]:
-        print(f"{lab:20s} {vs['model'][lab]['f1']:7.3f} {vs['pipeline'].get(lab, {}).get('f1', 0):9.3f} "
-              f"{vs['tfidf_baseline'].get(lab, {}).get('f1', 0):7.3f}")
+    print(f"wrote {MODELS / 'heads.npz'} ({len(raw):,} bytes)", file=sys.stderr)
 
 
 if __name__ == "__main__":
