@@ -10,6 +10,7 @@ sys.path.insert(0, str(HERE))
 
 import functional_suite
 import moderation_style
+import police_chat
 from chat_examples import examples as chat_examples
 from gaps import examples as gap_examples, round7_requested
 from datasets import Example, load_shared
@@ -29,7 +30,8 @@ def corpus(shared: Path = SHARED) -> list[Example]:
     out: list[Example] = []
     # never train on a line the protocol judges with (a template or a dataset can produce one by chance)
     judged = ([c.text for c in functional_suite.cases()] + list(LINES) + list(LOCKED) + list(FRESH) + list(LOOKALIKES)
-              + [t for t, _, _ in moderation_style.cases() + moderation_style.second_set()])
+              + [t for t, _, _ in moderation_style.cases() + moderation_style.second_set()]
+              + [line.text for line in police_chat.lines()])
     held = {t.strip().lower() for t in judged}
     for e in load_shared(shared) + chat_examples() + gap_examples(round7=round7_requested()):
         key = e.text.strip()

@@ -157,6 +157,27 @@ def protocol_section() -> list[str]:
         for label, r in m.items():
             out += ["", f"`{label}` missed: " + ("; ".join(repr(t) for t in r["missed"]) or "none") + ".",
                     "", f"`{label}` raised on a line without it: " + ("; ".join(repr(t) for t in r["false"]) or "none") + "."]
+    pc, pco = new.get("police_chat"), (old or {}).get("police_chat", {})
+    if pc:
+        out += [""] + textwrap.wrap(
+            f"**Police-chat lines** (`training/police_chat.py`, written 2026-12-05 before the pipeline was run on "
+            f"them; never trained on): {pc['all']['abusive']} abusive lines in a response team's register (race, "
+            "religion, sex, sexual orientation, gender identity, disability, age, threats to complainants and "
+            f"witnesses, sexualised remarks, insults) and {pc['all']['lines'] - pc['all']['abusive']} work lines "
+            "using the same words (a suspect described by IC code, a hate crime reported, a strip-search policy). "
+            "Split by a hash of the text: the `dev` half's errors may be read to write rules, the `locked` half is "
+            "only counted. A line counts as caught when anything is flagged, and its category as right when a "
+            "flagged category is one its label accepts.", 104, break_on_hyphens=False) + ["",
+            "| half | model | abusive caught | category right | work lines left alone | accuracy |",
+            "|---|---|---:|---:|---:|---:|"]
+        for half in ("dev", "locked"):
+            for name, r in (("pre-issue", pco.get(half)), ("this", pc[half])):
+                if r:
+                    out.append(f"| {half} ({r['lines']}) | {name} | {_pct(r['abusive_caught'])} | "
+                               f"{_pct(r['category_right'])} | {_pct(r['work_left_alone'])} | {_pct(r['accuracy'])} |")
+        out += ["", "Dev half errors: " + ("; ".join(f"{e['text']!r} ({'/'.join(e['expected']) or 'none'} → "
+                                                     f"{', '.join(e['got']) or 'nothing'})" for e in pc["dev_errors"])
+                                           or "none") + "."]
     return out
 
 
@@ -404,6 +425,16 @@ def main() -> None:
               "  0.39, so it was not shipped. Heads retrained on another CPU differ a little from the shipped",
               "  ones (the encoder's vectors differ in their last digits; threat threshold 0.53 here, 0.55",
               "  shipped), with the same pipeline figures on the shared labels (threat 0.38 / 0.36).",
+              "  Police-chat lines (`training/police_chat.py`, 2026-12-05): the pipeline catches 57.7% of the",
+              "  locked half's abusive lines (the pre-issue pipeline the same) and flags no work line. Rules",
+              "  written from the dev half's misses (a promotion put down to sleeping with a senior officer, harm",
+              "  promised to whoever leaked, the locker-room joke about a gay colleague, pronouns refused, a",
+              "  colleague's sex life guessed or her body photographed for the group, foreigners blamed for the",
+              "  country's end) raised the dev half from 70.3% to 89.2% and left the locked half at 57.7%, with no",
+              "  new flag on the protocol's other sets; the rule written before them asked the locked half to",
+              "  rise, so they were not shipped (`git apply training/rejected/lexicon-2026.12.6-police-chat.diff`",
+              "  restores them to re-measure). Police abuse is implicit and varied: rules written from one half's",
+              "  wording do not reach the other's, and the text model was never trained on that register.",
               "  Gap round 7 (`training/gaps.py`, opt-in with",
               "  `CHATPROBE_TRAIN_ROUND7=1`) is written for sexual content and violence. Three 3,000-step fine-tunes with it (2026-12-05:",
               "  seeds 0 and 1, and seed 0 with the labels round 7 does not annotate masked) raised those F1 to",

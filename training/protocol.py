@@ -4,7 +4,7 @@
     python training/protocol.py --out FILE.json --flags FLAGS.tsv
     CHATPROBE_SRC=/tmp/prev/src python training/protocol.py --out training/protocol-previous.json  # previous model
 
-Three measurements (issue 10, point 5; the leave-one-dataset-out half is ``training/lodo.py``):
+Four measurements (issue 10, point 5; the leave-one-dataset-out half is ``training/lodo.py``):
 
 1. **functional suite** (``functional_suite.py``): templates written before tuning, reported per half
    (``tune`` / ``locked``) and per functionality: hateful cases caught, non-hateful cases left alone, and the
@@ -17,6 +17,8 @@ Three measurements (issue 10, point 5; the leave-one-dataset-out half is ``train
 3. **sexual content and violence, moderation style** (``moderation_style.py``): two sets of hand-written lines in
    the sense of a public moderation set's categories, never trained on; precision, recall and F1 of ``sexual``
    and ``threat``, with every miss and every false label listed.
+4. **police-chat lines** (``police_chat.py``): abuse and work talk in a response team's register, in a ``dev`` half
+   that may be read and a ``locked`` half reported only as figures.
 
 The whole pipeline is measured (lexicon, rules, language gate, model), as an investigator would meet it.
 """
@@ -46,6 +48,7 @@ import numpy as np
 
 import functional_suite
 import moderation_style
+import police_chat
 from ordinary_chat import FRESH, LINES, LOCKED, LOOKALIKES
 
 EXPORTS = ROOT.parent / "shared" / "data" / "exports"
@@ -102,12 +105,17 @@ def export_messages() -> list[tuple[str, str]]:
         if not path.is_file() or path.suffix.lower() not in (".txt", ".zip", ".json") or path.name == "target.json":
             continue
         try:
-            for s in parse_file(path):
-                for m in s.messages():
-                    if m.text and m.text.strip():
-                        out.append((f"{path.relative_to(EXPORTS)}:{m.source.line_start}", m.text))
+            opened = parse_file(path)
+            if hasattr(opened, "__enter__"):  # an older tree (the pre-issue model's) hands back a context manager
+                with opened as streams:
+                    messages = [m for s in streams for m in s.messages()]
+            else:
+                messages = [m for s in opened for m in s.messages()]
         except ChatprobeError as exc:
             print(f"  skipped {path.name}: {exc}", file=sys.stderr)
+            continue
+        out += [(f"{path.relative_to(EXPORTS)}:{m.source.line_start}", m.text) for m in messages
+                if m.text and m.text.strip()]
     return out
 
 
@@ -153,10 +161,36 @@ def moderation(pipeline: Any, cases: list[tuple[str, bool, bool]] | None = None)
     return out
 
 
+def police(pipeline: Any) -> dict[str, Any]:
+    """Police-chat lines (``police_chat.py``) per half: abusive lines flagged, a category the line's label accepts
+    among those flagged, work lines left alone, and accuracy over all lines. Only the ``dev`` half's errors are
+    listed: the ``locked`` half is not read line by line."""
+    rows = police_chat.lines()
+    decisions = pipeline.classify([line.text for line in rows])
+    out: dict[str, Any] = {}
+    for half in ("dev", "locked", "all"):
+        pairs = [(line, d) for line, d in zip(rows, decisions, strict=True) if half in ("all", line.half)]
+        abusive = [(line, d) for line, d in pairs if line.expected]
+        caught = [(line, d) for line, d in abusive if flagged(d)]
+        right = [1 for line, d in caught if line.expected & set(flagged(d))]
+        work_ok = [1 for line, d in pairs if not line.expected and not flagged(d)]
+        out[half] = {"lines": len(pairs), "abusive": len(abusive),
+                     "abusive_caught": round(len(caught) / max(len(abusive), 1), 4),
+                     "category_right": round(len(right) / max(len(caught), 1), 4),
+                     "work_left_alone": round(len(work_ok) / max(len(pairs) - len(abusive), 1), 4),
+                     "accuracy": round((len(caught) + len(work_ok)) / max(len(pairs), 1), 4)}
+    out["dev_errors"] = [{"text": line.text, "expected": sorted(line.expected), "got": flagged(d)}
+                         for line, d in zip(rows, decisions, strict=True)
+                         if line.half == "dev" and (bool(flagged(d)) != bool(line.expected)
+                                                    or (flagged(d) and not line.expected & set(flagged(d))))]
+    return out
+
+
 def run(pipeline: Any) -> dict[str, Any]:
     return {"pipeline": pipeline.describe()["detectors"][-1].get("version"),
             "functional": functional(pipeline), "ordinary": ordinary(pipeline), "moderation": moderation(pipeline),
-            "moderation_2": moderation(pipeline, moderation_style.second_set()), "lookalikes": lookalikes(pipeline)}
+            "moderation_2": moderation(pipeline, moderation_style.second_set()), "lookalikes": lookalikes(pipeline),
+            "police_chat": police(pipeline)}
 
 
 def summary(r: dict[str, Any]) -> str:
@@ -176,6 +210,10 @@ def summary(r: dict[str, Any]) -> str:
         for label, m in r.get(key, {}).items():
             lines.append(f"{name} {label}: precision {m['precision']:.2f} recall {m['recall']:.2f} "
                          f"F1 {m['f1']:.2f} ({m['support']} positives)")
+    for half, h in ((k, v) for k, v in r.get("police_chat", {}).items() if k in ("dev", "locked")):
+        lines.append(f"police-chat lines, {half}: abusive caught {h['abusive_caught']:.1%}, category right "
+                     f"{h['category_right']:.1%}, work left alone {h['work_left_alone']:.1%}, accuracy "
+                     f"{h['accuracy']:.1%} ({h['lines']} lines)")
     return "\n".join(lines)
 
 

@@ -74,12 +74,38 @@ def test_sexual_content_and_violence_in_moderation_style(pipeline, which):
         assert r[label]["f1"] >= MODERATION_F1_FLOOR[which][label], r[label]
 
 
+def test_police_chat_lines(pipeline):
+    r = protocol.police(pipeline)
+    print(json.dumps({h: r[h] for h in ("dev", "locked")}, indent=1))
+    for half, floor in POLICE_CHAT_FLOOR.items():
+        assert r[half]["abusive_caught"] >= floor["abusive_caught"], r[half]
+        assert r[half]["work_left_alone"] >= floor["work_left_alone"], r[half]
+    assert not [e for e in r["dev_errors"] if not e["expected"]], "a work line was flagged"
+
+
+def test_police_chat_lines_are_split_by_their_text_and_never_trained_on():
+    import build
+    import police_chat
+
+    lines = police_chat.lines()
+    assert {line.half for line in lines} == {"dev", "locked"}
+    assert all(line.half == police_chat._half(line.text) for line in lines)
+    assert len({line.text for line in lines}) == len(lines)
+    if not build.SHARED.is_dir():
+        pytest.skip("../shared is absent: the training corpus cannot be built")
+    trained = {e.text.strip().lower() for e in build.corpus()}
+    assert not [line.text for line in lines if line.text.strip().lower() in trained]
+
+
 HATEFUL_FLOOR = 0.87
 BENIGN_FLOOR = 0.86
 ORDINARY_MAX_FLAGS = 2
 LOOKALIKE_MAX_FLAGS = 9  # the model card lists them: 7 from the model, 2 from the lexicon
 # the model card: 0.92 / 0.97 on the first set (a development set since lexicon 2026.12.4), 0.80 / 0.84 on the second
 MODERATION_F1_FLOOR = {"first": {"sexual": 0.85, "threat": 0.9}, "second": {"sexual": 0.75, "threat": 0.8}}
+# the model card: abusive caught 70.3% (dev) and 57.7% (locked), every work line left alone in both halves
+POLICE_CHAT_FLOOR = {"dev": {"abusive_caught": 0.65, "work_left_alone": 0.96},
+                     "locked": {"abusive_caught": 0.53, "work_left_alone": 0.96}}
 
 
 @pytest.mark.parametrize("text", ["faggots and peas from the chippy tonight", "two blue tits on the feeder 🐦"])
