@@ -405,6 +405,8 @@ def main() -> None:
               "  eagerness rather than negation, hanging, beating and stoning wished on a person, and weapons aimed",
               "  at \"anyone\". The gate also lifted the locked half's hate as a question (\"why do <group> stink so",
               "  much?\" had been called another language), 92.7% -> 93.5% hateful caught.",
+              "  Lexicon 2026.12.6 stops reading \"anyone who says that\" as the counter-speech question \"who says",
+              "  that?\", which had set \"I'll glass anyone who says that again\" aside; no figure above moved.",
               "  Emoji abuse written by others is harder than the template suite's 90% says: on hatemoji's",
               "  validation and test rows (adversarial, written to fool models; `pipeline_labels.py --split val",
               "  test --hate hatemoji`) the pipeline flags 247 of 578 hateful rows (42.7%) and leaves 474 of 606",

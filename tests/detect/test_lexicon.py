@@ -269,6 +269,13 @@ def test_hits_set_aside_as_reported_condemned_or_denied(lexicon, text, why):
     assert st and all(s in why for _, s in st), st
 
 
+@pytest.mark.parametrize("text", ["I'll glass anyone who says that again", "I'll glass anybody who says that to me"])
+def test_a_threat_against_whoever_says_something_is_not_counter_speech(lexicon, text):
+    # "who says that?" asked of hate is counter-speech; "anyone who says that" is the threat's target
+    assert "threat" in active(lexicon, text), statuses(lexicon, text)
+    assert "counter" in {h.status for h in lexicon.hits("'send the Poles back' — who says that these days?")}
+
+
 def test_a_threat_in_the_first_person_is_not_a_report(lexicon):
     assert "threat" in active(lexicon, "I'll smash her face in if she talks")
     assert "disability" in active(lexicon, "mental cases like him should be put down")
