@@ -434,7 +434,7 @@ def main() -> None:
               "  colleague's sex life guessed or her body photographed for the group, foreigners blamed for the",
               "  country's end) raised the dev half from 70.3% to 89.2% and left the locked half at 57.7%, with no",
               "  new flag on the protocol's other sets; the rule written before them asked the locked half to",
-              "  rise, so they were not shipped (`git apply training/rejected/lexicon-2026.12.6-police-chat.diff`",
+              "  rise, so they were not shipped (`git apply training/rejected/lexicon-police-chat.diff`",
               "  restores them to re-measure). Police abuse is implicit and varied: rules written from one half's",
               "  wording do not reach the other's, and the text model was never trained on that register.",
               "  Gap round 7 (`training/gaps.py`, opt-in with",
