@@ -21,7 +21,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from build import SHARED  # noqa: E402
-from datasets import Example, load_shared  # noqa: E402
+from datasets import CATEGORIES, Example, load_shared  # noqa: E402
 
 sys.path.insert(0, os.environ.get("CHATPROBE_SRC") or str(HERE.parent / "src"))
 
@@ -62,7 +62,8 @@ def main() -> None:
                 and "discriminatory" in e.labels]
         if not rows:
             raise SystemExit(f"no rows of {args.hate!r} with a hate label in {split}")
-        flagged = [bool(d.labels) for d in Pipeline.default().classify([e.text for e in rows])]
+        # a finding is a category; a response label (counter-speech, endorsement) alone flags nothing
+        flagged = [any(k in CATEGORIES for k in d.labels) for d in Pipeline.default().classify([e.text for e in rows])]
         hate = [f for e, f in zip(rows, flagged, strict=True) if e.labels["discriminatory"] == 1]
         other = [not f for e, f in zip(rows, flagged, strict=True) if e.labels["discriminatory"] == 0]
         print(f"{split} {args.hate}: hateful flagged {sum(hate)}/{len(hate)} ({sum(hate) / max(len(hate), 1):.1%}), "

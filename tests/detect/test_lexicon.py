@@ -500,3 +500,29 @@ def test_violence_urged_wished_or_celebrated(lexicon, text, threat):
 ])
 def test_sexual_content_described_asked_for_or_advertised(lexicon, text, sexual):
     assert ("sexual" in active(lexicon, text)) is sexual, statuses(lexicon, text)
+
+
+# a takeaway named after its cuisine is a meal, not a group; the same words about people are still read
+@pytest.mark.parametrize("text", ["fancy a chinese tonight?", "that chinese was rank, I was sick all night",
+                                  "had an indian last night and my guts are wrecked",
+                                  "the indian on the corner is disgusting, the curry was cold",
+                                  "last night i 🤮 after eating chinese 🍜"])
+def test_a_takeaway_is_not_a_group(lexicon, text):
+    assert not lexicon.mentions(text) and not active(lexicon, text), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text", ["the chinese are disgusting", "I hate indians",
+                                  "the chinese are vermin, I had chicken for dinner",
+                                  "had a chinese lad in custody, chinese are all liars"])
+def test_the_same_words_about_people_are_still_read(lexicon, text):
+    assert "race" in active(lexicon, text), statuses(lexicon, text)
+
+
+# a person joined to a tool of a trade names the trade: 👩‍🔬 is a scientist, not women; a dark skin tone still
+# stands for black people, as on a person alone
+@pytest.mark.parametrize("text,found", [("👩‍🔬👨‍🔬 cant be trusted", set()), ("the 👩‍⚖️ is a clown", set()),
+                                        ("👩🏻‍🎨 are animals", set()), ("👩🏾‍🎨 are animals", {"race"}),
+                                        ("👩 cant be trusted", {"sex"}),
+                                        ("👩🏾 are animals", {"race"}), ("🧑‍🦽 are a burden", {"disability"})])
+def test_an_emoji_of_a_trade_names_no_group(lexicon, text, found):
+    assert active(lexicon, text) & {"sex", "race", "disability"} == found, statuses(lexicon, text)
