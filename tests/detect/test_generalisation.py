@@ -97,6 +97,20 @@ def test_police_chat_lines_are_split_by_their_text_and_never_trained_on():
     assert not [line.text for line in lines if line.text.strip().lower() in trained]
 
 
+def _probes() -> list:
+    rows = [line.split("\t") for line in (ROOT / "tests" / "fixtures" / "question_threat_probes.tsv").read_text(
+        encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    known = {"why do gay couples still face abuse in the street?"}  # the text model reads it as hate (model card)
+    return [pytest.param(t, y == "1", c, marks=pytest.mark.xfail(strict=True, reason="known model false flag"))
+            if t in known else pytest.param(t, y == "1", c) for y, c, t in rows]
+
+
+@pytest.mark.parametrize("text,hateful,category", _probes())
+def test_question_and_threat_probes(pipeline, text, hateful, category):
+    found = protocol.flagged(pipeline.classify([text])[0])
+    assert (category in found) if hateful else not found, found
+
+
 HATEFUL_FLOOR = 0.87
 BENIGN_FLOOR = 0.86
 ORDINARY_MAX_FLAGS = 2

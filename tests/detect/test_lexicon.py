@@ -526,3 +526,29 @@ def test_the_same_words_about_people_are_still_read(lexicon, text):
                                         ("👩🏾 are animals", {"race"}), ("🧑‍🦽 are a burden", {"disability"})])
 def test_an_emoji_of_a_trade_names_no_group(lexicon, text, found):
     assert active(lexicon, text) & {"sex", "race", "disability"} == found, statuses(lexicon, text)
+
+
+# lexicon 2026.12.8, from fresh probes of hate put as a question and veiled threats (tested here in other words)
+@pytest.mark.parametrize("text,label", [
+    ("aren't Albanians all fraudsters?", "race"),
+    ("why are immigrants always such freeloaders?", "race"),
+    ("should gays even be allowed around kids?", "sexual_orientation"),
+    ("how are paedo trannies still allowed near your children?", "gender_identity"),
+    ("the Jews own the banks, everyone knows it", "religion"),
+    ("asylum seekers get everything handed to them", "race"),
+    ("transgenderism is a mental illness, end of", "gender_identity"),
+    ("keep pushing and find out what happens", "threat"),
+    ("report me again and your car won't be safe", "threat"),
+])
+def test_hate_as_a_question_tropes_and_veiled_threats(lexicon, text, label):
+    assert label in active(lexicon, text), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text", ["refugees get everything they need from the Red Cross",
+                                  "mind your back lifting those boxes", "watch your back on the stairs, they're wet",
+                                  "keep going straight and see what happens at the lights",
+                                  "trans people are more likely to suffer mental illness",
+                                  "should gay couples be allowed to adopt kids? yes obviously",
+                                  "are Albanians eligible for the scheme?", "your car won't be ready till Friday"])
+def test_their_lookalikes_are_left_alone(lexicon, text):
+    assert not active(lexicon, text), statuses(lexicon, text)
