@@ -97,6 +97,17 @@ def test_police_chat_lines_are_split_by_their_text_and_never_trained_on():
     assert not [line.text for line in lines if line.text.strip().lower() in trained]
 
 
+def test_the_rejected_police_chat_rules_still_apply_for_re_measuring():
+    import shutil
+    import subprocess
+
+    if not (ROOT / ".git").exists() or not shutil.which("git"):
+        pytest.skip("not a git checkout")
+    diff = ROOT / "training" / "rejected" / "lexicon-police-chat.diff"
+    r = subprocess.run(["git", "apply", "--check", str(diff)], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, f"rebase {diff.name} on the current lexicon (the model card quotes it): {r.stderr}"
+
+
 def _probes() -> list:
     rows = [line.split("\t") for line in (ROOT / "tests" / "fixtures" / "question_threat_probes.tsv").read_text(
         encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
