@@ -552,3 +552,14 @@ def test_hate_as_a_question_tropes_and_veiled_threats(lexicon, text, label):
                                   "are Albanians eligible for the scheme?", "your car won't be ready till Friday"])
 def test_their_lookalikes_are_left_alone(lexicon, text):
     assert not active(lexicon, text), statuses(lexicon, text)
+
+
+# things named after a people name no people (lexicon 2026.12.9); the people themselves are still read
+@pytest.mark.parametrize("text,race", [("he gave his sister a chinese burn in the back of the car", False),
+                                       ("water the african violets on the windowsill", False),
+                                       ("proper mexican stand-off in the car park", False),
+                                       ("another asian hornet nest reported by the allotments", False),
+                                       ("chinese whispers again about the restructure", False),
+                                       ("africans are vermin", True), ("get the mexicans out", True)])
+def test_things_named_after_a_people(lexicon, text, race):
+    assert ("race" in active(lexicon, text)) is race and bool(lexicon.mentions(text)) is race, statuses(lexicon, text)

@@ -75,7 +75,7 @@ NOT_NEGATING = re.compile(r"\b(?:nothing but|nothing more than|nothing less than
                           r"(?:not|arent|isnt|aint|werent|wasnt)(?: (?:really|even|fully|truly|actually|properly|real|"
                           r"proper|quite))* (?:human|humans|human beings|people|persons)(?! (?:who|that|to|in|at|on|"
                           r"from|for|with|of)\b))\b")
-# a takeaway named after its cuisine (see meals())
+# a takeaway named after its cuisine (see not_groups())
 _CUISINE = "(?:chinese|indian|thai|mexican|turkish|jamaican|caribbean|vietnamese|japanese|korean|nepalese|lebanese|greek)"
 _NOT_A_MEAL = (r"(?! (?:man|men|woman|women|lad|lads|girl|girls|bloke|blokes|guy|guys|fella|fellas|lady|ladies|"
                r"family|families|people|person|kid|kids|boy|boys|student|students|community|communities|national|"
@@ -95,17 +95,25 @@ FOOD = re.compile(r"\b(?:rice|noodles|curry|chips|takeaway|food|meal|order|deliv
                   r"balti|bhaji|kebab|ate|eaten|eating|portions?|sauce|chicken|prawns?|beef|pork|lamb)\b")
 
 
+# things named after a people that name no people: "a chinese burn", "african violets", "a mexican wave"
+IDIOM = re.compile(r"\b(?P<c>chinese|african|mexican|indian|asian|arab|arabian|jamaican|turkish|pakistani)(?= (?:burns?|"
+                   r"whispers|violets?|wave|waves|stand ?off|standoffs?|summer|ink|file|hornets?|elephants?|grey|greys|"
+                   r"parrots?|lanterns?|checkers|chequers|fire drill|new year|horses?|nights|ginger cake|delight|"
+                   r"rubber|cabbage|leaves)\b)")
+
+
 def _upper_cuisine(m: re.Match[str]) -> str:
     g = next(k for k in ("c", "d", "p") if k in m.re.groupindex and m.group(k))
     a, b = m.start(g) - m.start(), m.end(g) - m.start()
     return m.group(0)[:a] + m.group(0)[a:b].upper() + m.group(0)[b:]
 
 
-def meals(folded: str) -> str:
-    """``folded`` with a cuisine named for a takeaway upper-cased: "fancy a chinese?", "that indian was rank, I was
-    sick all night" name a meal, not a group, so neither a rule's {GROUP} nor a mention of the group reads the
-    word (offsets hold; the reviewer still sees it in a rule's matched text)."""
-    out = EAT.sub(_upper_cuisine, folded)
+def not_groups(folded: str) -> str:
+    """``folded`` with a people's name upper-cased where it names no people: a cuisine named for a takeaway ("fancy a
+    chinese?", "that indian was rank, I was sick all night") and things named after a people ("a chinese burn",
+    "african violets"). Neither a rule's {GROUP} nor a mention of the group then reads the word (offsets hold; the
+    reviewer still sees it in a rule's matched text)."""
+    out = IDIOM.sub(_upper_cuisine, EAT.sub(_upper_cuisine, folded))
     if FOOD.search(out):
         out = EAT_MAYBE.sub(_upper_cuisine, out)
     return out
@@ -498,7 +506,7 @@ class Lexicon(Detector):
                               text[span[0]:span[1]], span, fpos, TARGET_OF.get(e.category), status))
 
         # phrase rules run over the folded text with emoji replaced by words
-        ftext = meals(fold_text(self._alias_emoji(text)) if not text.isascii() else folded)
+        ftext = not_groups(fold_text(self._alias_emoji(text)) if not text.isascii() else folded)
         # "k i l l all …", "I h a t e …": the rules read the word the letters spell
         ftext = SPACED.sub(lambda m: self._unspace(m.group(0)), ftext)
         for rule in d.rules:
@@ -599,7 +607,7 @@ class Lexicon(Detector):
 
     def mentions(self, text: str) -> dict[str, str]:
         """Protected characteristics whose groups the text names: category → the group word found."""
-        ftext = meals(fold_text(self._alias_emoji(text)) if not text.isascii() else fold_text(text))
+        ftext = not_groups(fold_text(self._alias_emoji(text)) if not text.isascii() else fold_text(text))
         found: dict[str, str] = {}
         for m in self.data.identity_re.finditer(ftext):
             for cat in sorted(self.data.identity[m.group(0)]):
