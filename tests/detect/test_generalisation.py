@@ -122,6 +122,17 @@ def test_question_and_threat_probes(pipeline, text, hateful, category):
     assert (category in found) if hateful else not found, found
 
 
+def _everyday() -> list[str]:
+    text = (ROOT / "tests" / "fixtures" / "everyday_group_words.txt").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_everyday_lines_that_name_groups_raise_nothing(pipeline):
+    lines = _everyday()
+    flags = [(t, protocol.flagged(d)) for t, d in zip(lines, pipeline.classify(lines), strict=True) if protocol.flagged(d)]
+    assert len(lines) == 50 and not flags, flags
+
+
 HATEFUL_FLOOR = 0.87
 BENIGN_FLOOR = 0.86
 ORDINARY_MAX_FLAGS = 2

@@ -563,3 +563,13 @@ def test_their_lookalikes_are_left_alone(lexicon, text):
                                        ("africans are vermin", True), ("get the mexicans out", True)])
 def test_things_named_after_a_people(lexicon, text, race):
     assert ("race" in active(lexicon, text)) is race and bool(lexicon.mentions(text)) is race, statuses(lexicon, text)
+
+
+# "tranny" is also a car's transmission and a Ford Transit (lexicon 2026.12.10); said of a person it is a slur
+@pytest.mark.parametrize("text,slur", [("the tranny on my mondeo is slipping again", False),
+                                       ("book the tranny van in for its service", False),
+                                       ("my car's tranny fluid is leaking", False),
+                                       ("some tranny in the car park was shouting", True),
+                                       ("that tranny on my street parks her car on the kerb", True)])
+def test_tranny_the_gearbox_and_tranny_the_slur(lexicon, text, slur):
+    assert ("gender_identity" in active(lexicon, text)) is slur, statuses(lexicon, text)
