@@ -133,6 +133,14 @@ def test_everyday_lines_that_name_groups_raise_nothing(pipeline):
     assert len(lines) == 50 and not flags, flags
 
 
+def test_everyday_idioms_of_violence_and_sex_raise_nothing_but_a_threat_at_face_value(pipeline):
+    text = (ROOT / "tests" / "fixtures" / "everyday_idioms.txt").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    flags = [(t, protocol.flagged(d)) for t, d in zip(lines, pipeline.classify(lines), strict=True) if protocol.flagged(d)]
+    assert len(lines) == 40
+    assert flags == [("I'll kill you if you eat my yoghurt again lol", ["threat"])], flags
+
+
 HATEFUL_FLOOR = 0.87
 BENIGN_FLOOR = 0.86
 ORDINARY_MAX_FLAGS = 2

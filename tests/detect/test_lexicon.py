@@ -573,3 +573,11 @@ def test_things_named_after_a_people(lexicon, text, race):
                                        ("that tranny on my street parks her car on the kerb", True)])
 def test_tranny_the_gearbox_and_tranny_the_slur(lexicon, text, slur):
     assert ("gender_identity" in active(lexicon, text)) is slur, statuses(lexicon, text)
+
+
+# "came all over" is sexual of a person or a body, not of a task (lexicon 2026.12.11)
+@pytest.mark.parametrize("text,sexual", [("she came all over that exam, top of the class", False),
+                                         ("the flood water came all over the kitchen", False),
+                                         ("he came all over her tits", True), ("I came all over you", True)])
+def test_came_all_over(lexicon, text, sexual):
+    assert ("sexual" in active(lexicon, text)) is sexual, statuses(lexicon, text)
