@@ -338,7 +338,14 @@ def test_insults_harassment_and_stereotypes_written_without_a_pointer(lexicon, t
 
 
 @pytest.mark.parametrize("text", ["that's useless now the shop has shut", "she forgot her pen, I'd give her one of mine",
-                                  "the female driver was treated at the scene", "the cows got out onto the A6"])
+                                  "the female driver was treated at the scene", "the cows got out onto the A6",
+                                  # lookalikes of lexicon 2026.12.8's tropes, questions and veiled threats
+                                  "refugees get everything they need from the Red Cross",
+                                  "mind your back lifting those boxes", "watch your back on the stairs, they're wet",
+                                  "keep going straight and see what happens at the lights",
+                                  "trans people are more likely to suffer mental illness",
+                                  "should gay couples be allowed to adopt kids? yes obviously",
+                                  "are Albanians eligible for the scheme?", "your car won't be ready till Friday"])
 def test_their_ordinary_lookalikes_are_left_alone(lexicon, text):
     assert not active(lexicon, text), statuses(lexicon, text)
 
@@ -544,16 +551,6 @@ def test_hate_as_a_question_tropes_and_veiled_threats(lexicon, text, label):
     assert label in active(lexicon, text), statuses(lexicon, text)
 
 
-@pytest.mark.parametrize("text", ["refugees get everything they need from the Red Cross",
-                                  "mind your back lifting those boxes", "watch your back on the stairs, they're wet",
-                                  "keep going straight and see what happens at the lights",
-                                  "trans people are more likely to suffer mental illness",
-                                  "should gay couples be allowed to adopt kids? yes obviously",
-                                  "are Albanians eligible for the scheme?", "your car won't be ready till Friday"])
-def test_their_lookalikes_are_left_alone(lexicon, text):
-    assert not active(lexicon, text), statuses(lexicon, text)
-
-
 # things named after a people name no people (lexicon 2026.12.9); the people themselves are still read
 @pytest.mark.parametrize("text,race", [("he gave his sister a chinese burn in the back of the car", False),
                                        ("water the african violets on the windowsill", False),
@@ -565,19 +562,16 @@ def test_things_named_after_a_people(lexicon, text, race):
     assert ("race" in active(lexicon, text)) is race and bool(lexicon.mentions(text)) is race, statuses(lexicon, text)
 
 
-# "tranny" is also a car's transmission and a Ford Transit (lexicon 2026.12.10); said of a person it is a slur
-@pytest.mark.parametrize("text,slur", [("the tranny on my mondeo is slipping again", False),
-                                       ("book the tranny van in for its service", False),
-                                       ("my car's tranny fluid is leaking", False),
-                                       ("some tranny in the car park was shouting", True),
-                                       ("that tranny on my street parks her car on the kerb", True)])
-def test_tranny_the_gearbox_and_tranny_the_slur(lexicon, text, slur):
-    assert ("gender_identity" in active(lexicon, text)) is slur, statuses(lexicon, text)
-
-
-# "came all over" is sexual of a person or a body, not of a task (lexicon 2026.12.11)
-@pytest.mark.parametrize("text,sexual", [("she came all over that exam, top of the class", False),
-                                         ("the flood water came all over the kitchen", False),
-                                         ("he came all over her tits", True), ("I came all over you", True)])
-def test_came_all_over(lexicon, text, sexual):
-    assert ("sexual" in active(lexicon, text)) is sexual, statuses(lexicon, text)
+# a word with an ordinary sense beside its abusive one: "tranny" is also a gearbox and a Ford Transit (lexicon
+# 2026.12.10); "came all over" is sexual of a person or a body, not of a task (2026.12.11)
+@pytest.mark.parametrize("text,label,found", [
+    ("the tranny on my mondeo is slipping again", "gender_identity", False),
+    ("book the tranny van in for its service", "gender_identity", False),
+    ("my car's tranny fluid is leaking", "gender_identity", False),
+    ("some tranny in the car park was shouting", "gender_identity", True),
+    ("that tranny on my street parks her car on the kerb", "gender_identity", True),
+    ("she came all over that exam, top of the class", "sexual", False),
+    ("the flood water came all over the kitchen", "sexual", False),
+    ("he came all over her tits", "sexual", True), ("I came all over you", "sexual", True)])
+def test_ordinary_and_abusive_senses_of_the_same_words(lexicon, text, label, found):
+    assert (label in active(lexicon, text)) is found, statuses(lexicon, text)
