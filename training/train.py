@@ -165,24 +165,27 @@ HALF = np.full(len(HEADS), 0.5)
 
 
 def fit_linear(X: np.ndarray, Y: np.ndarray, w: np.ndarray, train: np.ndarray, val: np.ndarray,
-               shared_val: np.ndarray, k: int, grid: tuple[float, ...]) -> tuple[np.ndarray, float, float, float]:
+               shared_val: np.ndarray, k: int, grid: tuple[float, ...]) -> tuple[np.ndarray, float, float]:
     """A logistic regression for label ``k`` on the rows where it counts (train split, the same row weights as the
-    network), one per C of ``grid``; returns the coefficients, intercept, threshold and C of the one whose F1 on
-    the shared validation rows is best (its threshold picked on all validation rows, as for the other heads)."""
+    network), one per C of ``grid``; returns the coefficients, intercept and C of the one whose F1 on the shared
+    validation rows is best, at a threshold picked on all validation rows as for the other heads (the caller
+    picks the shipped threshold again, with the rest)."""
     from sklearn.linear_model import LogisticRegression
 
     M = target_mask(Y)[:, k] > 0
-    tr, va, sv = train & M, val & M, val & M & shared_val
-    best: tuple[float, np.ndarray, float, float, float] | None = None
+    tr, va = train & M, val & M
+    sv = shared_val[va]  # the shared rows among the validation ones
+    best: tuple[float, np.ndarray, float, float] | None = None
     for C in grid:
         lr = LogisticRegression(C=C, class_weight="balanced", max_iter=3000).fit(X[tr], Y[tr, k], sample_weight=w[tr])
-        t = best_threshold(Y[va, k], lr.predict_proba(X[va])[:, 1])
-        f = prf(Y[sv, k], (lr.predict_proba(X[sv])[:, 1] >= t).astype(int))["f1"]
+        p = lr.predict_proba(X[va])[:, 1]
+        t = best_threshold(Y[va, k], p)
+        f = prf(Y[va, k][sv], (p[sv] >= t).astype(int))["f1"]
         print(f"  {HEADS[k]:20s} linear C={C}: threshold {t:.2f}, shared validation F1 {f:.3f}", file=sys.stderr)
         if best is None or f > best[0]:
-            best = (f, lr.coef_[0].astype(np.float32), float(lr.intercept_[0]), t, C)
+            best = (f, lr.coef_[0].astype(np.float32), float(lr.intercept_[0]), C)
     assert best is not None
-    return best[1], best[2], best[3], best[4]
+    return best[1], best[2], best[3]
 
 
 def fold_linear(net: dict[str, np.ndarray], k: int, coef: np.ndarray, intercept: float) -> dict[str, np.ndarray]:
@@ -289,7 +292,7 @@ def main() -> None:
         shared = ~np.isin(source, PROJECT_SOURCES)
         for h in args.linear:
             k = HEADS.index(h)
-            coef, intercept, _, C = fit_linear(X, Y, w, train, val, shared, k, LINEAR_GRID)
+            coef, intercept, C = fit_linear(X, Y, w, train, val, shared, k, LINEAR_GRID)
             net = fold_linear(net, k, coef, intercept)
             linear[h] = {"C": C, "class_weight": "balanced"}
         pv = mlp_proba(net, X[val])

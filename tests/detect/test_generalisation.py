@@ -108,9 +108,14 @@ def test_the_rejected_police_chat_rules_still_apply_for_re_measuring():
     assert r.returncode == 0, f"rebase {diff.name} on the current lexicon (the model card quotes it): {r.stderr}"
 
 
+def _fixture_lines(name: str) -> list[str]:
+    """The lines of a probe file in tests/fixtures, without its # comments."""
+    text = (ROOT / "tests" / "fixtures" / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 def _probes() -> list:
-    rows = [line.split("\t") for line in (ROOT / "tests" / "fixtures" / "question_threat_probes.tsv").read_text(
-        encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    rows = [line.split("\t") for line in _fixture_lines("question_threat_probes.tsv")]
     known = {"why do gay couples still face abuse in the street?"}  # the text model reads it as hate (model card)
     return [pytest.param(t, y == "1", c, marks=pytest.mark.xfail(strict=True, reason="known model false flag"))
             if t in known else pytest.param(t, y == "1", c) for y, c, t in rows]
@@ -122,20 +127,14 @@ def test_question_and_threat_probes(pipeline, text, hateful, category):
     assert (category in found) if hateful else not found, found
 
 
-def _everyday() -> list[str]:
-    text = (ROOT / "tests" / "fixtures" / "everyday_group_words.txt").read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def test_everyday_lines_that_name_groups_raise_nothing(pipeline):
-    lines = _everyday()
+    lines = _fixture_lines("everyday_group_words.txt")
     flags = [(t, protocol.flagged(d)) for t, d in zip(lines, pipeline.classify(lines), strict=True) if protocol.flagged(d)]
     assert len(lines) == 50 and not flags, flags
 
 
 def test_everyday_idioms_of_violence_and_sex_raise_nothing_but_a_threat_at_face_value(pipeline):
-    text = (ROOT / "tests" / "fixtures" / "everyday_idioms.txt").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    lines = _fixture_lines("everyday_idioms.txt")
     flags = [(t, protocol.flagged(d)) for t, d in zip(lines, pipeline.classify(lines), strict=True) if protocol.flagged(d)]
     assert len(lines) == 40
     assert flags == [("I'll kill you if you eat my yoghurt again lol", ["threat"])], flags

@@ -102,8 +102,9 @@ IDIOM = re.compile(r"\b(?P<c>chinese|african|mexican|indian|asian|arab|arabian|j
                    r"rubber|cabbage|leaves)\b)")
 
 
-def _upper_cuisine(m: re.Match[str]) -> str:
-    g = next(k for k in ("c", "d", "p") if k in m.re.groupindex and m.group(k))
+def _upper_word(m: re.Match[str]) -> str:
+    """The match with its one named group (the people's name: c, d or p) upper-cased."""
+    g = m.lastgroup
     a, b = m.start(g) - m.start(), m.end(g) - m.start()
     return m.group(0)[:a] + m.group(0)[a:b].upper() + m.group(0)[b:]
 
@@ -113,9 +114,9 @@ def not_groups(folded: str) -> str:
     chinese?", "that indian was rank, I was sick all night") and things named after a people ("a chinese burn",
     "african violets"). Neither a rule's {GROUP} nor a mention of the group then reads the word (offsets hold; the
     reviewer still sees it in a rule's matched text)."""
-    out = IDIOM.sub(_upper_cuisine, EAT.sub(_upper_cuisine, folded))
+    out = IDIOM.sub(_upper_word, EAT.sub(_upper_word, folded))
     if FOOD.search(out):
-        out = EAT_MAYBE.sub(_upper_cuisine, out)
+        out = EAT_MAYBE.sub(_upper_word, out)
     return out
 
 
@@ -506,7 +507,7 @@ class Lexicon(Detector):
                               text[span[0]:span[1]], span, fpos, TARGET_OF.get(e.category), status))
 
         # phrase rules run over the folded text with emoji replaced by words
-        ftext = not_groups(fold_text(self._alias_emoji(text)) if not text.isascii() else folded)
+        ftext = self._rule_text(text, folded)
         # "k i l l all …", "I h a t e …": the rules read the word the letters spell
         ftext = SPACED.sub(lambda m: self._unspace(m.group(0)), ftext)
         for rule in d.rules:
@@ -542,6 +543,14 @@ class Lexicon(Detector):
         if letters[0] in "ia" and (rest := whole[1:]) and (rest in d.english or rest in d.exact):
             return f"{letters[0]} {rest}"
         return letters
+
+    def _rule_text(self, text: str, folded: str | None = None) -> str:
+        """What the phrase rules and the group mentions read: ``text`` folded (an ASCII text's ``folded``, when the
+        caller has it) with emoji as the words of their aliases and a people's name that names no people out of
+        reach."""
+        if not text.isascii():
+            return not_groups(fold_text(self._alias_emoji(text)))
+        return not_groups(fold_text(text) if folded is None else folded)
 
     def _alias_emoji(self, text: str) -> str:
         alias = self.data.alias
@@ -607,7 +616,7 @@ class Lexicon(Detector):
 
     def mentions(self, text: str) -> dict[str, str]:
         """Protected characteristics whose groups the text names: category → the group word found."""
-        ftext = not_groups(fold_text(self._alias_emoji(text)) if not text.isascii() else fold_text(text))
+        ftext = self._rule_text(text)
         found: dict[str, str] = {}
         for m in self.data.identity_re.finditer(ftext):
             for cat in sorted(self.data.identity[m.group(0)]):
