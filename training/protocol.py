@@ -49,11 +49,10 @@ import numpy as np
 import functional_suite
 import moderation_style
 import police_chat
+from datasets import CATEGORIES as CATEGORY_LABELS  # the findings; counter-speech and endorsement are responses
 from ordinary_chat import FRESH, LINES, LOCKED, LOOKALIKES
 
 EXPORTS = ROOT.parent / "shared" / "data" / "exports"
-CATEGORY_LABELS = ("race", "religion", "sex", "sexual_orientation", "gender_identity", "disability", "age",
-                   "derogatory", "threat", "sexual")
 
 
 def flagged(decision: Any) -> list[str]:
