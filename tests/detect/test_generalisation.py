@@ -140,6 +140,22 @@ def test_everyday_idioms_of_violence_and_sex_raise_nothing_but_a_threat_at_face_
     assert flags == [("I'll kill you if you eat my yoghurt again lol", ["threat"])], flags
 
 
+def test_members_own_person_emoji_raise_nothing(pipeline):
+    lines = _fixture_lines("own_person_emoji.txt")
+    flags = [(t, protocol.flagged(d)) for t, d in zip(lines, pipeline.classify(lines), strict=True) if protocol.flagged(d)]
+    assert len(lines) == 30 and not flags, flags
+
+
+def test_probe_files_are_never_trained_on():
+    import build
+
+    if not build.SHARED.is_dir():
+        pytest.skip("../shared is absent: the training corpus cannot be built")
+    probes = {t.strip().lower() for name in ("own_person_emoji.txt", "everyday_group_words.txt", "everyday_idioms.txt")
+              for t in _fixture_lines(name)}
+    assert not probes & {e.text.strip().lower() for e in build.corpus()}
+
+
 HATEFUL_FLOOR = 0.87
 BENIGN_FLOOR = 0.86
 ORDINARY_MAX_FLAGS = 2

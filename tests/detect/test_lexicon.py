@@ -526,7 +526,7 @@ def test_the_same_words_about_people_are_still_read(lexicon, text):
 
 
 # a person joined to a tool of a trade names the trade: 👩‍🔬 is a scientist, not women; a dark skin tone still
-# stands for black people, as on a person alone
+# stands for black people to the rules, as on a person alone (to the model's gate it does not: test_person_emoji.py)
 @pytest.mark.parametrize("text,found", [("👩‍🔬👨‍🔬 cant be trusted", set()), ("the 👩‍⚖️ is a clown", set()),
                                         ("👩🏻‍🎨 are animals", set()), ("👩🏾‍🎨 are animals", {"race"}),
                                         ("👩 cant be trusted", {"sex"}),

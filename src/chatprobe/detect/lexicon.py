@@ -314,7 +314,8 @@ _EMOJI_CHARS = ("\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u203C\u2049\u21
 EMOJI = re.compile(f"[{_EMOJI_CHARS}]")
 EMOJI_CLASS = f"[{_EMOJI_CHARS}\uFE0F\u200D]"
 # a person joined to a tool of a trade (👩‍🔬 scientist, 👨‍⚖️ judge, 👩‍🌾 farmer) names the trade, not women or men; a
-# dark skin tone on it still stands for black people, as it does on a person alone (the aliases 👩🏾, 👨🏿 …)
+# dark skin tone on it still stands for black people to the phrase rules, as it does on a person alone (the aliases
+# 👩🏾, 👨🏿 …), but not to the text model's gate (``mentions``, lexicon 2026.12.12: a member's own "👩🏾‍🏫")
 DARK_TONES = ("\U0001F3FE", "\U0001F3FF")
 PROFESSION = ("[\U0001F468\U0001F469\U0001F9D1](?P<tone>[\U0001F3FB-\U0001F3FF])?\u200D"
               "[\u2695\u2696\u2708\U0001F393\U0001F3EB\U0001F33E\U0001F373\U0001F527\U0001F3ED\U0001F4BC"
@@ -544,20 +545,21 @@ class Lexicon(Detector):
             return f"{letters[0]} {rest}"
         return letters
 
-    def _rule_text(self, text: str, folded: str | None = None) -> str:
+    def _rule_text(self, text: str, folded: str | None = None, *, trade_tone: bool = True) -> str:
         """What the phrase rules and the group mentions read: ``text`` folded (an ASCII text's ``folded``, when the
         caller has it) with emoji as the words of their aliases and a people's name that names no people out of
-        reach."""
+        reach. ``trade_tone``: a trade emoji with a dark skin tone reads as black people (the rules' reading)."""
         if not text.isascii():
-            return not_groups(fold_text(self._alias_emoji(text)))
+            return not_groups(fold_text(self._alias_emoji(text, trade_tone)))
         return not_groups(fold_text(text) if folded is None else folded)
 
-    def _alias_emoji(self, text: str) -> str:
+    def _alias_emoji(self, text: str, trade_tone: bool = True) -> str:
         alias = self.data.alias
         def word(m: re.Match[str]) -> str:
             if m.group("alias"):
                 return f" {alias[m.group('alias')]} "
-            return " black people " if m.group("tone") in DARK_TONES else " "  # a trade, or any other emoji
+            # a trade, or any other emoji
+            return " black people " if trade_tone and m.group("tone") in DARK_TONES else " "
 
         return self.data.alias_re.sub(word, text)
 
@@ -616,7 +618,10 @@ class Lexicon(Detector):
 
     def mentions(self, text: str) -> dict[str, str]:
         """Protected characteristics whose groups the text names: category → the group word found."""
-        ftext = self._rule_text(text)
+        # a trade emoji names the trade here even with a dark skin tone: "👩🏾‍🏫 parents evening tonight" is a member's
+        # own emoji, and the text model reads any dark-toned person emoji as hate; the rules still read it as black
+        # people ("👩🏾‍🎨 are animals")
+        ftext = self._rule_text(text, trade_tone=False)
         found: dict[str, str] = {}
         for m in self.data.identity_re.finditer(ftext):
             for cat in sorted(self.data.identity[m.group(0)]):

@@ -35,7 +35,7 @@ from chatprobe.detect.base import Detection, Detector, NamesGroups, ReadsContext
 from chatprobe.detect.language import describe as describe_language
 from chatprobe.detect.language import identify as identify_language
 from chatprobe.detect.taxonomy import taxonomy
-from chatprobe.detect.text import fold_text
+from chatprobe.detect.text import fold_text, neutral_people
 from chatprobe.errors import InputError
 
 # someone a threat could be aimed at: a second or third person, a person noun, a name (capitalised word past
@@ -218,6 +218,8 @@ class Pipeline:
 
         sort_confused = bool(opts.get("sort_violence_from_sex", True))
         active_of = {code: any(d.label == code and d.status == "active" for d in lex) for code in CONFUSED}
+        neutral: tuple[float, float] | None = None  # (hateful, abusive) with person emoji neutral, read when needed
+        neutral_emoji = bool(opts.get("neutral_person_emoji", True))
         labels: list[str] = []
         scores: dict[str, float] = {}
         severity: dict[str, int] = {}
@@ -238,6 +240,14 @@ class Pipeline:
                     m = min(umbrella, abusive)
                     m_note = (f"text model: hateful {umbrella:.2f}, abusive {abusive:.2f}, "
                               f"naming '{named[code]}'")
+                if not names_group and m >= unnamed_min and neutral_emoji and (plain := neutral_people(text)) != text:
+                    # the model alone, with no group named: whether the message is hostile is read with its person
+                    # emoji neutral, for the heads learnt a dark tone or a woman as hate from the training data's
+                    # emoji abuse ("👩🏿‍🍳 cooking tonight, who's in?" read hateful 0.99)
+                    if neutral is None:
+                        neutral = self._hostility(plain)
+                    m = min(m, *neutral)
+                    m_note += f", {min(neutral):.2f} with its person emoji neutral"
                 # the lexicon finds explicit hate; alone, the model must be surer
                 if m < protected_min or (not names_group and m < unnamed_min):
                     m = min(m, 0.49)
@@ -309,6 +319,14 @@ class Pipeline:
                                   "language.gate"))
         return Decision("", tuple(labels), scores, severity, targets, tuple(reasons),
                         lang.code if lang else None, lang.assessed if lang else True)
+
+    def _hostility(self, text: str) -> tuple[float, float]:
+        """(hateful, abusive): the highest of the score detectors' ``discriminatory`` and ``abusive`` for ``text``; a
+        score detector reports only scores of 0.25 and up, so one it does not report is taken as 0."""
+        found = [d for det in self.detectors if det.evidence != "explicit" for d in det.detect([TextItem("0", text)])[0]]
+        hateful, abusive = (max((d.score for d in found if d.label == label), default=0.0)
+                            for label in ("discriminatory", "abusive"))
+        return hateful, abusive
 
     @staticmethod
     def _rule(model: dict[str, Detection], label: str) -> str:

@@ -154,3 +154,33 @@ def gloss(text: str) -> str:
         else:
             parts.append(ch)
     return re.sub(r"\s{2,}", " ", "".join(parts)).strip()
+
+
+# what a person emoji shows of its person: a skin tone, a sex (♀/♂ joined on; a woman, man, girl, boy …)
+SKIN_TONE = re.compile("[\U0001F3FB-\U0001F3FF]")
+_SEX_SIGN = re.compile("\u200d[\u2640\u2642]\ufe0f?")
+_NEUTRAL = str.maketrans({"\U0001F469": "\U0001F9D1", "\U0001F468": "\U0001F9D1",  # woman, man → person
+                          "\U0001F467": "\U0001F9D2", "\U0001F466": "\U0001F9D2",  # girl, boy → child
+                          "\U0001F475": "\U0001F9D3", "\U0001F474": "\U0001F9D3",  # old woman, old man → older person
+                          "\U0001F478": "\U0001FAC5", "\U0001F934": "\U0001FAC5",  # princess, prince → crowned person
+                          "\U0001F930": "\U0001FAC4"})  # pregnant woman → pregnant person
+_SHOWS = re.compile("[\U0001F3FB-\U0001F3FF\u2640\u2642\U0001F466-\U0001F469\U0001F474\U0001F475\U0001F478"
+                    "\U0001F934\U0001F930]")
+_SEQUENCE = re.compile("[^\\s\u200d][\ufe0f\U0001F3FB-\U0001F3FF]*(?:\u200d[^\\s\u200d][\ufe0f\U0001F3FB-\U0001F3FF]*)*")
+_PEOPLE = frozenset("\U0001F466\U0001F467\U0001F468\U0001F469\U0001F9D1\U0001F9D2")
+
+
+def neutral_people(text: str) -> str:
+    """``text`` with each person emoji as a person of no visible skin tone or sex ("👩🏿‍🍳" → "🧑‍🍳", "🙅🏾‍♀️" → "🙅"):
+    what a person emoji shows may say whom a message is about, never by itself that it is hostile. A couple or a
+    family (two people in one emoji: "👨‍❤️‍👨", "👩‍👩‍👧") and every other emoji stay as they are; ``text`` itself when
+    it has no person emoji that shows a tone or a sex."""
+    if not _SHOWS.search(text):
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        seq = m.group(0)
+        if len(seq) > 1 and (sum(c in _PEOPLE for c in seq) > 1 or "\u2764" in seq):
+            return seq
+        return SKIN_TONE.sub("", _SEX_SIGN.sub("", seq)).translate(_NEUTRAL)
+    return _SEQUENCE.sub(one, text)
