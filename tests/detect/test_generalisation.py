@@ -97,13 +97,15 @@ def test_police_chat_lines_are_split_by_their_text_and_never_trained_on():
     assert not [line.text for line in lines if line.text.strip().lower() in trained]
 
 
-def test_the_rejected_police_chat_rules_still_apply_for_re_measuring():
+@pytest.mark.parametrize("name", ["lexicon-police-chat.diff", "lexicon-person-mentions.diff",
+                                  "gaps-round8-person-emoji.diff"])
+def test_the_rejected_changes_still_apply_for_re_measuring(name):
     import shutil
     import subprocess
 
     if not (ROOT / ".git").exists() or not shutil.which("git"):
         pytest.skip("not a git checkout")
-    diff = ROOT / "training" / "rejected" / "lexicon-police-chat.diff"
+    diff = ROOT / "training" / "rejected" / name
     r = subprocess.run(["git", "apply", "--check", str(diff)], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, f"rebase {diff.name} on the current lexicon (the model card quotes it): {r.stderr}"
 
