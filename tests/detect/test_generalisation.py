@@ -172,3 +172,17 @@ POLICE_CHAT_FLOOR = {"dev": {"abusive_caught": 0.65, "work_left_alone": 0.96},
 @pytest.mark.parametrize("text", ["faggots and peas from the chippy tonight", "two blue tits on the feeder 🐦"])
 def test_the_model_alone_never_flags_a_word_the_lexicon_read_as_ordinary(pipeline, text):
     assert not protocol.flagged(pipeline.classify([text])[0])
+
+
+def test_the_disabled_or_the_old_before_a_noun_name_no_group(pipeline):
+    lines = _fixture_lines("the_adjective_lines.txt")
+    labelled = [(t, d.labels) for t, d in zip(lines, pipeline.classify(lines), strict=True) if d.labels]
+    assert len(lines) == 12 and not labelled, labelled
+
+
+@pytest.mark.parametrize("text,label", [("the disabled are a drain on the taxpayer", "disability"),
+                                        ("the elderly should just hurry up and die", "age"),
+                                        ("the old are useless, take their votes away", "age"),
+                                        ("the disabled should be kept out of sight", "disability")])
+def test_the_disabled_or_the_old_as_a_noun_still_name_the_group(pipeline, text, label):
+    assert label in pipeline.classify([text])[0].labels

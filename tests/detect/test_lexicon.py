@@ -575,3 +575,25 @@ def test_things_named_after_a_people(lexicon, text, race):
     ("he came all over her tits", "sexual", True), ("I came all over you", "sexual", True)])
 def test_ordinary_and_abusive_senses_of_the_same_words(lexicon, text, label, found):
     assert (label in active(lexicon, text)) is found, statuses(lexicon, text)
+
+
+# lexicon 2026.12.13: "the disabled / the old / the elderly" name a group only as a noun, not before one they describe
+@pytest.mark.parametrize("text,found", [
+    ("the disabled are a drain", {"disability": "the disabled"}), ("the elderly should die", {"age": "the elderly"}),
+    ("sick of the old, honestly", {"age": "the old"}), ("they hate the mentally ill", {"disability": "the mentally ill"}),
+    ("the disabled bay is taken again", {}), ("the old man at number 4", {}), ("the elderly victim is in hospital", {}),
+    ("the mentally ill patient absconded", {}), ("the disabled people in the queue", {"disability": "disabled people"}),
+])
+def test_an_adjective_as_a_group_only_as_a_noun(lexicon, text, found):
+    assert lexicon.mentions(text) == found
+
+
+# and "out of order" challenges a person or a remark, not a toilet or a lift
+@pytest.mark.parametrize("text,challenge", [
+    ("the toilet on the 2nd floor is out of order", False), ("the lift was out of order again", False),
+    ("printer's still out of order", False), ("if you are horrible to him then you are a shit person", False),
+    ("you are out of order", True), ("he was bang out of order", True), ("thats out of order", True),
+    ("out of order that, mate", True), ("hes out of order", True),
+])
+def test_out_of_order_as_a_challenge(lexicon, text, challenge):
+    assert any(label == "counter_speech" for label, _, _ in lexicon.responses(text)) is challenge

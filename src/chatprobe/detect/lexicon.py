@@ -138,6 +138,14 @@ MALE = re.compile(r"\b(?:he|hes|him|his|himself|bloke|blokes|lad|lads|man|men|gu
 SEXUAL_AIM = frozenset(["my", "her", "his", "your", "ur", "suck", "lick", "show", "nice", "big", "massive", "huge", "wet", "hard", "sucking", "licking"])
 
 
+# groups named by an adjective as a noun: "the disabled are a drain" names them, "the disabled bay" and "the old man at
+# number 4" do not (the next word is a noun they describe). NOMINAL_NEXT: the words that may follow the noun use
+NOMINAL = frozenset(["the disabled", "the old", "the elderly", "the mentally ill"])
+NOMINAL_NEXT = (r"(?:are|arent|r|is|isnt|were|werent|was|wasnt|should|shouldnt|can|cant|cannot|could|couldnt|will|wont|"
+                r"would|wouldnt|must|need|needs|have|havent|has|hasnt|get|gets|got|do|dont|does|doesnt|did|didnt|deserve|"
+                r"deserves|belong|belongs|and|or|who|that|of|in|on|at|to|from|with|for|like|just|all|always|never|"
+                r"really|ought|keep|too|as|than|lol|though|tho|these days|nowadays|ffs|smh|what|honestly|seriously|mate|innit|eh)")
+
 # plural identity words whose singular is an ordinary word ("poles" → "pole")
 NO_SINGULAR = frozenset(["poles", "whites", "blacks", "gays", "the jews", "lgbt", "queers", "men", "turks", "the old",
                          "ic3s", "ic4s", "ic6s", "bame", "roma", "over 60s", "over 50s", "females", "males",
@@ -254,8 +262,10 @@ class LexiconData:
             self.rules.append(Rule(r["id"], r["label"], int(r["severity"]), r["note"], re.compile(pat),
                                    tuple(gslots), tuple(nslots), bool(r.get("group_also", False)),
                                    bool(r.get("negatable_inside", False))))
-        ident = trie_regex(self.identity)
-        self.identity_re = re.compile(rf"\b(?:{ident})(?=s?(?![a-z]))")  # also possessive: "a gay persons life"
+        ident = trie_regex(t for t in self.identity if t not in NOMINAL)
+        nominal = trie_regex(t for t in self.identity if t in NOMINAL)
+        # also possessive: "a gay persons life"; "the disabled" names a group only as a noun (NOMINAL)
+        self.identity_re = re.compile(rf"\b(?:{ident})(?=s?(?![a-z]))|\b(?:{nominal})(?![a-z])(?!\s+(?!{NOMINAL_NEXT}\b)[a-z])")
         self.endorse = re.compile(raw["responses"]["endorsement"])
         self.counter = re.compile(raw["responses"]["counter_speech"])
         self.negation = re.compile(ctx["negation"])
