@@ -186,3 +186,10 @@ def test_the_disabled_or_the_old_before_a_noun_name_no_group(pipeline):
                                         ("the disabled should be kept out of sight", "disability")])
 def test_the_disabled_or_the_old_as_a_noun_still_name_the_group(pipeline, text, label):
     assert label in pipeline.classify([text])[0].labels
+
+
+def test_police_work_lines_raise_nothing_but_a_reported_offence(pipeline):
+    lines = _fixture_lines("police_work_lines.txt")
+    flags = [(t, protocol.flagged(d)) for t, d in zip(lines, pipeline.classify(lines), strict=True) if protocol.flagged(d)]
+    assert len(lines) == 40
+    assert flags == [("the offender sent her naked photos of himself, we've seized the phone", ["sexual"])], flags

@@ -597,3 +597,13 @@ def test_an_adjective_as_a_group_only_as_a_noun(lexicon, text, found):
 ])
 def test_out_of_order_as_a_challenge(lexicon, text, challenge):
     assert any(label == "counter_speech" for label, _, _ in lexicon.responses(text)) is challenge
+
+
+# lexicon 2026.12.14: a service, a place or a side named for women or men names no people
+@pytest.mark.parametrize("text,found", [
+    ("the women's refuge rang, they need a welfare check", {}), ("mens toilets on the 2nd floor are flooded", {}),
+    ("ladies football final is on sunday", {}), ("women's aid have been in touch", {}),
+    ("women are useless at everything", {"sex": "women"}), ("the women in the refuge are liars", {"sex": "women"}),
+])
+def test_a_service_named_for_women_or_men_names_no_people(lexicon, text, found):
+    assert lexicon.mentions(text) == found

@@ -102,6 +102,13 @@ IDIOM = re.compile(r"\b(?P<c>chinese|african|mexican|indian|asian|arab|arabian|j
                    r"rubber|cabbage|leaves)\b)")
 
 
+# a service, a place or a side named for women or men names no people: "the women's refuge rang", "men's toilets"
+SERVICE = re.compile(r"\b(?P<s>womens|mens|ladies|gents)(?= (?:refuges?|aid|institute|football|rugby|cricket|hockey|"
+                     r"netball|team|teams|squad|toilets?|loos?|changing rooms?|prison|prisons|ward|wards|health|"
+                     r"network|shed|sheds|centre|center|shelter|hostel|clinic|unit|section|league|cup|final|clothes|"
+                     r"clothing|wear|shoes|department|hairdresser|barbers?|group|support group|officer network)\b)")
+
+
 def _upper_word(m: re.Match[str]) -> str:
     """The match with its one named group (the people's name: c, d or p) upper-cased."""
     g = m.lastgroup
@@ -111,10 +118,10 @@ def _upper_word(m: re.Match[str]) -> str:
 
 def not_groups(folded: str) -> str:
     """``folded`` with a people's name upper-cased where it names no people: a cuisine named for a takeaway ("fancy a
-    chinese?", "that indian was rank, I was sick all night") and things named after a people ("a chinese burn",
-    "african violets"). Neither a rule's {GROUP} nor a mention of the group then reads the word (offsets hold; the
+    chinese?", "that indian was rank, I was sick all night"), things named after a people ("a chinese burn",
+    "african violets") and services or places named for women or men ("the womens refuge"). Neither a rule's {GROUP} nor a mention of the group then reads the word (offsets hold; the
     reviewer still sees it in a rule's matched text)."""
-    out = IDIOM.sub(_upper_word, EAT.sub(_upper_word, folded))
+    out = SERVICE.sub(_upper_word, IDIOM.sub(_upper_word, EAT.sub(_upper_word, folded)))
     if FOOD.search(out):
         out = EAT_MAYBE.sub(_upper_word, out)
     return out
