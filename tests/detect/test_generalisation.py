@@ -98,7 +98,7 @@ def test_police_chat_lines_are_split_by_their_text_and_never_trained_on():
 
 
 @pytest.mark.parametrize("name", ["lexicon-police-chat.diff", "lexicon-person-mentions.diff",
-                                  "gaps-round8-person-emoji.diff"])
+                                  "gaps-round8-person-emoji.diff", "pipeline-group-emoji-neutral.diff"])
 def test_the_rejected_changes_still_apply_for_re_measuring(name):
     import shutil
     import subprocess
@@ -193,3 +193,19 @@ def test_police_work_lines_raise_nothing_but_a_reported_offence(pipeline):
     flags = [(t, protocol.flagged(d)) for t, d in zip(lines, pipeline.classify(lines), strict=True) if protocol.flagged(d)]
     assert len(lines) == 40
     assert flags == [("the offender sent her naked photos of himself, we've seized the phone", ["sexual"])], flags
+
+
+# the model card: ordinary lines signed with one self-describing emoji, 118 (seed 7) and 83 (seed 8) false flags in
+# 1,041 on 2026-12-06; a known gap of the text model (the fix belongs in its training data), held from getting worse
+EMOJI_SIGNED_MAX_FLAGS = {7: 118, 8: 83}
+
+
+def test_ordinary_lines_signed_with_an_emoji_raise_no_more_flags_than_recorded(pipeline):
+    import emoji_signed
+
+    for seed, most in EMOJI_SIGNED_MAX_FLAGS.items():
+        rows = emoji_signed.signed_lines(seed)
+        assert len(rows) == 1041 and rows == emoji_signed.signed_lines(seed)
+        flags = [t for (t, _), d in zip(rows, pipeline.classify([t for t, _ in rows]), strict=True)
+                 if protocol.flagged(d)]
+        assert len(flags) <= most, (seed, len(flags))
