@@ -225,12 +225,20 @@ def pipeline_predictions(texts: list[str], X: np.ndarray, net: dict[str, np.ndar
     heads = Heads(tuple(HEADS), f["w1"], f["b1"], f["w2"], f["b2"], thr, VERSION, "", {})
     by_text = {t: i for i, t in enumerate(texts)}
     calibrated = heads.calibrated(X)
+    extra: dict[str, np.ndarray] = {}
 
     class Precomputed(Detector):
         name, version, labels = "text-model", VERSION, tuple(HEADS)
 
         def detect(self, items):  # type: ignore[no-untyped-def]
-            return detections(items, calibrated[[by_text[it.text] for it in items]], HEADS, VERSION)
+            # a text the pipeline asks about that is not one of ``texts`` (its second reading of a message with the
+            # person emoji made neutral) is embedded here, by the same encoder
+            new = [it.text for it in items if it.text not in by_text]
+            if new:
+                rows = heads.calibrated(embed_texts(new, "pipeline"))
+                extra.update(zip(new, rows))
+            return detections(items, np.array([calibrated[by_text[it.text]] if it.text in by_text else extra[it.text]
+                                               for it in items]), HEADS, VERSION)
 
     pipe = Pipeline("training", [Lexicon(), Precomputed()], {})
     out = np.zeros((len(texts), len(HEADS)), dtype=np.int8)

@@ -28,3 +28,27 @@ def test_a_linear_head_folded_into_the_network_scores_exactly_as_the_regression(
     assert np.allclose(np.delete(after, 2, axis=1), np.delete(before, 2, axis=1), rtol=0, atol=1e-6)
     assert folded["w1"].shape == (d, hidden + 2) and folded["w2"].shape == (hidden + 2, labels)
     assert not np.array_equal(after[:, 2], before[:, 2])
+
+
+def test_the_pipeline_measure_embeds_the_texts_the_pipeline_reads_a_second_time(monkeypatch):
+    """train.py measures the whole pipeline on precomputed vectors; the pipeline reads a message with person emoji a
+    second time with them neutral, a text that has no precomputed vector (it raised KeyError)."""
+    import json
+
+    from chatprobe.detect.encoder import Encoder
+
+    enc = Encoder()
+    asked: list[str] = []
+
+    def embed(texts, tag="corpus"):
+        asked.extend(texts)
+        return enc.encode(texts)
+
+    monkeypatch.setattr(train, "embed_texts", embed)
+    z = np.load(train.MODELS / "heads.npz")
+    net = {k: z[k] for k in z.files}
+    thr = np.array([json.loads((train.MODELS / "heads.json").read_text())["thresholds"][h] for h in train.HEADS])
+    texts = ["👩🏿‍🍳 cooking tonight, who's in?", "see you at the pub"]
+    out = train.pipeline_predictions(texts, enc.encode(texts), net, thr)
+    assert asked == ["🧑‍🍳 cooking tonight, who's in?"]
+    assert not out.any()
