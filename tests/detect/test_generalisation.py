@@ -117,6 +117,13 @@ def _fixture_lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def _fixture_flags(pipeline, name: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """A probe file's lines and (line, categories) for each the pipeline flags."""
+    lines = _fixture_lines(name)
+    decisions = pipeline.classify(lines)
+    return lines, [(t, protocol.flagged(d)) for t, d in zip(lines, decisions, strict=True) if protocol.flagged(d)]
+
+
 def _probes() -> list:
     rows = [line.split("\t") for line in _fixture_lines("question_threat_probes.tsv")]
     known = {"why do gay couples still face abuse in the street?"}  # the text model reads it as hate (model card)
@@ -131,21 +138,18 @@ def test_question_and_threat_probes(pipeline, text, hateful, category):
 
 
 def test_everyday_lines_that_name_groups_raise_nothing(pipeline):
-    lines = _fixture_lines("everyday_group_words.txt")
-    flags = [(t, protocol.flagged(d)) for t, d in zip(lines, pipeline.classify(lines), strict=True) if protocol.flagged(d)]
+    lines, flags = _fixture_flags(pipeline, "everyday_group_words.txt")
     assert len(lines) == 50 and not flags, flags
 
 
 def test_everyday_idioms_of_violence_and_sex_raise_nothing_but_a_threat_at_face_value(pipeline):
-    lines = _fixture_lines("everyday_idioms.txt")
-    flags = [(t, protocol.flagged(d)) for t, d in zip(lines, pipeline.classify(lines), strict=True) if protocol.flagged(d)]
+    lines, flags = _fixture_flags(pipeline, "everyday_idioms.txt")
     assert len(lines) == 40
     assert flags == [("I'll kill you if you eat my yoghurt again lol", ["threat"])], flags
 
 
 def test_members_own_person_emoji_raise_nothing(pipeline):
-    lines = _fixture_lines("own_person_emoji.txt")
-    flags = [(t, protocol.flagged(d)) for t, d in zip(lines, pipeline.classify(lines), strict=True) if protocol.flagged(d)]
+    lines, flags = _fixture_flags(pipeline, "own_person_emoji.txt")
     assert len(lines) == 30 and not flags, flags
 
 
@@ -190,8 +194,7 @@ def test_the_disabled_or_the_old_as_a_noun_still_name_the_group(pipeline, text, 
 
 
 def test_police_work_lines_raise_nothing_but_a_reported_offence(pipeline):
-    lines = _fixture_lines("police_work_lines.txt")
-    flags = [(t, protocol.flagged(d)) for t, d in zip(lines, pipeline.classify(lines), strict=True) if protocol.flagged(d)]
+    lines, flags = _fixture_flags(pipeline, "police_work_lines.txt")
     assert len(lines) == 40
     assert flags == [("the offender sent her naked photos of himself, we've seized the phone", ["sexual"])], flags
 
