@@ -213,3 +213,9 @@ def test_ordinary_lines_signed_with_an_emoji_raise_no_more_flags_than_recorded(p
         flags = [t for (t, _), d in zip(rows, pipeline.classify([t for t, _ in rows]), strict=True)
                  if protocol.flagged(d)]
         assert len(flags) <= most, (seed, len(flags))
+
+
+def test_social_banter_raises_nothing_but_two_flags_for_a_reviewer(pipeline):
+    lines, flags = _fixture_flags(pipeline, "social_banter_lines.txt")
+    assert len(lines) == 50
+    assert flags == [("he's a savage on the pitch", ["derogatory"]), ("happy birthday you old git 🎂", ["age"])], flags

@@ -607,3 +607,14 @@ def test_out_of_order_as_a_challenge(lexicon, text, challenge):
 ])
 def test_a_service_named_for_women_or_men_names_no_people(lexicon, text, found):
     assert lexicon.mentions(text) == found
+
+
+# lexicon 2026.12.15: a bare "shut up" is no insult; the Home Alone line is a quotation
+@pytest.mark.parametrize("text,found", [
+    ("shut up you legend 😂", set()), ("oh shut up, you're hilarious", set()), ("shut up and take my money", set()),
+    ("merry christmas ya filthy animals 🎄", set()), ("keep the change, ya filthy animal", set()),
+    ("shut up you stupid cow", {"derogatory"}), ("shut the fuck up", {"derogatory"}),
+    ("shut your face you muppet", {"derogatory"}), ("you lot are filthy animals", {"derogatory"}),
+])
+def test_banter_that_sounds_like_an_insult(lexicon, text, found):
+    assert active(lexicon, text) & {"derogatory"} == found, statuses(lexicon, text)
