@@ -219,3 +219,9 @@ def test_social_banter_raises_nothing_but_two_flags_for_a_reviewer(pipeline):
     lines, flags = _fixture_flags(pipeline, "social_banter_lines.txt")
     assert len(lines) == 50
     assert flags == [("he's a savage on the pitch", ["derogatory"]), ("happy birthday you old git 🎂", ["age"])], flags
+
+
+def test_family_lines_raise_nothing_but_a_threat_at_face_value(pipeline):
+    lines, flags = _fixture_flags(pipeline, "family_lines.txt")
+    assert len(lines) == 40
+    assert flags == [("my husband's snoring is going to make me kill him 😂", ["threat"])], flags

@@ -618,3 +618,14 @@ def test_a_service_named_for_women_or_men_names_no_people(lexicon, text, found):
 ])
 def test_banter_that_sounds_like_an_insult(lexicon, text, found):
     assert active(lexicon, text) & {"derogatory"} == found, statuses(lexicon, text)
+
+
+# lexicon 2026.12.16: a body word of one's own body in a message about health is no sexual content
+@pytest.mark.parametrize("text,sexual", [
+    ("my boobs are so sore since starting the pill", False), ("found a lump in my boobs, GP tomorrow", False),
+    ("my nipples are cracked from breastfeeding", False),
+    ("your boobs look sore, let me rub them", True), ("nice tits love", True),
+    ("my tits are sore after that titwank", True), ("look at my boobs in this dress 😏", True),
+])
+def test_ones_own_body_in_a_message_about_health(lexicon, text, sexual):
+    assert ("sexual" in active(lexicon, text)) is sexual, statuses(lexicon, text)

@@ -142,6 +142,11 @@ def _mask(pattern: re.Pattern[str], text: str) -> str:
 AIM = frozenset(["you", "u", "ur", "youre", "your", "ya", "yer", "hes", "shes", "theyre", "were", "them", "that", "this", "what", "such", "absolute", "total", "proper", "dirty", "filthy", "stupid", "fat", "ugly", "little", "bloody", "typical", "these", "those", "like", "called", "calling", "absolute", "complete", "utter", "massive", "big", "thick", "lazy", "smelly", "old", "silly", "daft", "useless", "bunch", "load", "pack", "shower"])
 MALE = re.compile(r"\b(?:he|hes|him|his|himself|bloke|blokes|lad|lads|man|men|guy|guys|boy|boys|fella|fellas|"
                   r"geezer|husband|boyfriend|son|brother|dad|uncle|sir|mr)\b")
+# a message about one's own body's health: "my boobs are so sore since starting the pill" is no sexual content
+HEALTH = re.compile(r"\b(?:sore|soreness|pain|painful|ache|aching|achy|lump|lumps|scan|scans|gp|doctor|doctors|nurse|"
+                    r"midwife|hospital|clinic|breastfeeding|breast feeding|feeding|mastitis|cancer|mammogram|screening|"
+                    r"smear|rash|itchy|infection|swollen|tender|bleeding|period|periods|pill|pregnant|pregnancy|"
+                    r"surgery|operation|biopsy|bra|bras|sports bra|menopause|hormones|physio|injury|injured|stitches)\b")
 SEXUAL_AIM = frozenset(["my", "her", "his", "your", "ur", "suck", "lick", "show", "nice", "big", "massive", "huge", "wet", "hard", "sucking", "licking"])
 
 
@@ -510,7 +515,8 @@ class Lexicon(Detector):
                 aimed = any(w in AIM for w in before) or (after and after[0] in ("you", "u", "ya")) or \
                     folded_words[j + 1:j + 3] == ["like", "you"]
                 if e.category == "sexual":
-                    aimed = sexual_context or any(w in SEXUAL_AIM for w in before)
+                    own_health = before[-1:] == ["my"] and bool(HEALTH.search(folded))
+                    aimed = sexual_context or (any(w in SEXUAL_AIM for w in before) and not own_health)
                 if not aimed or (e.said_of_men and not MALE.search(folded)):
                     continue
             score = {"exact": 0.95, "repeated letters": 0.92, "spaced letters": 0.92, "censored": 0.9,
