@@ -225,3 +225,20 @@ def test_family_lines_raise_nothing_but_a_threat_at_face_value(pipeline):
     lines, flags = _fixture_flags(pipeline, "family_lines.txt")
     assert len(lines) == 40
     assert flags == [("my husband's snoring is going to make me kill him 😂", ["threat"])], flags
+
+
+def test_sport_banter_raises_nothing_but_three_flags_for_a_reviewer(pipeline):
+    lines, flags = _fixture_flags(pipeline, "sport_banter_lines.txt")
+    assert len(lines) == 40
+    assert flags == [("their captain is an absolute snake", ["derogatory"]),
+                     ("their manager should be sacked, clueless", ["derogatory"]),
+                     ("I'd sell my nan for a win at wembley", ["sexual"])], flags
+
+
+@pytest.mark.parametrize("text", ["I'm going to stab you in the back of the neck",
+                                  "after the match I'm going to hunt you down and stab you",
+                                  "I'll kill you after the derby", "I'll batter you after the match, you prick",
+                                  "Someone needs to go round to that councillor's house and smash his windows "
+                                  "with him inside."])
+def test_a_threat_that_mentions_a_match_is_still_a_threat(pipeline, text):
+    assert "threat" in pipeline.classify([text])[0].labels

@@ -629,3 +629,15 @@ def test_banter_that_sounds_like_an_insult(lexicon, text, found):
 ])
 def test_ones_own_body_in_a_message_about_health(lexicon, text, sexual):
     assert ("sexual" in active(lexicon, text)) is sexual, statuses(lexicon, text)
+
+
+# lexicon 2026.12.17: sport talk in a message about a match, a round or a game; betrayal; praise on the pitch
+@pytest.mark.parametrize("text,found", [
+    ("I'm gonna stab you in the back in among us 😂", set()), ("bring on the derby, we're gonna hammer them", set()),
+    ("I'm going to hunt you down in warzone", set()), ("they're absolute animals on the rugby field", set()),
+    ("we'll thrash them in the final", set()),
+    ("I'm going to stab you in the back of the neck", {"threat"}), ("I'll kill you after the derby", {"threat"}),
+    ("I'm going to hunt you down", {"threat"}), ("they're animals, all of them, scum", {"derogatory"}),
+])
+def test_sport_talk_that_sounds_like_violence(lexicon, text, found):
+    assert active(lexicon, text) & {"threat", "derogatory"} == found, statuses(lexicon, text)
