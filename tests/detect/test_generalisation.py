@@ -199,9 +199,10 @@ def test_police_work_lines_raise_nothing_but_a_reported_offence(pipeline):
     assert flags == [("the offender sent her naked photos of himself, we've seized the phone", ["sexual"])], flags
 
 
-# the model card: ordinary lines signed with one self-describing emoji, 118 (seed 7) and 83 (seed 8) false flags in
-# 1,041 on 2026-12-06; a known gap of the text model (the fix belongs in its training data), held from getting worse
-EMOJI_SIGNED_MAX_FLAGS = {7: 118, 8: 83}
+# the model card: ordinary lines signed with one self-describing emoji, 118 (seed 7) and 83 (seed 8; 82 since lexicon
+# 2026.12.17) false flags in 1,041 on 2026-12-06; a known gap of the text model (the fix belongs in its training data),
+# held from getting worse
+EMOJI_SIGNED_MAX_FLAGS = {7: 118, 8: 82}
 
 
 def test_ordinary_lines_signed_with_an_emoji_raise_no_more_flags_than_recorded(pipeline):
