@@ -117,13 +117,6 @@ def _fixture_lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def _fixture_flags(pipeline, name: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    """A probe file's lines and (line, categories) for each the pipeline flags."""
-    lines = _fixture_lines(name)
-    decisions = pipeline.classify(lines)
-    return lines, [(t, protocol.flagged(d)) for t, d in zip(lines, decisions, strict=True) if protocol.flagged(d)]
-
-
 def _probes() -> list:
     rows = [line.split("\t") for line in _fixture_lines("question_threat_probes.tsv")]
     known = {"why do gay couples still face abuse in the street?"}  # the text model reads it as hate (model card)
@@ -137,20 +130,43 @@ def test_question_and_threat_probes(pipeline, text, hateful, category):
     assert (category in found) if hateful else not found, found
 
 
-def test_everyday_lines_that_name_groups_raise_nothing(pipeline):
-    lines, flags = _fixture_flags(pipeline, "everyday_group_words.txt")
-    assert len(lines) == 50 and not flags, flags
+# probe files of ordinary lines, each written before the change its header names: (file, lines, the flags it still
+# raises, each left for a reviewer)
+PROBE_FILES = [
+    ("everyday_group_words.txt", 50, []),
+    ("everyday_idioms.txt", 40, [("I'll kill you if you eat my yoghurt again lol", ["threat"])]),
+    ("own_person_emoji.txt", 30, []),
+    ("police_work_lines.txt", 40, [("the offender sent her naked photos of himself, we've seized the phone",
+                                    ["sexual"])]),
+    ("social_banter_lines.txt", 50, [("he's a savage on the pitch", ["derogatory"]),
+                                     ("happy birthday you old git 🎂", ["age"])]),
+    ("family_lines.txt", 40, [("my husband's snoring is going to make me kill him 😂", ["threat"])]),
+    ("sport_banter_lines.txt", 40, [("their captain is an absolute snake", ["derogatory"]),
+                                    ("their manager should be sacked, clueless", ["derogatory"]),
+                                    ("I'd sell my nan for a win at wembley", ["sexual"])]),
+]
 
 
-def test_everyday_idioms_of_violence_and_sex_raise_nothing_but_a_threat_at_face_value(pipeline):
-    lines, flags = _fixture_flags(pipeline, "everyday_idioms.txt")
-    assert len(lines) == 40
-    assert flags == [("I'll kill you if you eat my yoghurt again lol", ["threat"])], flags
+@pytest.mark.parametrize("name,count,flags", PROBE_FILES)
+def test_probe_files_raise_only_the_flags_recorded(pipeline, name, count, flags):
+    lines = _fixture_lines(name)
+    found = [(t, protocol.flagged(d)) for t, d in zip(lines, pipeline.classify(lines), strict=True)
+             if protocol.flagged(d)]
+    assert len(lines) == count
+    assert found == flags, found
 
 
-def test_members_own_person_emoji_raise_nothing(pipeline):
-    lines, flags = _fixture_flags(pipeline, "own_person_emoji.txt")
-    assert len(lines) == 30 and not flags, flags
+# abusive lines beside the probes: what made a probe line ordinary must not clear these
+@pytest.mark.parametrize("text,label", [
+    ("the disabled are a drain on the taxpayer", "disability"), ("the elderly should just hurry up and die", "age"),
+    ("the old are useless, take their votes away", "age"), ("the disabled should be kept out of sight", "disability"),
+    ("I'm going to stab you in the back of the neck", "threat"),
+    ("after the match I'm going to hunt you down and stab you", "threat"),
+    ("I'll kill you after the derby", "threat"), ("I'll batter you after the match, you prick", "threat"),
+    ("Someone needs to go round to that councillor's house and smash his windows with him inside.", "threat"),
+])
+def test_abusive_lines_beside_the_probes_keep_their_flag(pipeline, text, label):
+    assert label in pipeline.classify([text])[0].labels
 
 
 def test_probe_files_are_never_trained_on():
@@ -158,8 +174,8 @@ def test_probe_files_are_never_trained_on():
 
     if not build.SHARED.is_dir():
         pytest.skip("../shared is absent: the training corpus cannot be built")
-    probes = {t.strip().lower() for name in ("own_person_emoji.txt", "everyday_group_words.txt", "everyday_idioms.txt")
-              for t in _fixture_lines(name)}
+    names = [name for name, _, _ in PROBE_FILES] + ["the_adjective_lines.txt"]
+    probes = {t.strip().lower() for name in names for t in _fixture_lines(name)}
     assert not probes & {e.text.strip().lower() for e in build.corpus()}
 
 
@@ -185,20 +201,6 @@ def test_the_disabled_or_the_old_before_a_noun_name_no_group(pipeline):
     assert len(lines) == 12 and not labelled, labelled
 
 
-@pytest.mark.parametrize("text,label", [("the disabled are a drain on the taxpayer", "disability"),
-                                        ("the elderly should just hurry up and die", "age"),
-                                        ("the old are useless, take their votes away", "age"),
-                                        ("the disabled should be kept out of sight", "disability")])
-def test_the_disabled_or_the_old_as_a_noun_still_name_the_group(pipeline, text, label):
-    assert label in pipeline.classify([text])[0].labels
-
-
-def test_police_work_lines_raise_nothing_but_a_reported_offence(pipeline):
-    lines, flags = _fixture_flags(pipeline, "police_work_lines.txt")
-    assert len(lines) == 40
-    assert flags == [("the offender sent her naked photos of himself, we've seized the phone", ["sexual"])], flags
-
-
 # the model card: ordinary lines signed with one self-describing emoji, 118 (seed 7) and 83 (seed 8; 82 since lexicon
 # 2026.12.17) false flags in 1,041 on 2026-12-06; a known gap of the text model (the fix belongs in its training data),
 # held from getting worse
@@ -214,32 +216,3 @@ def test_ordinary_lines_signed_with_an_emoji_raise_no_more_flags_than_recorded(p
         flags = [t for (t, _), d in zip(rows, pipeline.classify([t for t, _ in rows]), strict=True)
                  if protocol.flagged(d)]
         assert len(flags) <= most, (seed, len(flags))
-
-
-def test_social_banter_raises_nothing_but_two_flags_for_a_reviewer(pipeline):
-    lines, flags = _fixture_flags(pipeline, "social_banter_lines.txt")
-    assert len(lines) == 50
-    assert flags == [("he's a savage on the pitch", ["derogatory"]), ("happy birthday you old git 🎂", ["age"])], flags
-
-
-def test_family_lines_raise_nothing_but_a_threat_at_face_value(pipeline):
-    lines, flags = _fixture_flags(pipeline, "family_lines.txt")
-    assert len(lines) == 40
-    assert flags == [("my husband's snoring is going to make me kill him 😂", ["threat"])], flags
-
-
-def test_sport_banter_raises_nothing_but_three_flags_for_a_reviewer(pipeline):
-    lines, flags = _fixture_flags(pipeline, "sport_banter_lines.txt")
-    assert len(lines) == 40
-    assert flags == [("their captain is an absolute snake", ["derogatory"]),
-                     ("their manager should be sacked, clueless", ["derogatory"]),
-                     ("I'd sell my nan for a win at wembley", ["sexual"])], flags
-
-
-@pytest.mark.parametrize("text", ["I'm going to stab you in the back of the neck",
-                                  "after the match I'm going to hunt you down and stab you",
-                                  "I'll kill you after the derby", "I'll batter you after the match, you prick",
-                                  "Someone needs to go round to that councillor's house and smash his windows "
-                                  "with him inside."])
-def test_a_threat_that_mentions_a_match_is_still_a_threat(pipeline, text):
-    assert "threat" in pipeline.classify([text])[0].labels

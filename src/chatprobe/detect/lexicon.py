@@ -119,8 +119,9 @@ def _upper_word(m: re.Match[str]) -> str:
 def not_groups(folded: str) -> str:
     """``folded`` with a people's name upper-cased where it names no people: a cuisine named for a takeaway ("fancy a
     chinese?", "that indian was rank, I was sick all night"), things named after a people ("a chinese burn",
-    "african violets") and services or places named for women or men ("the womens refuge"). Neither a rule's {GROUP} nor a mention of the group then reads the word (offsets hold; the
-    reviewer still sees it in a rule's matched text)."""
+    "african violets") and services or places named for women or men ("the womens refuge"). Neither a rule's
+    {GROUP} nor a mention of the group then reads the word (offsets hold; the reviewer still sees it in a rule's
+    matched text)."""
     out = SERVICE.sub(_upper_word, IDIOM.sub(_upper_word, EAT.sub(_upper_word, folded)))
     if FOOD.search(out):
         out = EAT_MAYBE.sub(_upper_word, out)
@@ -156,7 +157,8 @@ NOMINAL = frozenset(["the disabled", "the old", "the elderly", "the mentally ill
 NOMINAL_NEXT = (r"(?:are|arent|r|is|isnt|were|werent|was|wasnt|should|shouldnt|can|cant|cannot|could|couldnt|will|wont|"
                 r"would|wouldnt|must|need|needs|have|havent|has|hasnt|get|gets|got|do|dont|does|doesnt|did|didnt|deserve|"
                 r"deserves|belong|belongs|and|or|who|that|of|in|on|at|to|from|with|for|like|just|all|always|never|"
-                r"really|ought|keep|too|as|than|lol|though|tho|these days|nowadays|ffs|smh|what|honestly|seriously|mate|innit|eh)")
+                r"really|ought|keep|too|as|than|lol|though|tho|these days|nowadays|ffs|smh|what|honestly|seriously|"
+                r"mate|innit|eh)")
 
 # plural identity words whose singular is an ordinary word ("poles" → "pole")
 NO_SINGULAR = frozenset(["poles", "whites", "blacks", "gays", "the jews", "lgbt", "queers", "men", "turks", "the old",
@@ -277,7 +279,8 @@ class LexiconData:
         ident = trie_regex(t for t in self.identity if t not in NOMINAL)
         nominal = trie_regex(t for t in self.identity if t in NOMINAL)
         # also possessive: "a gay persons life"; "the disabled" names a group only as a noun (NOMINAL)
-        self.identity_re = re.compile(rf"\b(?:{ident})(?=s?(?![a-z]))|\b(?:{nominal})(?![a-z])(?!\s+(?!{NOMINAL_NEXT}\b)[a-z])")
+        self.identity_re = re.compile(rf"\b(?:{ident})(?=s?(?![a-z]))"
+                                      rf"|\b(?:{nominal})(?![a-z])(?!\s+(?!{NOMINAL_NEXT}\b)[a-z])")
         self.endorse = re.compile(raw["responses"]["endorsement"])
         self.counter = re.compile(raw["responses"]["counter_speech"])
         self.negation = re.compile(ctx["negation"])

@@ -240,7 +240,8 @@ class Pipeline:
                     m = min(umbrella, abusive)
                     m_note = (f"text model: hateful {umbrella:.2f}, abusive {abusive:.2f}, "
                               f"naming '{named[code]}'")
-                if not names_group and m >= unnamed_min and neutral_emoji and (plain := neutral_people(text)) != text:
+                if (not names_group and m >= unnamed_min and neutral_emoji
+                        and (plain := neutral_people(text)) != text):
                     # the model alone, with no group named: whether the message is hostile is read with its person
                     # emoji neutral, for the heads learnt a dark tone or a woman as hate from the training data's
                     # emoji abuse ("👩🏿‍🍳 cooking tonight, who's in?" read hateful 0.99)
@@ -323,7 +324,8 @@ class Pipeline:
     def _hostility(self, text: str) -> tuple[float, float]:
         """(hateful, abusive): the highest of the score detectors' ``discriminatory`` and ``abusive`` for ``text``; a
         score detector reports only scores of 0.25 and up, so one it does not report is taken as 0."""
-        found = [d for det in self.detectors if det.evidence != "explicit" for d in det.detect([TextItem("0", text)])[0]]
+        item = [TextItem("0", text)]
+        found = [d for det in self.detectors if det.evidence != "explicit" for d in det.detect(item)[0]]
         hateful, abusive = (max((d.score for d in found if d.label == label), default=0.0)
                             for label in ("discriminatory", "abusive"))
         return hateful, abusive

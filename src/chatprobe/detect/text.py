@@ -157,7 +157,7 @@ def gloss(text: str) -> str:
 
 
 # what a person emoji shows of its person: a skin tone, a sex (♀/♂ joined on; a woman, man, girl, boy …)
-SKIN_TONE = re.compile("[\U0001F3FB-\U0001F3FF]")
+SKIN_TONE = re.compile(f"[{''.join(_SKIN)}]")  # the five modifiers the encoder's gloss names
 _SEX_SIGN = re.compile("\u200d[\u2640\u2642]\ufe0f?")
 _NEUTRAL = str.maketrans({"\U0001F469": "\U0001F9D1", "\U0001F468": "\U0001F9D1",  # woman, man → person
                           "\U0001F467": "\U0001F9D2", "\U0001F466": "\U0001F9D2",  # girl, boy → child
@@ -166,7 +166,9 @@ _NEUTRAL = str.maketrans({"\U0001F469": "\U0001F9D1", "\U0001F468": "\U0001F9D1"
                           "\U0001F930": "\U0001FAC4"})  # pregnant woman → pregnant person
 _SHOWS = re.compile("[\U0001F3FB-\U0001F3FF\u2640\u2642\U0001F466-\U0001F469\U0001F474\U0001F475\U0001F478"
                     "\U0001F934\U0001F930]")
-_SEQUENCE = re.compile("[^\\s\u200d][\ufe0f\U0001F3FB-\U0001F3FF]*(?:\u200d[^\\s\u200d][\ufe0f\U0001F3FB-\U0001F3FF]*)*")
+# one emoji: a character with its variation selectors and tones, and whatever zero-width joiners join to it
+_SEQUENCE = re.compile("[^\\s\u200d][\ufe0f\U0001F3FB-\U0001F3FF]*"
+                       "(?:\u200d[^\\s\u200d][\ufe0f\U0001F3FB-\U0001F3FF]*)*")
 _PEOPLE = frozenset("\U0001F466\U0001F467\U0001F468\U0001F469\U0001F9D1\U0001F9D2")
 
 
