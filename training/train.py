@@ -28,6 +28,7 @@ import io
 import json
 import sys
 import time
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -214,6 +215,14 @@ def mlp_proba(p: dict[str, np.ndarray], X: np.ndarray) -> np.ndarray:
     return 1 / (1 + np.exp(-(np.maximum(X @ p["w1"] + p["b1"], 0) @ p["w2"] + p["b2"])))
 
 
+@cache
+def _encoder() -> Any:
+    """The encoder ``embed_texts`` uses, for the few texts beyond the corpus that the pipeline asks about; without
+    the vector cache, which ``embed_texts`` writes out whole for every new text."""
+    from chatprobe.detect.encoder import Encoder
+    return Encoder(batch_size=128)
+
+
 def pipeline_predictions(texts: list[str], X: np.ndarray, net: dict[str, np.ndarray], thr: np.ndarray) -> np.ndarray:
     """The whole pipeline (lexicon + this model + decision rules) on texts whose embeddings are known."""
     from chatprobe.detect.base import Detector
@@ -223,22 +232,18 @@ def pipeline_predictions(texts: list[str], X: np.ndarray, net: dict[str, np.ndar
 
     f = {k: v.astype(np.float64) for k, v in net.items()}
     heads = Heads(tuple(HEADS), f["w1"], f["b1"], f["w2"], f["b2"], thr, VERSION, "", {})
-    by_text = {t: i for i, t in enumerate(texts)}
-    calibrated = heads.calibrated(X)
-    extra: dict[str, np.ndarray] = {}
+    known = dict(zip(texts, heads.calibrated(X)))  # text → calibrated scores
 
     class Precomputed(Detector):
         name, version, labels = "text-model", VERSION, tuple(HEADS)
 
         def detect(self, items):  # type: ignore[no-untyped-def]
             # a text the pipeline asks about that is not one of ``texts`` (its second reading of a message with the
-            # person emoji made neutral) is embedded here, by the same encoder
-            new = [it.text for it in items if it.text not in by_text]
+            # person emoji made neutral) is embedded here, once, by the encoder embed_texts uses
+            new = list(dict.fromkeys(it.text for it in items if it.text not in known))
             if new:
-                rows = heads.calibrated(embed_texts(new, "pipeline"))
-                extra.update(zip(new, rows))
-            return detections(items, np.array([calibrated[by_text[it.text]] if it.text in by_text else extra[it.text]
-                                               for it in items]), HEADS, VERSION)
+                known.update(zip(new, heads.calibrated(_encoder().encode(new))))
+            return detections(items, np.array([known[it.text] for it in items]), HEADS, VERSION)
 
     pipe = Pipeline("training", [Lexicon(), Precomputed()], {})
     out = np.zeros((len(texts), len(HEADS)), dtype=np.int8)

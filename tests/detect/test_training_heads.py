@@ -40,11 +40,12 @@ def test_the_pipeline_measure_embeds_the_texts_the_pipeline_reads_a_second_time(
     enc = Encoder()
     asked: list[str] = []
 
-    def embed(texts, tag="corpus"):
-        asked.extend(texts)
-        return enc.encode(texts)
+    class Recording:
+        def encode(self, texts):
+            asked.extend(texts)
+            return enc.encode(texts)
 
-    monkeypatch.setattr(train, "embed_texts", embed)
+    monkeypatch.setattr(train, "_encoder", Recording)
     z = np.load(train.MODELS / "heads.npz")
     net = {k: z[k] for k in z.files}
     thr = np.array([json.loads((train.MODELS / "heads.json").read_text())["thresholds"][h] for h in train.HEADS])
