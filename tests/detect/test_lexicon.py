@@ -147,6 +147,28 @@ def test_misspelt_slurs_that_are_not_words_are_still_found(lexicon, text):
     assert active(lexicon, text), text
 
 
+# lexicon 2026.12.18: a slur run onto another word is still the slur ("Shut up dirtfaggot" is a row of the shared
+# validation data that 2026.12.15 had stopped catching); a real word that holds one is not, nor two real words
+# whose join spells one, nor a word about the slur or its hate
+@pytest.mark.parametrize("text,label", [
+    ("Shut up dirtfaggot", "sexual_orientation"), ("you faggotface", "sexual_orientation"),
+    ("what a crackwhore", "sex"), ("bunch of bulldykes", "sexual_orientation"), ("niggerlover", "race"),
+    ("look at the turbo-autist", "disability"), ("woketards everywhere", "disability"),
+])
+def test_a_slur_run_onto_another_word(lexicon, text, label):
+    hits = [h for h in lexicon.hits(text) if h.status == "active" and h.label == label]
+    assert hits and "run onto another word" in hits[0].note, statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text", [
+    "whorehouse", "the fire retardant foam", "flameretardant", "Penistone", "Scunthorpe", "touchink",
+    "is slutshaming still a thing", "lesbophobia is real", "a lesbophobic comment", "kaffirlime",
+    "add two kaffir lime leaves to the curry", "retardants", "spasticity in his left leg",
+])
+def test_real_words_holding_a_slur_are_left_alone(lexicon, text):
+    assert not active(lexicon, text), statuses(lexicon, text)
+
+
 @pytest.mark.parametrize("text, threat", [
     ("Are you finished with work?", False), ("you finished yet?", False), ("Are you finished?", False),
     ("you're finished at 6 today", False), ("you are finished, grass", True), ("youre dead when I see you", True),

@@ -237,6 +237,11 @@ class LexiconData:
                     self.multi.add(collapse(key))
             self.allow.update(w.replace(" ", "") for w in block.get("allow", ()))
         self.english = frozenset(w for w in english if w not in self.exact)
+        # slurs that are still read when run onto another word ("dirtfaggot"): protected characteristics only,
+        # never ambiguous, never shorter than COMPOUND_KEY letters
+        self.compound = {key: [e for e in es if e.category in PROTECTED and not e.ambiguous]
+                         for key, es in self.exact.items() if len(key) >= COMPOUND_KEY}
+        self.compound = {key: es for key, es in self.compound.items() if es}
         # every prefix of a collapsed multi-word key: a word that is none of these cannot start one
         self.multi_prefixes = {k[:n] for k in map(collapse, self.multi) for n in range(1, len(k) + 1)}
 
@@ -376,6 +381,13 @@ def trie_regex(words: Iterable[str]) -> str:
 
 
 FUZZY_MIN = 5  # letters a token needs before a one-letter-changed match is tried (slurs matched are 6+)
+# a slur run onto another word ("dirtfaggot", "faggotface"): the slur has 5+ letters, the other word is a real word
+# of 3+ letters before it or 4+ after it, and the whole token is no real word ("whorehouse", "retardant")
+COMPOUND_KEY, COMPOUND_BEFORE, COMPOUND_AFTER = 5, 3, 4
+# words after a slur that talk about the slur or its hate, not with it: "slutshaming", "lesbophobia"
+ABOUT_THE_WORD = ("shaming", "shamed", "shame", "shamer", "shamers", "phobia", "phobic", "phobe", "phobes",
+                  "phobias")
+PROTECTED = ("race", "religion", "sex", "sexual_orientation", "gender_identity", "disability", "age")
 
 
 def _within_one(a: str, b: str) -> bool:
@@ -436,7 +448,28 @@ class Lexicon(Detector):
             for key, e in d.by_first.get(cand[0], ()):
                 if len(key) >= 6 and not e.ambiguous and _within_one(col, collapse(key)):
                     return [e], "one letter changed"
+            return self._compound(cand)
         return None
+
+    def _compound(self, cand: str) -> tuple[list[Entry], str] | None:
+        """A slur run onto a real word, either side: "dirtfaggot", "faggotface" (lexicon 2026.12.18)."""
+        d = self.data
+        n = len(cand)
+        found = None
+        for i in range(COMPOUND_BEFORE, n - COMPOUND_KEY + 1):
+            if cand[i:] in d.compound and real_word(cand[:i], d.english):
+                found = d.compound[cand[i:]]
+                break
+        else:
+            for i in range(COMPOUND_KEY, n - COMPOUND_AFTER + 1):
+                if cand[:i] in d.compound and real_word(cand[i:], d.english):
+                    found = d.compound[cand[:i]]
+                    break
+        # two ordinary words that happen to hold a slur across their join are not one: "touch" + "ink"
+        if found is None or cand.endswith(ABOUT_THE_WORD) or any(real_word(cand[:i], d.english) and real_word(cand[i:], d.english)
+                                for i in range(COMPOUND_BEFORE, n - COMPOUND_BEFORE + 1)):
+            return None
+        return found, "run onto another word"
 
     def _censored(self, cand: str) -> tuple[list[Entry], str] | None:
         visible = sum(c.isalpha() for c in cand)
@@ -485,7 +518,8 @@ class Lexicon(Detector):
                 if width > 1 and cand not in multi and collapse(cand) not in multi:
                     continue
                 found = self._lookup(cand)
-                if found:
+                # a handle is a name, not words of the message: "@savanigga" is read whole or not at all
+                if found and not (found[1] == "run onto another word" and toks[i].raw.startswith("@")):
                     entries, how = found
                     out.append((i, i + width - 1, entries[0], how))
                     for e in entries[1:]:
@@ -523,7 +557,7 @@ class Lexicon(Detector):
                 if not aimed or (e.said_of_men and not MALE.search(folded)):
                     continue
             score = {"exact": 0.95, "repeated letters": 0.92, "spaced letters": 0.92, "censored": 0.9,
-                     "one letter changed": 0.8}[how] - (0.15 if e.ambiguous else 0.0)
+                     "one letter changed": 0.8, "run onto another word": 0.8}[how] - (0.15 if e.ambiguous else 0.0)
             span = (toks[i].start, toks[j].end)
             fpos = (starts[i], starts[j] + len(folded_words[j]))
             kind = "slur" if e.category in TARGET_OF and e.category not in ("derogatory", "sexual") else \
