@@ -8,6 +8,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import fresh_functional
 import functional_suite
 import moderation_style
 import police_chat
@@ -31,7 +32,7 @@ def corpus(shared: Path = SHARED) -> list[Example]:
     # never train on a line the protocol judges with (a template or a dataset can produce one by chance)
     judged = ([c.text for c in functional_suite.cases()] + list(LINES) + list(LOCKED) + list(FRESH) + list(LOOKALIKES)
               + [t for t, _, _ in moderation_style.cases() + moderation_style.second_set()]
-              + [line.text for line in police_chat.lines()])
+              + [line.text for line in police_chat.lines()] + [line.text for line in fresh_functional.lines()])
     held = {t.strip().lower() for t in judged}
     for e in load_shared(shared) + chat_examples() + gap_examples(round7=round7_requested()):
         key = e.text.strip()

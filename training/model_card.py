@@ -178,6 +178,26 @@ def protocol_section() -> list[str]:
         out += ["", "Dev half errors: " + ("; ".join(f"{e['text']!r} ({'/'.join(e['expected']) or 'none'} → "
                                                      f"{', '.join(e['got']) or 'nothing'})" for e in pc["dev_errors"])
                                            or "none") + "."]
+    ff, ffo = new.get("fresh_functional"), (old or {}).get("fresh_functional", {})
+    if ff:
+        out += [""] + textwrap.wrap(
+            f"**Fresh functional lines** (`training/fresh_functional.py`, written 2026-12-05 after lexicon 2026.12.18 "
+            f"and before the pipeline was run on them; never trained on): {ff['all']['hateful']} hateful lines about "
+            "the seven protected groups (derogation, dehumanisation, threats, questions, opinions, negated positives, "
+            f"spelling noise, slurs, tropes with no insult word) and {ff['all']['lines'] - ff['all']['hateful']} that "
+            "are not hate (neutral and positive mentions, negated hate, counter-speech and reports quoting hate, "
+            "reclaimed words, homonyms, profanity, abuse of no protected group), in other words than the template "
+            "suite's. Split by a hash: `dev` may be read, `locked` is only counted. Caught: the line's category is "
+            "flagged; left alone: no protected category is flagged.", 104, break_on_hyphens=False) + ["",
+            "| half | model | hateful caught | non-hateful left alone |", "|---|---|---:|---:|"]
+        for half in ("dev", "locked"):
+            for name, r in (("pre-issue", ffo.get(half)), ("this", ff[half])):
+                if r:
+                    out.append(f"| {half} ({r['lines']}) | {name} | {_pct(r['hateful_caught'])} | "
+                               f"{_pct(r['non_hateful_left_alone'])} |")
+        out += ["", "Dev half errors: " + ("; ".join(f"{e['text']!r} ({e['expected'] or 'none'} → "
+                                                     f"{', '.join(e['got']) or 'nothing'})" for e in ff["dev_errors"])
+                                           or "none") + "."]
     return out
 
 
@@ -482,6 +502,23 @@ def main() -> None:
               "  59.5%; with a second fine-tune stage too (`finetune.py --resume` 800 steps, lr 3e-5, 9.5 minutes;",
               "  then `calibrate.py`, `train.py`) 46 and 44 flags and hatemoji test 61.0% (122 / 308, 240 / 285),",
               "  but the locked half fell to 92.5% hateful caught and the police-chat locked half to 50.0%.",
+              "  Implicit stereotypes (2026-12-05, after lexicon 2026.12.18). The fresh functional lines",
+              "  (`training/fresh_functional.py`; measured here as first written, 110 lines, one since dropped as",
+              "  already in the training data) gave the shipped pipeline 16 / 23 hateful caught and 27 / 27 others",
+              "  left alone on the locked half",
+              "  (dev 29 / 37, 22 / 23): the misses are tropes with no insult word (\"lesbians just need a real",
+              "  man\", \"do gay people ever stop whining about rights?\"), whose group the text model names (0.6 -",
+              "  0.9) while its hateful reading stays under 0.3. Gap round 9 (`training/rejected/",
+              "  gaps-round9-stereotypes.diff`: 1,679 rows of tropes stated and asked about every group, with",
+              "  lookalikes of the same shape) on the heads alone: locked half 18 / 23 but 26 / 27, the functional",
+              "  locked half 95.0% / 95.3% / 99.5%, police-chat locked 61.5%, hatemoji test 62.7% but others left",
+              "  alone 77.9%, shared test sexual F1 0.47, and a new religion flag on an ordinary line about a",
+              "  breakfast order. With its lookalikes doubled and plain facts about each group's customs added: 16 /",
+              "  23, functional locked half 92.4%, police-chat locked 50.0%, moderation-style sexual F1 0.89. The",
+              "  rule written first (the fresh locked half better with nothing flagged, the protocol within 0.5",
+              "  point, hatemoji test ≥ 60.0% and ≥ 82.1% left alone, shared test F1s not lower) failed both times;",
+              "  a heads-only retrain moves the other figures further than the round moves its own. The fix needs",
+              "  the encoder trained on it (a GPU, or an hour of the CPU).",
               "  Lexicon 2026.12.13: \"the disabled\", \"the old\", \"the elderly\" and \"the mentally ill\" name a group",
               "  only as a noun (\"the disabled are a drain\"), not before a noun they describe: \"the disabled bay",
               "  outside the nick is always taken by the DI\" and \"the disabled lad in the wheelchair was hit by the",

@@ -19,6 +19,8 @@ Four measurements (issue 10, point 5; the leave-one-dataset-out half is ``traini
    and ``threat``, with every miss and every false label listed.
 4. **police-chat lines** (``police_chat.py``): abuse and work talk in a response team's register, in a ``dev`` half
    that may be read and a ``locked`` half reported only as figures.
+5. **fresh functional lines** (``fresh_functional.py``): hate about each protected group and lines that are not
+   hate, written by hand after every rule, in a ``dev`` and a ``locked`` half as the police-chat lines.
 
 The whole pipeline is measured (lexicon, rules, language gate, model), as an investigator would meet it.
 """
@@ -46,6 +48,7 @@ sys.path.insert(0, os.environ.get("CHATPROBE_SRC") or str(ROOT / "src"))
 
 import numpy as np
 
+import fresh_functional
 import functional_suite
 import moderation_style
 import police_chat
@@ -185,11 +188,38 @@ def police(pipeline: Any) -> dict[str, Any]:
     return out
 
 
+PROTECTED = ("race", "religion", "sex", "sexual_orientation", "gender_identity", "disability", "age")
+
+
+def fresh(pipeline: Any) -> dict[str, Any]:
+    """Fresh functional lines (``fresh_functional.py``) per half: hateful lines whose category is flagged, and lines
+    that are not hate with no protected category flagged. Only the ``dev`` half's errors are listed."""
+    rows = fresh_functional.lines()
+    decisions = pipeline.classify([line.text for line in rows])
+
+    def right(line: Any, d: Any) -> bool:
+        got = set(d.labels) & set(PROTECTED)
+        return line.category in got if line.category else not got
+
+    out: dict[str, Any] = {}
+    for half in ("dev", "locked", "all"):
+        pairs = [(line, d) for line, d in zip(rows, decisions, strict=True) if half in ("all", line.half)]
+        hateful = [right(line, d) for line, d in pairs if line.category]
+        benign = [right(line, d) for line, d in pairs if not line.category]
+        out[half] = {"lines": len(pairs), "hateful": len(hateful),
+                     "hateful_caught": round(sum(hateful) / max(len(hateful), 1), 4),
+                     "non_hateful_left_alone": round(sum(benign) / max(len(benign), 1), 4)}
+    out["dev_errors"] = [{"text": line.text, "expected": line.category, "got": list(d.labels)}
+                         for line, d in zip(rows, decisions, strict=True)
+                         if line.half == "dev" and not right(line, d)]
+    return out
+
+
 def run(pipeline: Any) -> dict[str, Any]:
     return {"pipeline": pipeline.describe()["detectors"][-1].get("version"),
             "functional": functional(pipeline), "ordinary": ordinary(pipeline), "moderation": moderation(pipeline),
             "moderation_2": moderation(pipeline, moderation_style.second_set()), "lookalikes": lookalikes(pipeline),
-            "police_chat": police(pipeline)}
+            "police_chat": police(pipeline), "fresh_functional": fresh(pipeline)}
 
 
 def summary(r: dict[str, Any]) -> str:
@@ -213,6 +243,9 @@ def summary(r: dict[str, Any]) -> str:
         lines.append(f"police-chat lines, {half}: abusive caught {h['abusive_caught']:.1%}, category right "
                      f"{h['category_right']:.1%}, work left alone {h['work_left_alone']:.1%}, accuracy "
                      f"{h['accuracy']:.1%} ({h['lines']} lines)")
+    for half, h in ((k, v) for k, v in r.get("fresh_functional", {}).items() if k in ("dev", "locked")):
+        lines.append(f"fresh functional lines, {half}: hateful caught {h['hateful_caught']:.1%} of {h['hateful']}, "
+                     f"non-hateful left alone {h['non_hateful_left_alone']:.1%} of {h['lines'] - h['hateful']}")
     return "\n".join(lines)
 
 

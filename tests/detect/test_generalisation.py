@@ -83,23 +83,40 @@ def test_police_chat_lines(pipeline):
     assert not [e for e in r["dev_errors"] if not e["expected"]], "a work line was flagged"
 
 
-def test_police_chat_lines_are_split_by_their_text_and_never_trained_on():
-    import build
-    import police_chat
+def test_fresh_functional_lines(pipeline):
+    r = protocol.fresh(pipeline)
+    print(json.dumps({h: r[h] for h in ("dev", "locked")}, indent=1))
+    for half, floor in FRESH_FUNCTIONAL_FLOOR.items():
+        assert r[half]["hateful_caught"] >= floor["hateful_caught"], r[half]
+        assert r[half]["non_hateful_left_alone"] >= floor["non_hateful_left_alone"], r[half]
 
-    lines = police_chat.lines()
+
+@pytest.mark.parametrize("module", ["police_chat", "fresh_functional"])
+def test_evaluation_lines_are_split_by_their_text_and_never_trained_on(module):
+    import importlib
+
+    import build
+    from chat_examples import examples as chat_examples
+    from datasets import load_shared
+    from gaps import examples as gap_examples
+
+    mod = importlib.import_module(module)
+    lines = mod.lines()
     assert {line.half for line in lines} == {"dev", "locked"}
-    assert all(line.half == police_chat._half(line.text) for line in lines)
+    assert all(line.half == mod._half(line.text) for line in lines)
     assert len({line.text for line in lines}) == len(lines)
     if not build.SHARED.is_dir():
         pytest.skip("../shared is absent: the training corpus cannot be built")
-    trained = {e.text.strip().lower() for e in build.corpus()}
-    assert not [line.text for line in lines if line.text.strip().lower() in trained]
+    # not in any source of the corpus (build.corpus() would drop them anyway: it keeps every judged line out)
+    sources = load_shared(build.SHARED) + chat_examples() + gap_examples()
+    held = {line.text.strip().lower() for line in lines}
+    assert not [e.text for e in sources if e.text.strip().lower() in held]
+    assert not [e.text for e in build.corpus() if e.text.strip().lower() in held]
 
 
 @pytest.mark.parametrize("name", ["lexicon-police-chat.diff", "lexicon-person-mentions.diff",
                                   "gaps-round8-person-emoji.diff", "gaps-round8-v2-group-emoji.diff",
-                                  "pipeline-group-emoji-neutral.diff"])
+                                  "pipeline-group-emoji-neutral.diff", "gaps-round9-stereotypes.diff"])
 def test_the_rejected_changes_still_apply_for_re_measuring(name):
     import shutil
     import subprocess
@@ -188,6 +205,9 @@ MODERATION_F1_FLOOR = {"first": {"sexual": 0.85, "threat": 0.9}, "second": {"sex
 # the model card: abusive caught 70.3% (dev) and 57.7% (locked), every work line left alone in both halves
 POLICE_CHAT_FLOOR = {"dev": {"abusive_caught": 0.65, "work_left_alone": 0.96},
                      "locked": {"abusive_caught": 0.53, "work_left_alone": 0.96}}
+# training/fresh_functional.py on 2026-12-05 (lexicon 2026.12.18): dev 78.4% / 95.7%, locked 69.6% / 100.0%
+FRESH_FUNCTIONAL_FLOOR = {"dev": {"hateful_caught": 0.74, "non_hateful_left_alone": 0.91},
+                          "locked": {"hateful_caught": 0.65, "non_hateful_left_alone": 0.96}}
 
 
 @pytest.mark.parametrize("text", ["faggots and peas from the chippy tonight", "two blue tits on the feeder 🐦"])
