@@ -161,6 +161,8 @@ PROBE_FILES = [
     ("sport_banter_lines.txt", 40, [("their captain is an absolute snake", ["derogatory"]),
                                     ("their manager should be sacked, clueless", ["derogatory"]),
                                     ("I'd sell my nan for a win at wembley", ["sexual"])]),
+    ("own_identity_lines.txt", 50, [("I came out to my nan last night and she just asked if he's a nice lad 😂",
+                                     ["sexual"])]),
 ]
 
 
