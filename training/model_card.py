@@ -10,7 +10,9 @@ import hashlib
 import json
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -170,14 +172,8 @@ def protocol_section() -> list[str]:
             "flagged category is one its label accepts.", 104, break_on_hyphens=False) + ["",
             "| half | model | abusive caught | category right | work lines left alone | accuracy |",
             "|---|---|---:|---:|---:|---:|"]
-        for half in ("dev", "locked"):
-            for name, r in (("pre-issue", pco.get(half)), ("this", pc[half])):
-                if r:
-                    out.append(f"| {half} ({r['lines']}) | {name} | {_pct(r['abusive_caught'])} | "
-                               f"{_pct(r['category_right'])} | {_pct(r['work_left_alone'])} | {_pct(r['accuracy'])} |")
-        out += ["", "Dev half errors: " + ("; ".join(f"{e['text']!r} ({'/'.join(e['expected']) or 'none'} → "
-                                                     f"{', '.join(e['got']) or 'nothing'})" for e in pc["dev_errors"])
-                                           or "none") + "."]
+        out += _halves(pc, pco, ("abusive_caught", "category_right", "work_left_alone", "accuracy"),
+                       lambda e: "/".join(e["expected"]) or "none")
     ff, ffo = new.get("fresh_functional"), (old or {}).get("fresh_functional", {})
     if ff:
         out += [""] + textwrap.wrap(
@@ -190,15 +186,21 @@ def protocol_section() -> list[str]:
             "suite's. Split by a hash: `dev` may be read, `locked` is only counted. Caught: the line's category is "
             "flagged; left alone: no protected category is flagged.", 104, break_on_hyphens=False) + ["",
             "| half | model | hateful caught | non-hateful left alone |", "|---|---|---:|---:|"]
-        for half in ("dev", "locked"):
-            for name, r in (("pre-issue", ffo.get(half)), ("this", ff[half])):
-                if r:
-                    out.append(f"| {half} ({r['lines']}) | {name} | {_pct(r['hateful_caught'])} | "
-                               f"{_pct(r['non_hateful_left_alone'])} |")
-        out += ["", "Dev half errors: " + ("; ".join(f"{e['text']!r} ({e['expected'] or 'none'} → "
-                                                     f"{', '.join(e['got']) or 'nothing'})" for e in ff["dev_errors"])
-                                           or "none") + "."]
+        out += _halves(ff, ffo, ("hateful_caught", "non_hateful_left_alone"), lambda e: e["expected"] or "none")
     return out
+
+
+def _halves(r: dict[str, Any], before: dict[str, Any], columns: tuple[str, ...],
+            expected: Callable[[dict[str, Any]], str]) -> list[str]:
+    """A two-half evaluation's table rows (dev, locked; the pre-issue model beside this one), then the dev half's
+    errors: the locked half is only counted."""
+    out = []
+    for half in ("dev", "locked"):
+        for name, h in (("pre-issue", before.get(half)), ("this", r[half])):
+            if h:
+                out.append(f"| {half} ({h['lines']}) | {name} | " + " | ".join(_pct(h[c]) for c in columns) + " |")
+    errors = "; ".join(f"{e['text']!r} ({expected(e)} → {', '.join(e['got']) or 'nothing'})" for e in r["dev_errors"])
+    return out + ["", "Dev half errors: " + (errors or "none") + "."]
 
 
 def lodo_section(shipped_steps: int) -> list[str]:
