@@ -20,6 +20,15 @@ from ordinary_chat import FRESH, LINES, LOCKED, LOOKALIKES
 SHARED = HERE.parent.parent / "shared" / "data" / "train"
 
 
+def judged() -> list[tuple[str, str]]:
+    """(the set, the text) for every line the protocol judges with: never trained on."""
+    return ([("functional suite", c.text) for c in functional_suite.cases()]
+            + [("ordinary lines", t) for t in (*LINES, *LOCKED, *FRESH)] + [("lookalikes", t) for t in LOOKALIKES]
+            + [("moderation-style", t) for t, _, _ in moderation_style.cases() + moderation_style.second_set()]
+            + [("police-chat", line.text) for line in police_chat.lines()]
+            + [("fresh functional", line.text) for line in fresh_functional.lines()])
+
+
 def corpus(shared: Path = SHARED) -> list[Example]:
     """The one corpus the encoder (``finetune.py``) and the heads (``train.py``) are both trained on.
 
@@ -30,10 +39,7 @@ def corpus(shared: Path = SHARED) -> list[Example]:
     seen: dict[str, int] = {}
     out: list[Example] = []
     # never train on a line the protocol judges with (a template or a dataset can produce one by chance)
-    judged = ([c.text for c in functional_suite.cases()] + list(LINES) + list(LOCKED) + list(FRESH) + list(LOOKALIKES)
-              + [t for t, _, _ in moderation_style.cases() + moderation_style.second_set()]
-              + [line.text for line in police_chat.lines()] + [line.text for line in fresh_functional.lines()])
-    held = {t.strip().lower() for t in judged}
+    held = {t.strip().lower() for _, t in judged()}
     for e in load_shared(shared) + chat_examples() + gap_examples(round7=round7_requested()):
         key = e.text.strip()
         if not key or key.lower() in held:

@@ -30,22 +30,12 @@ FIXTURES = HERE.parent / "tests" / "fixtures"
 
 def texts() -> Iterator[tuple[str, str]]:
     """(where, text) for every text: corpus rows, held-out lines, export lines, fixture lines."""
-    import fresh_functional
-    import functional_suite
-    import moderation_style
-    import police_chat
-    from build import corpus
-    from ordinary_chat import FRESH, LINES, LOCKED, LOOKALIKES
+    from build import corpus, judged
 
     for e in corpus():
         flagged = ",".join(k for k, v in sorted(e.labels.items()) if v) or "none"
         yield f"corpus {e.source} {e.split} [{flagged}]", e.text
-    held = ([("functional suite", c.text) for c in functional_suite.cases()]
-            + [("ordinary lines", t) for t in (*LINES, *LOCKED, *FRESH)] + [("lookalikes", t) for t in LOOKALIKES]
-            + [("moderation-style", t) for t, _, _ in moderation_style.cases() + moderation_style.second_set()]
-            + [("police-chat", line.text) for line in police_chat.lines()]
-            + [("fresh functional", line.text) for line in fresh_functional.lines()])
-    yield from held
+    yield from judged()
     if EXPORTS.is_dir():
         for f in sorted(p for p in EXPORTS.rglob("*") if p.suffix in (".txt", ".json")):
             for n, line in enumerate(f.read_text("utf-8", "replace").splitlines(), 1):

@@ -53,6 +53,7 @@ import functional_suite
 import moderation_style
 import police_chat
 from datasets import CATEGORIES as CATEGORY_LABELS  # the findings; counter-speech and endorsement are responses
+from datasets import PROTECTED
 from ordinary_chat import FRESH, LINES, LOCKED, LOOKALIKES
 
 EXPORTS = ROOT.parent / "shared" / "data" / "exports"
@@ -186,9 +187,6 @@ def police(pipeline: Any) -> dict[str, Any]:
                          if line.half == "dev" and (bool(flagged(d)) != bool(line.expected)
                                                     or (flagged(d) and not line.expected & set(flagged(d))))]
     return out
-
-
-PROTECTED = ("race", "religion", "sex", "sexual_orientation", "gender_identity", "disability", "age")
 
 
 def fresh(pipeline: Any) -> dict[str, Any]:

@@ -42,6 +42,8 @@ TARGET_OF = {"race": "an ethnic or national group", "religion": "a religious gro
              "sexual_orientation": "gay, lesbian or bisexual people", "gender_identity": "trans people",
              "disability": "disabled people", "age": "an age group", "derogatory": "a person",
              "sexual": "a person"}
+# the protected characteristics: the categories whose slurs name a group
+PROTECTED = tuple(c for c in TARGET_OF if c not in ("derogatory", "sexual"))
 
 # censored spellings that mean ordinary profanity, not a lexicon term ("s**t" is shit, not slut)
 PROFANITY = ("fuck", "fucks", "fucking", "fucked", "fucker", "shit", "shite", "shits", "crap", "damn", "piss",
@@ -239,9 +241,8 @@ class LexiconData:
         self.english = frozenset(w for w in english if w not in self.exact)
         # slurs that are still read when run onto another word ("dirtfaggot"): protected characteristics only,
         # never ambiguous, never shorter than COMPOUND_KEY letters
-        self.compound = {key: [e for e in es if e.category in PROTECTED and not e.ambiguous]
-                         for key, es in self.exact.items() if len(key) >= COMPOUND_KEY}
-        self.compound = {key: es for key, es in self.compound.items() if es}
+        self.compound = {key: kept for key, es in self.exact.items() if len(key) >= COMPOUND_KEY
+                         if (kept := [e for e in es if e.category in PROTECTED and not e.ambiguous])}
         # every prefix of a collapsed multi-word key: a word that is none of these cannot start one
         self.multi_prefixes = {k[:n] for k in map(collapse, self.multi) for n in range(1, len(k) + 1)}
 
@@ -254,7 +255,7 @@ class LexiconData:
         group_words = dict(self.identity)
         for key, entries in self.exact.items():
             for e in entries:
-                if e.category in TARGET_OF and e.category not in ("derogatory", "sexual") and not e.ambiguous:
+                if e.category in PROTECTED and not e.ambiguous:
                     group_words.setdefault(e.term, set()).add(e.category)
         self.group_cats = group_words
         alt = trie_regex(group_words)
@@ -387,7 +388,6 @@ COMPOUND_KEY, COMPOUND_BEFORE, COMPOUND_AFTER = 5, 3, 4
 # words after a slur that talk about the slur or its hate, not with it: "slutshaming", "lesbophobia"
 ABOUT_THE_WORD = ("shaming", "shamed", "shame", "shamer", "shamers", "phobia", "phobic", "phobe", "phobes",
                   "phobias")
-PROTECTED = ("race", "religion", "sex", "sexual_orientation", "gender_identity", "disability", "age")
 
 
 def _within_one(a: str, b: str) -> bool:
@@ -455,21 +455,18 @@ class Lexicon(Detector):
         """A slur run onto a real word, either side: "dirtfaggot", "faggotface" (lexicon 2026.12.18)."""
         d = self.data
         n = len(cand)
-        found = None
-        for i in range(COMPOUND_BEFORE, n - COMPOUND_KEY + 1):
-            if cand[i:] in d.compound and real_word(cand[:i], d.english):
-                found = d.compound[cand[i:]]
-                break
-        else:
-            for i in range(COMPOUND_KEY, n - COMPOUND_AFTER + 1):
-                if cand[:i] in d.compound and real_word(cand[i:], d.english):
-                    found = d.compound[cand[:i]]
-                    break
-        # two ordinary words that happen to hold a slur across their join are not one: "touch" + "ink"
-        if found is None or cand.endswith(ABOUT_THE_WORD) or any(real_word(cand[:i], d.english) and real_word(cand[i:], d.english)
-                                for i in range(COMPOUND_BEFORE, n - COMPOUND_BEFORE + 1)):
+        if cand.endswith(ABOUT_THE_WORD):
             return None
-        return found, "run onto another word"
+        slur_after = (cand[i:] for i in range(COMPOUND_BEFORE, n - COMPOUND_KEY + 1)
+                      if cand[i:] in d.compound and real_word(cand[:i], d.english))
+        slur_before = (cand[:i] for i in range(COMPOUND_KEY, n - COMPOUND_AFTER + 1)
+                       if cand[:i] in d.compound and real_word(cand[i:], d.english))
+        slur = next(slur_after, None) or next(slur_before, None)
+        # two ordinary words that happen to hold a slur across their join are not one: "touch" + "ink"
+        if slur is None or any(real_word(cand[:i], d.english) and real_word(cand[i:], d.english)
+                               for i in range(COMPOUND_BEFORE, n - COMPOUND_BEFORE + 1)):
+            return None
+        return d.compound[slur], "run onto another word"
 
     def _censored(self, cand: str) -> tuple[list[Entry], str] | None:
         visible = sum(c.isalpha() for c in cand)
@@ -560,7 +557,7 @@ class Lexicon(Detector):
                      "one letter changed": 0.8, "run onto another word": 0.8}[how] - (0.15 if e.ambiguous else 0.0)
             span = (toks[i].start, toks[j].end)
             fpos = (starts[i], starts[j] + len(folded_words[j]))
-            kind = "slur" if e.category in TARGET_OF and e.category not in ("derogatory", "sexual") else \
+            kind = "slur" if e.category in PROTECTED else \
                 "insult" if e.category == "derogatory" else "sexual term"
             note = f"{kind} '{e.term}'" + (f" ({how})" if how != "exact" else "")
             status = self._status(text, folded, fpos, slur=True, protected=kind == "slur")
