@@ -20,7 +20,12 @@ Four measurements (issue 10, point 5; the leave-one-dataset-out half is ``traini
 4. **police-chat lines** (``police_chat.py``): abuse and work talk in a response team's register, in a ``dev`` half
    that may be read and a ``locked`` half reported only as figures.
 5. **fresh functional lines** (``fresh_functional.py``): hate about each protected group and lines that are not
-   hate, written by hand after every rule, in a ``dev`` and a ``locked`` half as the police-chat lines.
+   hate, written by hand after every rule in two rounds, in a ``dev`` and a ``locked`` half as the police-chat
+   lines; the halves over both rounds, then each round.
+
+A figure on a small set is printed with its 95% interval (``interval``), and ``seed_spread.py`` measures how far
+the figures move when only the heads' seed changes. A change of data or rules that moves a figure by less than
+either has shown nothing.
 
 The whole pipeline is measured (lexicon, rules, language gate, model), as an investigator would meet it.
 """
@@ -57,6 +62,22 @@ from datasets import PROTECTED
 from ordinary_chat import FRESH, LINES, LOCKED, LOOKALIKES
 
 EXPORTS = ROOT.parent / "shared" / "data" / "exports"
+
+
+def interval(share: float, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson score interval of a share of ``n`` cases: how far a figure on a small set could be from the
+    same pipeline's figure on many more lines of the same kind (23 lines, 16 caught: 49% to 84%)."""
+    if n == 0:
+        return 0.0, 1.0
+    k = round(share * n)
+    p = k / n
+    mid, half = (p + z * z / (2 * n)), z * (p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5
+    return max(0.0, (mid - half) / (1 + z * z / n)), min(1.0, (mid + half) / (1 + z * z / n))
+
+
+def _share(share: float, n: int) -> str:
+    lo, hi = interval(share, n)
+    return f"{share:.1%} of {n} (95% interval {lo:.0%}-{hi:.0%})"
 
 
 def flagged(decision: Any) -> list[str]:
@@ -199,14 +220,19 @@ def fresh(pipeline: Any) -> dict[str, Any]:
         got = set(d.labels) & set(PROTECTED)
         return line.category in got if line.category else not got
 
-    out: dict[str, Any] = {}
-    for half in ("dev", "locked", "all"):
-        pairs = [(line, d) for line, d in zip(rows, decisions, strict=True) if half in ("all", line.half)]
+    def figures(pairs: list[tuple[Any, Any]]) -> dict[str, Any]:
         hateful = [right(line, d) for line, d in pairs if line.category]
         benign = [right(line, d) for line, d in pairs if not line.category]
-        out[half] = {"lines": len(pairs), "hateful": len(hateful),
-                     "hateful_caught": round(sum(hateful) / max(len(hateful), 1), 4),
-                     "non_hateful_left_alone": round(sum(benign) / max(len(benign), 1), 4)}
+        return {"lines": len(pairs), "hateful": len(hateful),
+                "hateful_caught": round(sum(hateful) / max(len(hateful), 1), 4),
+                "non_hateful_left_alone": round(sum(benign) / max(len(benign), 1), 4)}
+
+    pairs = list(zip(rows, decisions, strict=True))
+    out: dict[str, Any] = {half: figures([(ln, d) for ln, d in pairs if half in ("all", ln.half)])
+                           for half in ("dev", "locked", "all")}
+    # each round of lines on its own, so that a figure quoted before a round was written can be compared
+    out["rounds"] = {str(n): {half: figures([(ln, d) for ln, d in pairs if ln.round == n and ln.half == half])
+                              for half in ("dev", "locked")} for n in sorted({ln.round for ln in rows})}
     out["dev_errors"] = [{"text": line.text, "expected": line.category, "got": list(d.labels)}
                          for line, d in zip(rows, decisions, strict=True)
                          if line.half == "dev" and not right(line, d)]
@@ -238,12 +264,15 @@ def summary(r: dict[str, Any]) -> str:
             lines.append(f"{name} {label}: precision {m['precision']:.2f} recall {m['recall']:.2f} "
                          f"F1 {m['f1']:.2f} ({m['support']} positives)")
     for half, h in ((k, v) for k, v in r.get("police_chat", {}).items() if k in ("dev", "locked")):
-        lines.append(f"police-chat lines, {half}: abusive caught {h['abusive_caught']:.1%}, category right "
-                     f"{h['category_right']:.1%}, work left alone {h['work_left_alone']:.1%}, accuracy "
-                     f"{h['accuracy']:.1%} ({h['lines']} lines)")
-    for half, h in ((k, v) for k, v in r.get("fresh_functional", {}).items() if k in ("dev", "locked")):
-        lines.append(f"fresh functional lines, {half}: hateful caught {h['hateful_caught']:.1%} of {h['hateful']}, "
-                     f"non-hateful left alone {h['non_hateful_left_alone']:.1%} of {h['lines'] - h['hateful']}")
+        lines.append(f"police-chat lines, {half}: abusive caught {_share(h['abusive_caught'], h['abusive'])}, "
+                     f"category right {h['category_right']:.1%}, work left alone "
+                     f"{_share(h['work_left_alone'], h['lines'] - h['abusive'])}, accuracy {h['accuracy']:.1%}")
+    ff = r.get("fresh_functional", {})
+    for name, halves in [("", ff), *((f", round {n}", v) for n, v in ff.get("rounds", {}).items())]:
+        for half, h in ((k, v) for k, v in halves.items() if k in ("dev", "locked")):
+            lines.append(f"fresh functional lines{name}, {half}: hateful caught "
+                         f"{_share(h['hateful_caught'], h['hateful'])}, non-hateful left alone "
+                         f"{_share(h['non_hateful_left_alone'], h['lines'] - h['hateful'])}")
     return "\n".join(lines)
 
 

@@ -208,9 +208,10 @@ MODERATION_F1_FLOOR = {"first": {"sexual": 0.85, "threat": 0.9}, "second": {"sex
 # the model card: abusive caught 70.3% (dev) and 57.7% (locked), every work line left alone in both halves
 POLICE_CHAT_FLOOR = {"dev": {"abusive_caught": 0.65, "work_left_alone": 0.96},
                      "locked": {"abusive_caught": 0.53, "work_left_alone": 0.96}}
-# training/fresh_functional.py on 2026-12-05 (lexicon 2026.12.18): dev 78.4% / 95.7%, locked 69.6% / 100.0%
-FRESH_FUNCTIONAL_FLOOR = {"dev": {"hateful_caught": 0.74, "non_hateful_left_alone": 0.91},
-                          "locked": {"hateful_caught": 0.65, "non_hateful_left_alone": 0.96}}
+# training/fresh_functional.py, both rounds (2026-12-06, lexicon 2026.12.18): dev 80.9% / 96.1%, locked 74.2% / 97.9%
+# (round 1 alone as on 2026-12-05: dev 78.4% / 95.7%, locked 69.6% / 100.0%)
+FRESH_FUNCTIONAL_FLOOR = {"dev": {"hateful_caught": 0.77, "non_hateful_left_alone": 0.92},
+                          "locked": {"hateful_caught": 0.70, "non_hateful_left_alone": 0.95}}
 
 
 @pytest.mark.parametrize("text", ["faggots and peas from the chippy tonight", "two blue tits on the feeder 🐦"])
