@@ -177,30 +177,92 @@ def protocol_section() -> list[str]:
     ff, ffo = new.get("fresh_functional"), (old or {}).get("fresh_functional", {})
     if ff:
         out += [""] + textwrap.wrap(
-            f"**Fresh functional lines** (`training/fresh_functional.py`, written 2026-12-05 after lexicon 2026.12.18 "
-            f"and before the pipeline was run on them; never trained on): {ff['all']['hateful']} hateful lines about "
-            "the seven protected groups (derogation, dehumanisation, threats, questions, opinions, negated positives, "
-            f"spelling noise, slurs, tropes with no insult word) and {ff['all']['lines'] - ff['all']['hateful']} that "
-            "are not hate (neutral and positive mentions, negated hate, counter-speech and reports quoting hate, "
-            "reclaimed words, homonyms, profanity, abuse of no protected group), in other words than the template "
-            "suite's. Split by a hash: `dev` may be read, `locked` is only counted. Caught: the line's category is "
-            "flagged; left alone: no protected category is flagged.", 104, break_on_hyphens=False) + ["",
-            "| half | model | hateful caught | non-hateful left alone |", "|---|---|---:|---:|"]
+            f"**Fresh functional lines** (`training/fresh_functional.py`; never trained on): {ff['all']['hateful']} "
+            "hateful lines about the seven protected groups (derogation, dehumanisation, threats, questions, opinions, "
+            "negated positives, spelling noise, slurs, tropes with no insult word) and "
+            f"{ff['all']['lines'] - ff['all']['hateful']} that are not hate (neutral and positive mentions, negated "
+            "hate, counter-speech and reports quoting hate, reclaimed words, homonyms, profanity, abuse of no "
+            "protected group), in other words than the template suite's, written by hand in two rounds before the "
+            "pipeline was run on them: round 1 on 2026-12-05 after lexicon 2026.12.18, round 2 (in a group chat's "
+            "register, ten hateful lines per group) on 2026-12-06, so that the halves can tell a change from "
+            "chance (one locked line of round 1 was 4.3 points). Split by a hash: `dev` may be read, `locked` is "
+            "only counted. "
+            "Caught: the line's category is flagged; left alone: no protected category is flagged.", 104,
+            break_on_hyphens=False) + ["",
+            "| half (both rounds) | model | hateful caught | non-hateful left alone |", "|---|---|---:|---:|"]
         out += _halves(ff, ffo, ("hateful_caught", "non_hateful_left_alone"), lambda e: e["expected"] or "none")
+        out += ["", "| round, half | model | hateful caught | non-hateful left alone |", "|---|---|---:|---:|"]
+        for n, halves in ff.get("rounds", {}).items():
+            for half, h in halves.items():
+                for name, r in (("pre-issue", ffo.get("rounds", {}).get(n, {}).get(half)), ("this", h)):
+                    if r:
+                        out.append(f"| {n}, {half} ({r['lines']}) | {name} | {_pct(r['hateful_caught'])} | "
+                                   f"{_pct(r['non_hateful_left_alone'])} |")
     return out
+
+
+# how many lines a two-half figure is a share of (police_chat.py and fresh_functional.py's halves)
+CASES_OF: dict[str, Callable[[dict[str, Any]], int]] = {
+    "abusive_caught": lambda h: h["abusive"], "work_left_alone": lambda h: h["lines"] - h["abusive"],
+    "hateful_caught": lambda h: h["hateful"], "non_hateful_left_alone": lambda h: h["lines"] - h["hateful"]}
 
 
 def _halves(r: dict[str, Any], before: dict[str, Any], columns: tuple[str, ...],
             expected: Callable[[dict[str, Any]], str]) -> list[str]:
-    """A two-half evaluation's table rows (dev, locked; the pre-issue model beside this one), then the dev half's
-    errors: the locked half is only counted."""
+    """A two-half evaluation's table rows (dev, locked; the pre-issue model beside this one), this model's 95%
+    intervals on the locked half, then the dev half's errors: the locked half is only counted."""
+    from protocol import interval
+
     out = []
     for half in ("dev", "locked"):
         for name, h in (("pre-issue", before.get(half)), ("this", r[half])):
             if h:
                 out.append(f"| {half} ({h['lines']}) | {name} | " + " | ".join(_pct(h[c]) for c in columns) + " |")
+    locked = r["locked"]
+    spans = [f"{c.replace('non_', 'non-').replace('_', ' ')} {lo:.0%} to {hi:.0%} ({n} lines)" for c in columns
+             if c in CASES_OF
+             for n in [CASES_OF[c](locked)] for lo, hi in [interval(locked[c], n)]]
     errors = "; ".join(f"{e['text']!r} ({expected(e)} → {', '.join(e['got']) or 'nothing'})" for e in r["dev_errors"])
-    return out + ["", "Dev half errors: " + (errors or "none") + "."]
+    return out + ["", "The locked half is small: this model's 95% intervals (Wilson) are " + ", ".join(spans) + ".",
+                  "", "Dev half errors: " + (errors or "none") + "."]
+
+
+def seed_spread_section() -> list[str]:
+    """training/seed_spread.py: the protocol's figures with heads trained on other seeds, on the shipped encoder
+    (seed_spread.json) and on encoders fine-tuned with another seed (seed_spread-encoder-seed*.json)."""
+    files = sorted(HERE.glob("seed_spread*.json"), key=lambda p: (p.name != "seed_spread.json", p.name))
+    if not files:
+        return []
+    out = ["", "## How much a figure moves by chance (`python training/seed_spread.py`)", ""] + textwrap.wrap(
+        "The heads retrained with nothing changed but the random seed (the same corpus, encoder, weights and "
+        "threshold rule; in memory, beside the shipped heads), and the whole protocol run with each. A change of "
+        "data or rules that moves a figure by less than its range over seeds is no evidence either way. The "
+        "shipped heads are seed 0 as trained on the machine that made them (a retrain here differs a little: "
+        "threat threshold 0.53 against 0.55), and the lexicon's rules and the pipeline's options were written "
+        "against their errors.", 104, break_on_hyphens=False)
+    for p in files:
+        r = json.loads(p.read_text())
+        ft = r.get("encoder", {}).get("finetune", {})
+        names = list(r["runs"])
+        out += ["", f"**`{p.name}`**: heads seeds {', '.join(map(str, r['seeds']))} on the encoder fine-tuned "
+                f"with seed {ft.get('seed', '?')} ({ft.get('steps', '?')} steps; patch sha256 "
+                f"`{r.get('encoder', {}).get('finetuned_sha256', '?')[:16]}…`).", "",
+                "| figure | " + " | ".join(names) + " | range over seeds |", "|---|" + "---:|" * (len(names) + 1)]
+        for k, (lo, hi) in r["range"].items():
+            if "flags" in k:
+                cell, width = (lambda v: f"{v:.0f}"), f"{hi - lo:.0f}"
+            elif "F1" in k:
+                cell, width = (lambda v: f"{v:.2f}"), f"{hi - lo:.2f}"
+            else:
+                cell, width = (lambda v: f"{v:.1%}"), f"{(hi - lo) * 100:.1f} points"
+            out.append(f"| {k} | " + " | ".join(cell(r["runs"][n]["figures"][k]) for n in names) + f" | {width} |")
+        every, anyf = r["flags_every_seed"], r["flags_any_seed"]
+        out += [""] + textwrap.wrap(
+            f"Flags on the ordinary and lookalike lines that every seed raised ({len(every)}): "
+            + ("; ".join(repr(f) for f in every) or "none") + f". Raised by some seeds only "
+            f"({len(set(anyf) - set(every))}): " + ("; ".join(repr(f) for f in anyf if f not in every) or "none")
+            + ".", 104, break_on_hyphens=False)
+    return out
 
 
 def lodo_section(shipped_steps: int) -> list[str]:
@@ -354,7 +416,7 @@ def main() -> None:
               "| functionality | kind | correct |", "|---|---|---:|"]
     for (f, kind), (ok, n) in per.items():
         lines.append(f"| {f} | {kind} | {ok}/{n} ({ok / n:.0%}) |")
-    lines += protocol_section() + long_texts_section() + lodo_section(ft_steps)
+    lines += protocol_section() + seed_spread_section() + long_texts_section() + lodo_section(ft_steps)
     lines += ["", "## Limits",
               "- English only. Messages the language gate (`detect/language.py`) places in another language are",
               "  marked \"not assessed\" and get only the English slur list.",
@@ -617,6 +679,31 @@ def main() -> None:
               "  asked for sexual ≥ 0.80 and threat ≥ 0.70 here, the tune half ≥ 98.5% / 99.0%, at most 1 ordinary",
               "  flag in 419 and no shared-validation label down by more than 0.02. The moderation-style lines' misses and",
               "  the locked half's per-category miss counts were read while deciding; nothing was trained on them.",
+              "- Chance (2026-12-06, `training/seed_spread.py`; the section above has the tables). Heads retrained with",
+              "  only their seed changed move the figures by up to 3.8 points on the police-chat locked half (one",
+              "  line), 2.9 on the fresh dev half, 0.11 in shared-test sexual F1, and 199 to 278 flags on the",
+              "  emoji-signed lines; an encoder fine-tuned with seed 1 (the same recipe and data, 44 minutes on the",
+              "  2-core machine, heads seeds 0-2) gives 90.5-91.6% of the template suite's locked non-hateful cases",
+              "  left alone against 95.8% and 46.2-53.8% of the police-chat locked half against 57.7%. On the shipped",
+              "  encoder the shipped heads are the best of the five seeds on the ordinary chats (1 flag in 524, the",
+              "  others 2), the police-chat work lines (all left alone; the others flag one) and the emoji-signed",
+              "  lines: the rules were written against their errors, so their figures on those sets flatter the",
+              "  recipe. Seeds 1-4 each flag \"they're both Muslim so no bacon rolls for the breakfast meeting\"",
+              "  (religion), and the fresh functional lines' round 2 found \"muslims at the mosque handed out food to",
+              "  the homeless tonight\" flagged as religion by the shipped model (text model: hateful 0.70, abusive",
+              "  0.80).",
+              "  The earlier decisions were taken on single runs against rules of 0.5 point; with this spread, a",
+              "  single-run difference of a few points on a set of 26 lines is noise.",
+              "  Gap round 8 v2 re-measured that way (2026-12-06): its second fine-tune stage",
+              "  (`training/rejected/gaps-round8-v2-group-emoji.diff`; `finetune.py --resume` 800 steps, lr 3e-5,",
+              "  10.1 minutes; `calibrate.py`; heads seeds 0-2) against the 8 runs above. The rule, written before,",
+              "  asked for the emoji-signed flags at most 60% of the baseline's mean, hatemoji test accuracy not",
+              "  lower on average, and every other figure's mean inside the baseline's range. It halved the emoji-",
+              "  signed flags (mean 108 against 224; its seed 0: 89 against the shipped 200), raised hatemoji test",
+              "  accuracy (61.6% against 60.7%) and the fresh lines left alone (99.3% against 97.0%), and kept every",
+              "  other figure inside the range but one: the second moderation-style set's sexual F1 (0.778, 0.767,",
+              "  0.800 against a baseline of 0.800-0.833). Not shipped; it is the nearest candidate for the emoji",
+              "  bias, and a GPU would let the sexual content it loses go into the same stage.",
               "- The lexicon needs maintenance: new slurs and spellings appear; add them to `lexicon_en.toml`.",
               "- Sarcasm, context across messages and images are out of scope for the text model (issue 4 adds",
               "  conversation context; issue 6 media).", ""]

@@ -123,9 +123,10 @@ def fit_heads(X: np.ndarray, Y: np.ndarray, w: np.ndarray, train: np.ndarray, va
     return models, thr, pv
 
 
-def train_mlp(X: np.ndarray, Y: np.ndarray, w: np.ndarray, rows: np.ndarray) -> dict[str, np.ndarray]:
-    """Masked multi-label network, trained with Adam in numpy; deterministic for a given seed."""
-    rng = np.random.default_rng(SEED)
+def train_mlp(X: np.ndarray, Y: np.ndarray, w: np.ndarray, rows: np.ndarray,
+              seed: int = SEED) -> dict[str, np.ndarray]:
+    """Masked multi-label network, trained with Adam in numpy; deterministic for a given seed on one machine."""
+    rng = np.random.default_rng(seed)
     Xt, Yt, wt = X[rows], Y[rows].astype(np.float32), w[rows].astype(np.float32)
     M = target_mask(Y[rows])
     Yt = np.clip(Yt, 0, 1)
@@ -163,6 +164,19 @@ def train_mlp(X: np.ndarray, Y: np.ndarray, w: np.ndarray, rows: np.ndarray) -> 
 
 TARGET_HEADS = [HEADS.index(c) for c in PROTECTED]
 HALF = np.full(len(HEADS), 0.5)
+
+
+def thresholds(Y: np.ndarray, p: np.ndarray, quiet: bool = False) -> np.ndarray:
+    """Each head's decision threshold on the validation rows ``Y`` with probabilities ``p`` (``best_threshold``),
+    counting only the rows where the head's label is known."""
+    thr = HALF.copy()
+    M = target_mask(Y)
+    for k, h in enumerate(HEADS):
+        known = M[:, k] > 0
+        thr[k] = best_threshold(Y[known, k], p[known, k])
+        if not quiet:
+            print(f"  {h:20s} threshold {thr[k]:.2f}", file=sys.stderr)
+    return thr
 
 
 def fit_linear(X: np.ndarray, Y: np.ndarray, w: np.ndarray, train: np.ndarray, val: np.ndarray,
@@ -309,12 +323,7 @@ def main() -> None:
             net = fold_linear(net, k, coef, intercept)
             linear[h] = {"C": C, "class_weight": "balanced"}
         pv = mlp_proba(net, X[val])
-        thr = HALF.copy()
-        Mv = target_mask(Y[val])
-        for k, h in enumerate(HEADS):
-            known = Mv[:, k] > 0
-            thr[k] = best_threshold(Y[val, k][known], pv[known, k])
-            print(f"  {h:20s} threshold {thr[k]:.2f}", file=sys.stderr)
+        thr = thresholds(Y[val], pv)
 
     print("TF-IDF baseline:", file=sys.stderr)
     word = TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_features=200_000, sublinear_tf=True)

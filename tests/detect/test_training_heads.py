@@ -53,3 +53,51 @@ def test_the_pipeline_measure_embeds_the_texts_the_pipeline_reads_a_second_time(
     out = train.pipeline_predictions(texts, enc.encode(texts), net, thr)
     assert asked == ["🧑‍🍳 cooking tonight, who's in?"]
     assert not out.any()
+
+
+def _toy(n: int = 400, seed: int = 5) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Vectors and labels shaped like train.py's: every head known, half the rows hateful, one label learnable."""
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n, 384)).astype(np.float32)
+    Y = (rng.random((n, len(train.HEADS))) < 0.3).astype(np.int8)
+    Y[:, train.HEADS.index("discriminatory")] = (X[:, 0] > 0).astype(np.int8)
+    return X, Y, np.ones(n), np.arange(n) < n * 3 // 4
+
+
+def test_the_heads_seed_is_an_argument_and_a_seed_gives_the_same_network(monkeypatch):
+    monkeypatch.setattr(train, "EPOCHS", 2)
+    X, Y, w, rows = _toy()
+    a, b, c = (train.train_mlp(X, Y, w, rows, seed=s) for s in (1, 1, 2))
+    assert all(np.array_equal(a[k], b[k]) for k in a)
+    assert not np.array_equal(a["w1"], c["w1"])
+    thr = train.thresholds(Y[~rows], train.mlp_proba(a, X[~rows]), quiet=True)
+    assert thr.shape == (len(train.HEADS),) and ((thr > 0) & (thr < 1)).all()
+
+
+def test_seed_spread_scores_with_the_heads_it_trained_in_memory(monkeypatch):
+    """training/seed_spread.py puts a trained network in the text model without writing the package's files: the
+    run-time heads it builds score exactly as the network's probabilities under train.py's thresholds."""
+    import seed_spread
+
+    from chatprobe.detect.classifier import load_heads
+
+    monkeypatch.setattr(train, "EPOCHS", 1)
+    X, Y, w, rows = _toy()
+    net = train.train_mlp(X, Y, w, rows, seed=3)
+    thr = np.full(len(train.HEADS), 0.4)
+    heads = seed_spread.heads_of(net, thr, "seed3")
+    p = train.mlp_proba(net, X).astype(np.float64)
+    expected = np.where(p < thr, p / (2 * thr), 0.5 + (p - thr) / (2 * (1 - thr)))
+    assert np.allclose(heads.calibrated(X), expected, atol=1e-5)
+    assert heads.labels == load_heads().labels and heads.sha256 != load_heads().sha256
+    assert heads.version.endswith("-seed3")
+
+
+def test_the_protocol_gives_small_sets_an_interval():
+    import protocol
+
+    lo, hi = protocol.interval(16 / 23, 23)
+    assert (round(lo, 3), round(hi, 3)) == (0.491, 0.844)  # Wilson, z = 1.96
+    assert protocol.interval(1.0, 26)[1] == 1.0 and protocol.interval(0.0, 5)[0] == 0.0
+    assert protocol.interval(0.5, 0) == (0.0, 1.0)
+    assert "69.6% of 23 (95% interval 49%-84%)" == protocol._share(16 / 23, 23)

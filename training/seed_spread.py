@@ -1,0 +1,193 @@
+"""How much the protocol's figures move when nothing but the heads' random seed changes.
+
+    python training/seed_spread.py                       # seeds 0-4; writes training/seed_spread.json
+    python training/seed_spread.py --seeds 0 1 --out /tmp/spread.json
+    python training/seed_spread.py --out training/seed_spread-encoder-seed1.json   # after finetune.py --seed 1
+
+The heads (``train.py``'s network, on the shipped encoder's vectors of the same corpus, with the same weights and
+threshold rule) are trained once per seed and put into the shipped pipeline in memory: nothing under ``src/`` is
+written. ``protocol.py`` then measures the whole pipeline with each, and with the shipped heads beside them, with
+the other figures this issue's decision rules were written on (``extra``: hatemoji, the shared test labels, ordinary
+lines signed with an emoji). A set
+of heads trains in about 10 seconds on two cores; each protocol run takes about a minute. Run after ``finetune.py``
+with another seed (and ``calibrate.py``), it measures the encoder's seed too; the shipped heads are then left out,
+as they were trained on another encoder's vectors.
+
+Why: a change of data or rules is judged by how the figures move, and some sets are small (one of the 23 locked
+fresh hateful lines is 4.3 points). A figure that moves less than it moves between seeds is no evidence either way.
+The shipped heads are seed 0, and the lexicon's rules and the pipeline's options were written against seed 0's
+errors, so the flags another seed raises on ordinary lines are errors of the model that the rules have not met.
+
+Needs ``../shared/data/train`` (the corpus) and the ``train`` extra, as ``train.py`` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import train  # noqa: E402  (puts this tree's src first on the path)
+from protocol import flagged, run  # noqa: E402
+
+# (name, the figure in protocol.run's result): the figures a decision rule in this issue has been written on
+FIGURES: tuple[tuple[str, Callable[[dict[str, Any]], float]], ...] = (
+    ("functional locked: hateful caught", lambda r: r["functional"]["locked"]["hateful_caught"]),
+    ("functional locked: non-hateful left alone", lambda r: r["functional"]["locked"]["non_hateful_left_alone"]),
+    ("functional locked: target right", lambda r: r["functional"]["locked"]["target_right"]),
+    ("fresh functional dev: hateful caught", lambda r: r["fresh_functional"]["dev"]["hateful_caught"]),
+    ("fresh functional locked: hateful caught", lambda r: r["fresh_functional"]["locked"]["hateful_caught"]),
+    ("fresh functional, both: non-hateful left alone",
+     lambda r: r["fresh_functional"]["all"]["non_hateful_left_alone"]),
+    ("police-chat dev: abusive caught", lambda r: r["police_chat"]["dev"]["abusive_caught"]),
+    ("police-chat locked: abusive caught", lambda r: r["police_chat"]["locked"]["abusive_caught"]),
+    ("police-chat, both: work left alone", lambda r: r["police_chat"]["all"]["work_left_alone"]),
+    ("ordinary chats: flags in 524", lambda r: r["ordinary"]["all"]["flags"]),
+    ("lookalike lines: flags in 80", lambda r: r["lookalikes"]["flags"]),
+    ("moderation-style sexual F1", lambda r: r["moderation"]["sexual"]["f1"]),
+    ("moderation-style threat F1", lambda r: r["moderation"]["threat"]["f1"]),
+    ("moderation-style, second set: sexual F1", lambda r: r["moderation_2"]["sexual"]["f1"]),
+    ("moderation-style, second set: threat F1", lambda r: r["moderation_2"]["threat"]["f1"]),
+    ("hatemoji test: accuracy", lambda r: r["extra"]["hatemoji_accuracy"]),
+    ("hatemoji test: non-hateful left alone", lambda r: r["extra"]["hatemoji_left_alone"]),
+    ("shared test labels: sexual F1", lambda r: r["extra"]["sexual_f1"]),
+    ("shared test labels: threat F1", lambda r: r["extra"]["threat_f1"]),
+    ("emoji-signed ordinary lines: flags in 2,082", lambda r: r["extra"]["emoji_signed_flags"]),
+)
+
+
+def heads_of(net: dict[str, np.ndarray], thr: np.ndarray, name: str) -> Any:
+    """``net`` and ``thr`` as the run-time ``Heads`` the text model scores with (in memory only)."""
+    from chatprobe.detect.classifier import Heads, load_heads
+
+    shipped = load_heads()
+    if tuple(shipped.labels) != tuple(train.HEADS):
+        raise SystemExit(f"the shipped heads' labels {shipped.labels} are not train.py's {train.HEADS}")
+    f = {k: np.asarray(net[k], dtype=np.float64) for k in ("w1", "b1", "w2", "b2")}
+    digest = hashlib.sha256(b"".join(np.ascontiguousarray(net[k]).tobytes() for k in ("w1", "b1", "w2", "b2")))
+    return Heads(shipped.labels, f["w1"], f["b1"], f["w2"], f["b2"], np.asarray(thr, dtype=np.float64),
+                 f"{shipped.version}-{name}", digest.hexdigest(), shipped.meta)
+
+
+def extra(pipeline: Any, shared: list[Any]) -> dict[str, float]:
+    """The other figures the issue's decision rules were written on, from the same pipeline: the hatemoji test split
+    (``pipeline_labels.py --split test --hate hatemoji``), the shared test split's sexual and threat labels
+    (``pipeline_labels.py --split test``) and the ordinary lines signed with an emoji (``emoji_signed.py``, seeds 7
+    and 8)."""
+    from datasets import CATEGORIES
+    from emoji_signed import signed_lines
+    from pipeline_labels import LABELS, against_labels
+
+    out: dict[str, float] = {}
+    hm = [e for e in shared if e.split == "test" and e.source == "hatemoji" and "discriminatory" in e.labels]
+    found = [any(k in CATEGORIES for k in d.labels) for d in pipeline.classify([e.text for e in hm])]
+    right = [f == bool(e.labels["discriminatory"]) for e, f in zip(hm, found, strict=True)]
+    other = [r for e, r in zip(hm, right, strict=True) if not e.labels["discriminatory"]]
+    out["hatemoji_accuracy"], out["hatemoji_left_alone"] = sum(right) / len(hm), sum(other) / len(other)
+    rows = [e for e in shared if e.split == "test" and any(k in e.labels for k in LABELS)]
+    decisions = pipeline.classify([e.text for e in rows])
+    for label in LABELS:
+        c, _ = against_labels(rows, decisions, label)
+        out[f"{label}_f1"] = 2 * c["true"] / max(2 * c["true"] + c["false"] + c["missed"], 1)
+    signed = [t for seed in (7, 8) for t, _ in signed_lines(seed)]
+    out["emoji_signed_flags"] = sum(bool(flagged(d)) for d in pipeline.classify(signed))
+    return out
+
+
+def measure(heads: Any | None, shared: list[Any]) -> dict[str, Any]:
+    """protocol.run and ``extra`` with these heads in the default pipeline (None: the shipped heads)."""
+    from chatprobe.detect.classifier import TextModel
+    from chatprobe.detect.pipeline import Pipeline
+
+    pipeline = Pipeline.default()
+    if heads is not None:
+        for det in pipeline.detectors:
+            if isinstance(det, TextModel):
+                det.heads, det.version = heads, f"{heads.version}+{heads.sha256[:12]}"
+    return {**run(pipeline), "extra": extra(pipeline, shared)}
+
+
+def flags(r: dict[str, Any]) -> list[str]:
+    """Every flag on the ordinary and lookalike lines, as 'set: labels: text'."""
+    sets = [*((k, v) for k, v in r["ordinary"].items() if k != "all"), ("lookalikes", r["lookalikes"])]
+    return [f"{k}: {','.join(f['labels'])}: {f['text']}" for k, v in sets for f in v.get("flagged", [])]
+
+
+def spread(seeds: list[int]) -> dict[str, Any]:
+    from build import SHARED
+    from datasets import load_shared
+    from finetune import patch_meta
+
+    from chatprobe.detect.classifier import load_heads
+    from chatprobe.detect.encoder import encoder_id
+
+    t0 = time.perf_counter()
+    ex = train.corpus()
+    shared = load_shared(SHARED)  # the datasets' own rows and labels, as pipeline_labels.py reads them
+    split = np.array([e.split for e in ex])
+    source = np.array([e.source for e in ex])
+    Y = train.label_matrix(ex)
+    w = np.where(np.isin(source, train.PROJECT_SOURCES), train.CHAT_WEIGHT, 1.0)
+    X = train.embed_texts([e.text for e in ex], "corpus")
+    tr, val = split == "train", split == "val"
+    encoder = encoder_id()
+    patch = train.MODELS / "encoder-finetuned.npz"
+    if patch.exists():
+        encoder["finetune"] = {k: v for k, v in patch_meta(patch).items() if k in ("steps", "seed", "batch", "lr")}
+    # the shipped heads only mean something on the encoder they were trained on (finetune.py may have written
+    # another one into the tree)
+    same = load_heads().meta.get("encoder", {}).get("finetuned_sha256") == encoder.get("finetuned_sha256")
+    rows: dict[str, dict[str, Any]] = {}
+    for name, seed in [*([("shipped", None)] if same else []), *((f"seed {s}", s) for s in seeds)]:
+        heads = None
+        if seed is not None:
+            net = train.train_mlp(X, Y, w, tr, seed=seed)
+            heads = heads_of(net, train.thresholds(Y[val], train.mlp_proba(net, X[val]), quiet=True), f"seed{seed}")
+        r = measure(heads, shared)
+        rows[name] = {"figures": {k: round(float(get(r)), 4) for k, get in FIGURES}, "flags": flags(r)}
+        print(f"{name}: measured ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    seeded = [v for k, v in rows.items() if k != "shipped"]
+    return {"seeds": seeds, "corpus_texts": len(ex), "encoder": encoder, "runs": rows,
+            "range": {k: [min(v["figures"][k] for v in seeded), max(v["figures"][k] for v in seeded)]
+                      for k, _ in FIGURES},
+            "mean": {k: round(sum(v["figures"][k] for v in seeded) / len(seeded), 4) for k, _ in FIGURES},
+            "flags_every_seed": sorted(set.intersection(*(set(v["flags"]) for v in seeded))),
+            "flags_any_seed": sorted({f for v in seeded for f in v["flags"]})}
+
+
+def render(s: dict[str, Any]) -> str:
+    names = list(s["runs"])
+    out = [f"{'figure':48s} " + " ".join(f"{n:>9s}" for n in names) + "   range over seeds"]
+    for k, _ in FIGURES:
+        vals = [s["runs"][n]["figures"][k] for n in names]
+        lo, hi = s["range"][k]
+        fmt = (lambda v: f"{v:9.0f}") if "flags" in k else (lambda v: f"{v:9.3f}")
+        out.append(f"{k:48s} " + " ".join(fmt(v) for v in vals) + f"   {hi - lo:.3g}")
+    out.append(f"flags raised by every seed: {len(s['flags_every_seed'])}; by any seed: {len(s['flags_any_seed'])}")
+    out += [f"  {f}" for f in s["flags_any_seed"]]
+    return "\n".join(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2, 3, 4])
+    ap.add_argument("--out", type=Path, default=HERE / "seed_spread.json")
+    args = ap.parse_args()
+    s = spread(args.seeds)
+    print(render(s))
+    args.out.write_text(json.dumps(s, indent=1, ensure_ascii=False) + "\n")
+    print(f"wrote {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
