@@ -164,6 +164,8 @@ PROBE_FILES = [
                                     ("I'd sell my nan for a win at wembley", ["sexual"])]),
     ("own_identity_lines.txt", 50, [("I came out to my nan last night and she just asked if he's a nice lad 😂",
                                      ["sexual"])]),
+    ("emoji_beside_groups_lines.txt", 29, [("🧕🏽 teacher of the year award went to Miss Begum 👏", ["religion", "sex"]),
+                                           ("👴🏾👵🏾 50th anniversary party tonight 🥂", ["race", "age"])]),
 ]
 
 
