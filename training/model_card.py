@@ -236,7 +236,8 @@ def seed_spread_section() -> list[str]:
     out = ["", "## How much a figure moves by chance (`python training/seed_spread.py`)", ""] + textwrap.wrap(
         "The heads retrained with nothing changed but the random seed (the same corpus, encoder, weights and "
         "threshold rule; in memory, beside the shipped heads), and the whole protocol run with each. A change of "
-        "data or rules that moves a figure by less than its range over seeds is no evidence either way. The "
+        "data or rules that moves a figure by less than its range over seeds is no evidence either way "
+        "(`seed_spread.py --against` compares a change's own seeds with these runs, figure by figure). The "
         "shipped heads are seed 0 as trained on the machine that made them (a retrain here differs a little: "
         "threat threshold 0.53 against 0.55), and the lexicon's rules and the pipeline's options were written "
         "against their errors.", 104, break_on_hyphens=False)

@@ -3,6 +3,8 @@
     python training/seed_spread.py                       # seeds 0-4; writes training/seed_spread.json
     python training/seed_spread.py --seeds 0 1 --out /tmp/spread.json
     python training/seed_spread.py --out training/seed_spread-encoder-seed1.json   # after finetune.py --seed 1
+    python training/seed_spread.py --seeds 0 1 2 --out /tmp/candidate.json \
+        --against training/seed_spread.json training/seed_spread-encoder-seed1.json   # a change, against chance
 
 The heads (``train.py``'s network, on the shipped encoder's vectors of the same corpus, with the same weights and
 threshold rule) are trained once per seed and put into the shipped pipeline in memory: nothing under ``src/`` is
@@ -178,15 +180,52 @@ def render(s: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def compare(candidate: dict[str, Any], baselines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per figure: the candidate's mean over its seeds against every seeded run of the baselines (their mean and
+    range), and where it falls: "better" or "worse" than every baseline run, else "within" (lower is better for the
+    flag counts, higher for the rest)."""
+    base = [v["figures"] for b in baselines for k, v in b["runs"].items() if k != "shipped"]
+    cand = [v["figures"] for k, v in candidate["runs"].items() if k != "shipped"]
+    if not base or not cand:
+        raise SystemExit("compare needs seeded runs in the candidate and in the baseline files")
+    out = []
+    for k, _ in FIGURES:
+        b = [f[k] for f in base]
+        c = sum(f[k] for f in cand) / len(cand)
+        lo, hi = min(b), max(b)
+        sign = -1 if "flags" in k else 1
+        where = "within" if lo <= c <= hi else ("better" if sign * (c - (hi if c > hi else lo)) > 0 else "worse")
+        out.append({"figure": k, "candidate": round(c, 4), "baseline_mean": round(sum(b) / len(b), 4),
+                    "baseline_range": [lo, hi], "where": where})
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2, 3, 4])
     ap.add_argument("--out", type=Path, default=HERE / "seed_spread.json")
+    ap.add_argument("--against", type=Path, nargs="+", metavar="BASELINE.json",
+                    help="then compare the figures with these earlier runs of this script (e.g. training/seed_spread.json "
+                         "training/seed_spread-encoder-seed1.json): each figure's mean over the seeds, and whether it "
+                         "is better or worse than every baseline run or within their range")
+    ap.add_argument("--compare", type=Path, metavar="CANDIDATE.json",
+                    help="run nothing: compare this earlier run with the --against files")
     args = ap.parse_args()
-    s = spread(args.seeds)
-    print(render(s))
-    args.out.write_text(json.dumps(s, indent=1, ensure_ascii=False) + "\n")
-    print(f"wrote {args.out}", file=sys.stderr)
+    if args.compare:
+        if not args.against:
+            ap.error("--compare needs --against")
+        s = json.loads(args.compare.read_text())
+    else:
+        s = spread(args.seeds)
+        print(render(s))
+        args.out.write_text(json.dumps(s, indent=1, ensure_ascii=False) + "\n")
+        print(f"wrote {args.out}", file=sys.stderr)
+    if args.against:
+        rows = compare(s, [json.loads(p.read_text()) for p in args.against])
+        print(f"{'figure':48s} {'this':>8s} {'baseline':>8s} {'range':>17s}")
+        for r in rows:
+            lo, hi = r["baseline_range"]
+            print(f"{r['figure']:48s} {r['candidate']:8.3f} {r['baseline_mean']:8.3f} {lo:8.3f}-{hi:8.3f}  {r['where']}")
 
 
 if __name__ == "__main__":

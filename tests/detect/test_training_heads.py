@@ -101,3 +101,22 @@ def test_the_protocol_gives_small_sets_an_interval():
     assert protocol.interval(1.0, 26)[1] == 1.0 and protocol.interval(0.0, 5)[0] == 0.0
     assert protocol.interval(0.5, 0) == (0.0, 1.0)
     assert "69.6% of 23 (95% interval 49%-84%)" == protocol._share(16 / 23, 23)
+
+
+def test_seed_spread_compares_a_change_with_chance():
+    import seed_spread
+
+    names = [k for k, _ in seed_spread.FIGURES]
+    flags, caught = next(k for k in names if k.startswith("ordinary")), names[0]  # lower better, higher better
+
+    def run(n_flags: float, share: float = 0.5) -> dict:
+        return {"figures": {**{k: 0.5 for k in names}, flags: n_flags, caught: share}}
+
+    base = [{"runs": {"shipped": run(0.0), "seed 0": run(2.0), "seed 1": run(4.0)}}, {"runs": {"seed 0": run(3.0)}}]
+    rows = {r["figure"]: r for r in seed_spread.compare({"runs": {"seed 0": run(1.0, 0.4), "seed 1": run(1.0, 0.6)}},
+                                                         base)}
+    assert rows[flags]["where"] == "better"  # fewer flags than every seeded baseline run (the shipped row is none)
+    assert rows[flags]["baseline_range"] == [2.0, 4.0] and rows[flags]["baseline_mean"] == 3.0
+    assert rows[caught]["where"] == "within" and rows[caught]["candidate"] == 0.5
+    rows = {r["figure"]: r for r in seed_spread.compare({"runs": {"seed 0": run(5.0, 0.3)}}, base)}
+    assert rows[flags]["where"] == "worse" and rows[caught]["where"] == "worse"
