@@ -201,17 +201,11 @@ def protocol_section() -> list[str]:
     return out
 
 
-# how many lines a two-half figure is a share of (police_chat.py and fresh_functional.py's halves)
-CASES_OF: dict[str, Callable[[dict[str, Any]], int]] = {
-    "abusive_caught": lambda h: h["abusive"], "work_left_alone": lambda h: h["lines"] - h["abusive"],
-    "hateful_caught": lambda h: h["hateful"], "non_hateful_left_alone": lambda h: h["lines"] - h["hateful"]}
-
-
 def _halves(r: dict[str, Any], before: dict[str, Any], columns: tuple[str, ...],
             expected: Callable[[dict[str, Any]], str]) -> list[str]:
     """A two-half evaluation's table rows (dev, locked; the pre-issue model beside this one), this model's 95%
     intervals on the locked half, then the dev half's errors: the locked half is only counted."""
-    from protocol import interval
+    from protocol import CASES_OF, interval
 
     out = []
     for half in ("dev", "locked"):

@@ -46,6 +46,32 @@ def against_labels(rows: list[Example], decisions: list[Any], label: str) -> tup
     return c, errors
 
 
+def hate_rows(shared: list[Example], splits: list[str], source: str) -> list[Example]:
+    """One dataset's rows with a hate label, in these splits (``--hate``)."""
+    return [e for e in shared if e.split in splits and e.source == source and "discriminatory" in e.labels]
+
+
+def hate_found(rows: list[Example], decisions: list[Any]) -> tuple[list[bool], list[bool]]:
+    """(each hateful row: flagged?, each other row: left alone?). A finding is a category; a response label
+    (counter-speech, endorsement) alone flags nothing."""
+    flagged = [any(k in CATEGORIES for k in d.labels) for d in decisions]
+    hate = [f for e, f in zip(rows, flagged, strict=True) if e.labels["discriminatory"] == 1]
+    other = [not f for e, f in zip(rows, flagged, strict=True) if e.labels["discriminatory"] == 0]
+    return hate, other
+
+
+def label_rows(shared: list[Example], splits: list[str]) -> list[Example]:
+    """The rows whose dataset labels ``sexual`` or ``threat``, in these splits."""
+    return [e for e in shared if e.split in splits and any(k in e.labels for k in LABELS)]
+
+
+def prf_of(c: dict[str, int]) -> tuple[float, float, float]:
+    """Precision, recall and F1 from ``against_labels``' counts."""
+    tp, fp, fn = c["true"], c["false"], c["missed"]
+    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return p, r, 2 * p * r / max(p + r, 1e-9)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("val", "test"), nargs="+", default=["test"])
@@ -58,26 +84,21 @@ def main() -> None:
     print(f"measuring chatprobe from {Path(chatprobe.__file__).parent}", file=sys.stderr)
     split = "+".join(args.split)
     if args.hate:
-        rows = [e for e in load_shared(SHARED) if e.split in args.split and e.source == args.hate
-                and "discriminatory" in e.labels]
+        rows = hate_rows(load_shared(SHARED), args.split, args.hate)
         if not rows:
             raise SystemExit(f"no rows of {args.hate!r} with a hate label in {split}")
-        # a finding is a category; a response label (counter-speech, endorsement) alone flags nothing
-        flagged = [any(k in CATEGORIES for k in d.labels) for d in Pipeline.default().classify([e.text for e in rows])]
-        hate = [f for e, f in zip(rows, flagged, strict=True) if e.labels["discriminatory"] == 1]
-        other = [not f for e, f in zip(rows, flagged, strict=True) if e.labels["discriminatory"] == 0]
+        hate, other = hate_found(rows, Pipeline.default().classify([e.text for e in rows]))
         print(f"{split} {args.hate}: hateful flagged {sum(hate)}/{len(hate)} ({sum(hate) / max(len(hate), 1):.1%}), "
               f"non-hateful left alone {sum(other)}/{len(other)} ({sum(other) / max(len(other), 1):.1%}), "
               f"accuracy {(sum(hate) + sum(other)) / len(rows):.1%}")
         return
-    rows = [e for e in load_shared(SHARED) if e.split in args.split and any(k in e.labels for k in LABELS)]
+    rows = label_rows(load_shared(SHARED), args.split)
     decisions = Pipeline.default().classify([e.text for e in rows])
     for label in LABELS:
         c, errors = against_labels(rows, decisions, label)
-        tp, fp, fn = c["true"], c["false"], c["missed"]
-        p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-        f1 = 2 * p * r / max(p + r, 1e-9)
-        print(f"{split} {label}: true {tp}, false {fp}, missed {fn}; precision {p:.2f} recall {r:.2f} F1 {f1:.2f}")
+        p, r, f1 = prf_of(c)
+        print(f"{split} {label}: true {c['true']}, false {c['false']}, missed {c['missed']}; precision {p:.2f} "
+              f"recall {r:.2f} F1 {f1:.2f}")
         if args.misses:
             print("\n".join(errors))
 

@@ -38,6 +38,7 @@ import csv
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +76,15 @@ def interval(share: float, n: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, (mid - half) / (1 + z * z / n)), min(1.0, (mid + half) / (1 + z * z / n))
 
 
-def _share(share: float, n: int) -> str:
+# how many lines a two-half figure is a share of (police() and fresh()'s halves)
+CASES_OF: dict[str, Callable[[dict[str, Any]], int]] = {
+    "abusive_caught": lambda h: h["abusive"], "work_left_alone": lambda h: h["lines"] - h["abusive"],
+    "hateful_caught": lambda h: h["hateful"], "non_hateful_left_alone": lambda h: h["lines"] - h["hateful"]}
+
+
+def _share(h: dict[str, Any], figure: str) -> str:
+    """A half's figure as printed: the share, of how many lines, and its 95% interval."""
+    share, n = h[figure], CASES_OF[figure](h)
     lo, hi = interval(share, n)
     return f"{share:.1%} of {n} (95% interval {lo:.0%}-{hi:.0%})"
 
@@ -233,9 +242,8 @@ def fresh(pipeline: Any) -> dict[str, Any]:
     # each round of lines on its own, so that a figure quoted before a round was written can be compared
     out["rounds"] = {str(n): {half: figures([(ln, d) for ln, d in pairs if ln.round == n and ln.half == half])
                               for half in ("dev", "locked")} for n in sorted({ln.round for ln in rows})}
-    out["dev_errors"] = [{"text": line.text, "expected": line.category, "got": list(d.labels)}
-                         for line, d in zip(rows, decisions, strict=True)
-                         if line.half == "dev" and not right(line, d)]
+    out["dev_errors"] = [{"text": ln.text, "expected": ln.category, "got": list(d.labels)}
+                         for ln, d in pairs if ln.half == "dev" and not right(ln, d)]
     return out
 
 
@@ -264,15 +272,14 @@ def summary(r: dict[str, Any]) -> str:
             lines.append(f"{name} {label}: precision {m['precision']:.2f} recall {m['recall']:.2f} "
                          f"F1 {m['f1']:.2f} ({m['support']} positives)")
     for half, h in ((k, v) for k, v in r.get("police_chat", {}).items() if k in ("dev", "locked")):
-        lines.append(f"police-chat lines, {half}: abusive caught {_share(h['abusive_caught'], h['abusive'])}, "
-                     f"category right {h['category_right']:.1%}, work left alone "
-                     f"{_share(h['work_left_alone'], h['lines'] - h['abusive'])}, accuracy {h['accuracy']:.1%}")
+        lines.append(f"police-chat lines, {half}: abusive caught {_share(h, 'abusive_caught')}, category right "
+                     f"{h['category_right']:.1%}, work left alone {_share(h, 'work_left_alone')}, accuracy "
+                     f"{h['accuracy']:.1%}")
     ff = r.get("fresh_functional", {})
     for name, halves in [("", ff), *((f", round {n}", v) for n, v in ff.get("rounds", {}).items())]:
         for half, h in ((k, v) for k, v in halves.items() if k in ("dev", "locked")):
-            lines.append(f"fresh functional lines{name}, {half}: hateful caught "
-                         f"{_share(h['hateful_caught'], h['hateful'])}, non-hateful left alone "
-                         f"{_share(h['non_hateful_left_alone'], h['lines'] - h['hateful'])}")
+            lines.append(f"fresh functional lines{name}, {half}: hateful caught {_share(h, 'hateful_caught')}, "
+                         f"non-hateful left alone {_share(h, 'non_hateful_left_alone')}")
     return "\n".join(lines)
 
 

@@ -85,21 +85,17 @@ def extra(pipeline: Any, shared: list[Any]) -> dict[str, float]:
     (``pipeline_labels.py --split test --hate hatemoji``), the shared test split's sexual and threat labels
     (``pipeline_labels.py --split test``) and the ordinary lines signed with an emoji (``emoji_signed.py``, seeds 7
     and 8)."""
-    from datasets import CATEGORIES
     from emoji_signed import signed_lines
-    from pipeline_labels import LABELS, against_labels
+    from pipeline_labels import LABELS, against_labels, hate_found, hate_rows, label_rows, prf_of
 
     out: dict[str, float] = {}
-    hm = [e for e in shared if e.split == "test" and e.source == "hatemoji" and "discriminatory" in e.labels]
-    found = [any(k in CATEGORIES for k in d.labels) for d in pipeline.classify([e.text for e in hm])]
-    right = [f == bool(e.labels["discriminatory"]) for e, f in zip(hm, found, strict=True)]
-    other = [r for e, r in zip(hm, right, strict=True) if not e.labels["discriminatory"]]
-    out["hatemoji_accuracy"], out["hatemoji_left_alone"] = sum(right) / len(hm), sum(other) / len(other)
-    rows = [e for e in shared if e.split == "test" and any(k in e.labels for k in LABELS)]
+    hm = hate_rows(shared, ["test"], "hatemoji")
+    hate, other = hate_found(hm, pipeline.classify([e.text for e in hm]))
+    out["hatemoji_accuracy"], out["hatemoji_left_alone"] = (sum(hate) + sum(other)) / len(hm), sum(other) / len(other)
+    rows = label_rows(shared, ["test"])
     decisions = pipeline.classify([e.text for e in rows])
     for label in LABELS:
-        c, _ = against_labels(rows, decisions, label)
-        out[f"{label}_f1"] = 2 * c["true"] / max(2 * c["true"] + c["false"] + c["missed"], 1)
+        out[f"{label}_f1"] = prf_of(against_labels(rows, decisions, label)[0])[2]
     signed = [t for seed in (7, 8) for t, _ in signed_lines(seed)]
     out["emoji_signed_flags"] = sum(bool(flagged(d)) for d in pipeline.classify(signed))
     return out

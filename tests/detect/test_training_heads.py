@@ -100,7 +100,8 @@ def test_the_protocol_gives_small_sets_an_interval():
     assert (round(lo, 3), round(hi, 3)) == (0.491, 0.844)  # Wilson, z = 1.96
     assert protocol.interval(1.0, 26)[1] == 1.0 and protocol.interval(0.0, 5)[0] == 0.0
     assert protocol.interval(0.5, 0) == (0.0, 1.0)
-    assert "69.6% of 23 (95% interval 49%-84%)" == protocol._share(16 / 23, 23)
+    assert "69.6% of 23 (95% interval 49%-84%)" == protocol._share({"hateful": 23, "hateful_caught": 16 / 23},
+                                                                   "hateful_caught")
 
 
 def test_seed_spread_compares_a_change_with_chance():
