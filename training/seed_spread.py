@@ -5,6 +5,7 @@
     python training/seed_spread.py --out training/seed_spread-encoder-seed1.json   # after finetune.py --seed 1
     python training/seed_spread.py --seeds 0 1 2 --out /tmp/candidate.json \
         --against training/seed_spread.json training/seed_spread-encoder-seed1.json   # a change, against chance
+    python training/seed_spread.py --compare A.json B.json --against …   # no run: A and B (two encoder seeds) pooled
 
 The heads (``train.py``'s network, on the shipped encoder's vectors of the same corpus, with the same weights and
 threshold rule) are trained once per seed and put into the shipped pipeline in memory: nothing under ``src/`` is
@@ -175,12 +176,14 @@ def render(s: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-def compare(candidate: dict[str, Any], baselines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def compare(candidate: dict[str, Any] | list[dict[str, Any]], baselines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per figure: the candidate's mean over its seeds against every seeded run of the baselines (their mean and
     range), and where it falls: "better" or "worse" than every baseline run, else "within" (lower is better for the
-    flag counts, higher for the rest)."""
+    flag counts, higher for the rest). A list of candidate runs (one change trained with several encoder seeds) is
+    pooled: the mean is over all their seeded runs."""
     base = [v["figures"] for b in baselines for k, v in b["runs"].items() if k != "shipped"]
-    cand = [v["figures"] for k, v in candidate["runs"].items() if k != "shipped"]
+    cand = [v["figures"] for c in (candidate if isinstance(candidate, list) else [candidate])
+            for k, v in c["runs"].items() if k != "shipped"]
     if not base or not cand:
         raise SystemExit("compare needs seeded runs in the candidate and in the baseline files")
     out = []
@@ -203,13 +206,14 @@ def main() -> None:
                     help="then compare the figures with these earlier runs of this script (e.g. training/seed_spread.json "
                          "training/seed_spread-encoder-seed1.json): each figure's mean over the seeds, and whether it "
                          "is better or worse than every baseline run or within their range")
-    ap.add_argument("--compare", type=Path, metavar="CANDIDATE.json",
-                    help="run nothing: compare this earlier run with the --against files")
+    ap.add_argument("--compare", type=Path, nargs="+", metavar="CANDIDATE.json",
+                    help="run nothing: compare these earlier runs with the --against files (several: one change "
+                         "trained with several encoder seeds, their runs pooled)")
     args = ap.parse_args()
     if args.compare:
         if not args.against:
             ap.error("--compare needs --against")
-        s = json.loads(args.compare.read_text())
+        s = [json.loads(p.read_text()) for p in args.compare]
     else:
         s = spread(args.seeds)
         print(render(s))

@@ -121,3 +121,7 @@ def test_seed_spread_compares_a_change_with_chance():
     assert rows[caught]["where"] == "within" and rows[caught]["candidate"] == 0.5
     rows = {r["figure"]: r for r in seed_spread.compare({"runs": {"seed 0": run(5.0, 0.3)}}, base)}
     assert rows[flags]["where"] == "worse" and rows[caught]["where"] == "worse"
+    # two candidate files (one change, two encoder seeds): their seeded runs pooled, shipped rows left out
+    rows = {r["figure"]: r for r in seed_spread.compare([{"runs": {"shipped": run(9.0), "seed 0": run(1.0, 0.3)}},
+                                                         {"runs": {"seed 0": run(5.0, 0.7)}}], base)}
+    assert rows[flags]["candidate"] == 3.0 and rows[flags]["where"] == "within" and rows[caught]["candidate"] == 0.5
