@@ -198,6 +198,15 @@ def compare(candidate: dict[str, Any] | list[dict[str, Any]], baselines: list[di
     return out
 
 
+def render_compare(rows: list[dict[str, Any]]) -> str:
+    """``compare``'s rows as a table: the candidate's mean, the baseline's mean and range, and where it falls."""
+    out = [f"{'figure':48s} {'this':>8s} {'baseline':>8s} {'range':>17s}"]
+    for r in rows:
+        lo, hi = r["baseline_range"]
+        out.append(f"{r['figure']:48s} {r['candidate']:8.3f} {r['baseline_mean']:8.3f} {lo:8.3f}-{hi:8.3f}  {r['where']}")
+    return "\n".join(out)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2, 3, 4])
@@ -220,11 +229,7 @@ def main() -> None:
         args.out.write_text(json.dumps(s, indent=1, ensure_ascii=False) + "\n")
         print(f"wrote {args.out}", file=sys.stderr)
     if args.against:
-        rows = compare(s, [json.loads(p.read_text()) for p in args.against])
-        print(f"{'figure':48s} {'this':>8s} {'baseline':>8s} {'range':>17s}")
-        for r in rows:
-            lo, hi = r["baseline_range"]
-            print(f"{r['figure']:48s} {r['candidate']:8.3f} {r['baseline_mean']:8.3f} {lo:8.3f}-{hi:8.3f}  {r['where']}")
+        print(render_compare(compare(s, [json.loads(p.read_text()) for p in args.against])))
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "training"))
@@ -125,3 +126,85 @@ def test_seed_spread_compares_a_change_with_chance():
     rows = {r["figure"]: r for r in seed_spread.compare([{"runs": {"shipped": run(9.0), "seed 0": run(1.0, 0.3)}},
                                                          {"runs": {"seed 0": run(5.0, 0.7)}}], base)}
     assert rows[flags]["candidate"] == 3.0 and rows[flags]["where"] == "within" and rows[caught]["candidate"] == 0.5
+
+
+def _tree_with_a_change(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A git repository shaped like this one (model files, a training file) and a diff of the training file."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("git"):
+        pytest.skip("git not installed")
+    root = tmp_path / "repo"
+    models = root / "src" / "chatprobe" / "detect" / "models"
+    models.mkdir(parents=True)
+    for name in ("encoder-finetuned.npz", "encoder-int8.json", "heads.npz", "heads.json"):
+        (models / name).write_bytes(f"shipped {name}".encode())
+    (root / "gaps.py").write_text("ROUNDS = 7\n")
+    git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "shipped"], check=True)
+    (root / "gaps.py").write_text("ROUNDS = 8\n")
+    diff = tmp_path / "change.diff"
+    diff.write_text(subprocess.run([*git, "diff"], check=True, capture_output=True, text=True).stdout)
+    subprocess.run([*git, "checkout", "-q", "--", "gaps.py"], check=True)
+    return root, models, diff
+
+
+def test_candidate_runs_each_encoder_seed_and_leaves_the_tree_as_it_found_it(tmp_path):
+    """training/candidate.py: the diff applied for the runs, a second stage resumes from a copy of the shipped patch,
+    and afterwards the shipped model files are back byte for byte and the diff reversed."""
+    import subprocess
+
+    import candidate
+
+    root, models, diff = _tree_with_a_change(tmp_path)
+    seen: list[list[str]] = []
+
+    def run(cmd):
+        seen.append(list(cmd))
+        if cmd[0] == "git":
+            subprocess.run(list(cmd), check=True, capture_output=True)
+        elif cmd[1].endswith("finetune.py"):
+            assert (root / "gaps.py").read_text() == "ROUNDS = 8\n"  # trained with the change
+            (models / "encoder-finetuned.npz").write_bytes(b"a new encoder")
+        elif cmd[1].endswith("calibrate.py"):
+            (models / "encoder-int8.json").write_bytes(b"new scales")
+        else:
+            Path(cmd[cmd.index("--out") + 1]).write_text("{}")
+
+    out = candidate.measure(diff, [0, 3], [0, 1], tmp_path / "out", "--steps 800 --lr 3e-5", root=root, run=run)
+    assert [p.name for p in out] == ["encoder-seed-0.json", "encoder-seed-3.json"]
+    finetunes = [c for c in seen if c[0] != "git" and c[1].endswith("finetune.py")]
+    assert [c[c.index("--seed") + 1] for c in finetunes] == ["0", "3"]
+    resume = Path(finetunes[1][finetunes[1].index("--resume") + 1])
+    assert resume.read_bytes() == b"shipped encoder-finetuned.npz"  # the shipped patch, not seed 0's
+    assert finetunes[0][-4:] == ["--steps", "800", "--lr", "3e-5"]
+    spreads = [c for c in seen if c[0] != "git" and c[1].endswith("seed_spread.py")]
+    assert spreads[0][spreads[0].index("--seeds") + 1:spreads[0].index("--out")] == ["0", "1"]
+    for name in candidate.GUARDED:
+        assert (models / name).read_bytes() == f"shipped {name}".encode()
+    assert (root / "gaps.py").read_text() == "ROUNDS = 7\n"
+
+
+def test_candidate_puts_the_shipped_model_back_when_a_step_fails(tmp_path):
+    import subprocess
+
+    import candidate
+
+    root, models, diff = _tree_with_a_change(tmp_path)
+
+    def run(cmd):
+        if cmd[0] == "git":
+            subprocess.run(list(cmd), check=True, capture_output=True)
+        elif cmd[1].endswith("finetune.py"):
+            (models / "encoder-finetuned.npz").write_bytes(b"half written")
+        else:
+            raise subprocess.CalledProcessError(1, cmd)
+
+    with pytest.raises(subprocess.CalledProcessError):
+        candidate.measure(diff, [0], [0], tmp_path / "out", None, root=root, run=run)
+    assert (models / "encoder-finetuned.npz").read_bytes() == b"shipped encoder-finetuned.npz"
+    assert (root / "gaps.py").read_text() == "ROUNDS = 7\n"
+    assert not (tmp_path / "out" / "resume-shipped.npz").exists()  # the whole recipe: no stage, no copy
