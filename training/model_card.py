@@ -231,7 +231,9 @@ def seed_spread_section() -> list[str]:
         "The heads retrained with nothing changed but the random seed (the same corpus, encoder, weights and "
         "threshold rule; in memory, beside the shipped heads), and the whole protocol run with each. A change of "
         "data or rules that moves a figure by less than its range over seeds is no evidence either way "
-        "(`seed_spread.py --against` compares a change's own seeds with these runs, figure by figure). The "
+        "(`seed_spread.py --against` compares a change's own seeds with these runs, figure by figure; "
+        "`training/candidate.py CHANGE.diff --seeds 0 1 2 --out-dir DIR` fine-tunes the encoder with each seed, "
+        "measures each, puts the shipped model back and compares them pooled). The "
         "shipped heads are seed 0 as trained on the machine that made them (a retrain here differs a little: "
         "threat threshold 0.53 against 0.55), and the lexicon's rules and the pipeline's options were written "
         "against their errors.", 104, break_on_hyphens=False)
@@ -705,21 +707,26 @@ def main() -> None:
               "  ordinary lines as sexual (\"he's cracking up over the exam results\", \"she's been in bed all day with",
               "  flu\"), stage seed 3's second-set sexual F1 is 0.763: against the shipped model it finds one more of",
               "  the 40 sexual lines and flags five others as sexual (a sex-education lesson on consent, nude paintings",
-              "  at the Tate, a woman climbing a wardrobe, and two threats: a glassing and a fist in the mouth). The",
-              "  round in the encoder's corpus from the start was measured next, declared measurement only before it",
-              "  ran (one encoder seed cannot meet that standard): `finetune.py` with the diff applied (the shipped",
-              "  recipe, 3,000 steps, seed 0, 38.9 minutes), `calibrate.py`, heads seeds 0-2",
-              "  (`training/rejected/gaps-round8-v2-full-recipe-seed0.json`). It cuts the emoji-signed flags further",
-              "  (mean 98) and raises hatemoji test accuracy to 62.8% with 84.6% of its others left alone, and keeps",
-              "  the second set's sexual F1 (0.806); but the fresh functional locked half falls to 71.5% hateful caught",
-              "  and the police-chat dev half to 64.9%, both below every baseline run, and two of its three heads seeds",
-              "  flag \"grabbing a fag, back in 5\" (sexual orientation). Where the round is trained moves its cost (a",
-              "  second stage: the sexual label; from the start: implicit hate), and the emoji gain holds in every run;",
-              "  a GPU run over several encoder seeds, with the round's signed lines fewer or weighted down, is the",
-              "  next measure (`--before-round8` gives the first stage's corpus for a second stage). The second stage's",
-              "  results: `training/rejected/gaps-round8-v2-second-stage-seed{0,1,2,3}.json`, compared pooled by",
-              "  `python training/seed_spread.py --compare training/rejected/gaps-round8-v2-second-stage-seed*.json",
-              "  --against training/seed_spread.json training/seed_spread-encoder-seed1.json`.",
+              "  at the Tate, a woman climbing a wardrobe, and two threats: a glassing and a fist in the mouth). A",
+              "  fifth stage seed, run later by `training/candidate.py` (which does these steps for several seeds and",
+              "  puts the shipped model back), keeps that F1 at 0.810 with 102 emoji-signed flags, but its heads flag a",
+              "  police work line and two of them the breakfast line above; over the five stage seeds (15 runs) the F1",
+              "  is 0.799, about half a line of the 40 below the baseline's lowest run: small, and at the edge of",
+              "  chance, but no draw passed. The round in the encoder's corpus from the start was measured next,",
+              "  declared measurement only before it ran (one encoder seed cannot meet that standard): `finetune.py`",
+              "  with the diff applied (the shipped recipe, 3,000 steps, seed 0, 38.9 minutes), `calibrate.py`, heads",
+              "  seeds 0-2 (`training/rejected/gaps-round8-v2-full-recipe-seed0.json`). It cuts the emoji-signed flags",
+              "  further (mean 98) and raises hatemoji test accuracy to 62.8% with 84.6% of its others left alone, and",
+              "  keeps the second set's sexual F1 (0.806); but the fresh functional locked half falls to 71.5% hateful",
+              "  caught and the police-chat dev half to 64.9%, both below every baseline run, and two of its three",
+              "  heads seeds flag \"grabbing a fag, back in 5\" (sexual orientation). Where the round is trained moves",
+              "  its cost (a second stage: the sexual label; from the start: implicit hate), and the emoji gain holds",
+              "  in every run; a GPU run over several encoder seeds, with the round's signed lines fewer or weighted",
+              "  down, is the next measure (`--before-round8` gives the first stage's corpus for a second stage). The",
+              "  second stage's results: `training/rejected/gaps-round8-v2-second-stage-seed{0,1,2,3,4}.json`, compared",
+              "  pooled by `python training/seed_spread.py --compare",
+              "  training/rejected/gaps-round8-v2-second-stage-seed*.json --against training/seed_spread.json",
+              "  training/seed_spread-encoder-seed1.json`.",
               "- The lexicon needs maintenance: new slurs and spellings appear; add them to `lexicon_en.toml`.",
               "- Sarcasm, context across messages and images are out of scope for the text model (issue 4 adds",
               "  conversation context; issue 6 media).", ""]
