@@ -135,7 +135,7 @@ def spread(seeds: list[int]) -> dict[str, Any]:
     split = np.array([e.split for e in ex])
     source = np.array([e.source for e in ex])
     Y = train.label_matrix(ex)
-    w = np.where(np.isin(source, train.PROJECT_SOURCES), train.CHAT_WEIGHT, 1.0)
+    w = train.row_weights(source)  # the weights train.py trains with
     X = train.embed_texts([e.text for e in ex], "corpus")
     tr, val = split == "train", split == "val"
     encoder = encoder_id()

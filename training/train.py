@@ -217,6 +217,12 @@ def fold_linear(net: dict[str, np.ndarray], k: int, coef: np.ndarray, intercept:
     return out
 
 
+def row_weights(source: np.ndarray) -> np.ndarray:
+    """Each training row's weight: the project's own chat and gap examples count ``CHAT_WEIGHT`` times a shared
+    dataset's row (they are the chat-like ones)."""
+    return np.where(np.isin(source, PROJECT_SOURCES), CHAT_WEIGHT, 1.0)
+
+
 def target_mask(Y: np.ndarray) -> np.ndarray:
     """1 where a label counts: known, and for target heads only on hateful rows."""
     M = (Y >= 0).astype(np.float32)
@@ -302,7 +308,7 @@ def main() -> None:
     split = np.array([e.split for e in ex])
     source = np.array([e.source for e in ex])
     Y = label_matrix(ex)
-    w = np.where(np.isin(source, PROJECT_SOURCES), CHAT_WEIGHT, 1.0)
+    w = row_weights(source)
     train, val, test = split == "train", split == "val", split == "test"
     print(f"corpus: {len(ex):,} texts; train {train.sum():,}, val {val.sum():,}, test {test.sum():,}", file=sys.stderr)
 
