@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import finetune
 from datasets import CATEGORIES, HEADS, PROJECT_SOURCES, RESPONSES
+from train import label_matrix, thresholds
 
 LABELS = [h for h in HEADS if h in CATEGORIES + RESPONSES or h == "abusive"]
 
@@ -74,11 +75,6 @@ def fit_head(torch: Any, X: np.ndarray, Y: np.ndarray, M: np.ndarray, seed: int,
 def probs(torch: Any, head: Any, X: np.ndarray) -> np.ndarray:
     with torch.no_grad():
         return torch.sigmoid(head(torch.from_numpy(X * 10.0))).numpy()
-
-
-def thresholds(P: np.ndarray, Y: np.ndarray, M: np.ndarray) -> np.ndarray:
-    from train import best_threshold
-    return np.array([best_threshold(Y[M[:, k] > 0, k], P[M[:, k] > 0, k]) for k in range(len(HEADS))])
 
 
 def scores(P: np.ndarray, Y: np.ndarray, M: np.ndarray, thr: np.ndarray) -> dict[str, Any]:
@@ -131,18 +127,18 @@ def main() -> None:
         val = sample([e for e in rest if e.split == "val"], args.eval_rows, args.seed)
         head_rows = sample([e for e in rest if e.split == "train"], args.head_rows, args.seed)
         Yt, Mt = finetune.label_arrays(test)
-        Yv, Mv = finetune.label_arrays(val)
+        Yv = label_matrix(val)  # raw labels: train.thresholds derives the mask the heads use
         Yh, Mh = finetune.label_arrays(head_rows)
         r: dict[str, Any] = {"test_rows": len(test)}
         # the previous design: frozen encoder + head
         head = fit_head(torch, embed(torch, base, [e.text for e in head_rows]), Yh, Mh, args.seed)
-        thr = thresholds(probs(torch, head, embed(torch, base, [e.text for e in val])), Yv, Mv)
+        thr = thresholds(Yv, probs(torch, head, embed(torch, base, [e.text for e in val])), quiet=True)
         r["frozen"] = scores(probs(torch, head, embed(torch, base, [e.text for e in test])), Yt, Mt, thr)
         # fine-tuned without X
         bert, _ = finetune.train(rest, args.steps, args.seed, args.threads)
         # the same head recipe on the fine-tuned vectors: the comparison is between the two encoders
         fhead = fit_head(torch, embed(torch, bert, [e.text for e in head_rows]), Yh, Mh, args.seed)
-        thr = thresholds(probs(torch, fhead, embed(torch, bert, [e.text for e in val])), Yv, Mv)
+        thr = thresholds(Yv, probs(torch, fhead, embed(torch, bert, [e.text for e in val])), quiet=True)
         r["finetuned"] = scores(probs(torch, fhead, embed(torch, bert, [e.text for e in test])), Yt, Mt, thr)
         r["seconds"] = round(time.perf_counter() - t0)
         results[x] = r
