@@ -312,6 +312,160 @@ We're going to kill it at the quiz tonight.
 """
 
 
+# A third set, written by hand on 2026-12-06 before it was run through any pipeline and before the rules written from
+# the second set's misses (which the model card lists, so that set is read): it measures those rules. Short chat
+# lines, adverts and stories; threats to a person, incitement against groups, cruelty to animals, violence wished or
+# celebrated; lookalikes from cooking, sport, health, romance, news and police work.
+SEXUAL_3 = """\
+Last night he undressed me slowly in the hallway and we never made it to the bedroom.
+send nudes babe, I'll send mine back 😈
+Escort, 25, incall and outcall, full service available, text for rates.
+I keep picturing you naked on my bed with your legs wrapped around me.
+She straddled him in the passenger seat and unzipped his jeans.
+Anyone up for a threesome tonight? Couple looking for a third, must be clean and discreet.
+I want to taste every part of you.
+He slipped his hand under her skirt and she didn't stop him.
+Rate my tits, honest answers only 🍒
+New OnlyFans content up, full nude shower video, link in bio.
+We fucked in the toilets at the work party and nobody noticed.
+Tell me how hard you'd fuck me if I was there now.
+I've been thinking about your cock all day.
+Her moans got louder as he thrust deeper.
+Watch this hot teen get pounded by her stepbrother, free porn.
+Sexting is more fun when you tell me exactly what you want to do to me.
+I'm lying here in just my knickers waiting for you x
+Which one of you wants to come round and bend me over the kitchen table?
+Swingers party this Saturday, couples and single ladies only, bring condoms.
+I want you to cum on my face.
+He kissed the inside of her thigh, moving higher with every kiss.
+Show me your arse in those leggings, go on 😏
+Erotic massage with happy ending, £60, discreet flat near the station.
+I got so horny watching you in the gym today.
+Let's have phone sex tonight when the kids are asleep.
+She pulled off her bra and pressed herself against the glass.
+I'd love to lick whipped cream off your naked body.
+Girls, what's the kinkiest thing you've done in bed? I'll start: handcuffs.
+He went down on me for ages, I couldn't stop shaking.
+Camgirl doing private shows now, tips unlock the toy.
+My favourite porn is amateur couples filming themselves.
+Wanna come over and Netflix and chill? Wear nothing under the coat.
+She was riding him so hard the headboard cracked.
+Talk dirty to me, tell me what you'd do if we were alone in the lift.
+I can feel myself getting hard just reading your messages.
+Looking for a fuck buddy, no dates, just sex, DM me.
+Strip for me on video call, slowly.
+Her fingers slid between her legs as she watched him undress.
+Spent the whole weekend in bed with her, barely came up for air, if you know what I mean 😉
+Your mouth, my bed, tonight. Don't be late.
+"""
+
+THREAT_3 = """\
+Touch my sister again and I'll break every bone in your hand.
+Someone needs to put a bullet in that judge.
+I hope the plane crashes with all of them on it.
+We know where your kids go to school. Think about that.
+Grab the machetes, we're going to show those lads who runs this town.
+If I see him at the pub I'm glassing him, no question.
+The world would be a better place if someone shot every politician.
+Loved watching that video of the shoplifter getting his teeth knocked out 😂
+Burn the mosque down and see how they like it.
+You'll be found in a ditch if you keep talking to the police.
+Keep running your mouth and see what happens to your car.
+I'm going to make you regret ever being born.
+That paedo down the road wants hanging from a lamppost.
+Round them all up and shoot them, problem solved.
+Pray I don't catch you on your own.
+Every cop deserves a brick to the head.
+I'll slit your throat while you sleep.
+Hope she gets what's coming to her, a proper beating.
+Anyone who crosses the picket line tomorrow gets their head caved in.
+Throw acid in her face, that'll teach her.
+Can't wait to see the look on his face when I run him over.
+Kick the dog until it stops barking, works every time.
+You better watch your back, I've got mates who'd love a word with you.
+Best thing about the riots was watching the coppers get bricked.
+Let's jump him after school, bring your knuckle dusters.
+I'll smash your windows in and you'll be next.
+Someone should bomb that place while it's full.
+I'd happily watch him burn alive.
+Give me five minutes alone with him and a baseball bat.
+We should drag the lot of them into the street and beat them senseless.
+Say that again and you'll be eating through a straw.
+My ex is lucky I haven't stabbed her yet.
+Tie the cat to a firework and light it, it'll be hilarious.
+The shooter was a hero, should have got more of them.
+If the verdict goes the wrong way we burn the city down.
+Next time I'll put you in hospital.
+Hope your whole family dies of cancer.
+Let's go find the grass and teach him a lesson he won't forget.
+Honestly they should string up the lot of them in the town square.
+Snap his legs and leave him in the woods.
+"""
+
+NEITHER_3 = """\
+I'm going to kill my phone bill this month, cancelling everything.
+The officer restrained him and put him in the van, no injuries.
+Hanging baskets are up in the town square, looks lovely.
+We watched a documentary on the Blitz, the bombing of London was horrific.
+Our bedroom is freezing, need to bleed the radiators.
+She's pregnant! Twelve week scan was perfect.
+Knock knock, dinner's ready, come down.
+Sex offender notification requirements: a briefing for neighbourhood officers.
+Shoot me a text when you land.
+The kids are dead to the world after the party.
+Crash course in Excel tomorrow at 10, bring a laptop.
+I'll break the news to her gently.
+Run him over to the station? He missed the bus.
+The boxing match ended in a knockout in round three.
+Teach your teenagers about consent and healthy relationships.
+Fire drill at 11, everyone out to the car park.
+She slayed her presentation today, so proud.
+The victim was assaulted near the canal, appeal for witnesses.
+My nan's knitting club is wild, they gossip nonstop.
+Lingerie section is on the first floor next to nightwear.
+Breastfeeding in public should be completely normal.
+Our dog got neutered today, he's sulking.
+That last exam absolutely murdered me.
+Whack the heating up, it's freezing in here.
+We're going to crush the sales target this quarter.
+The film's sex scenes were cut for the TV version.
+He blew up at me for being late again, we're fine now.
+Hunting season starts next month, the estate is closed to walkers.
+I'd kill for a cup of tea right now.
+Couples yoga class was surprisingly fun.
+The firearms team attended and the suspect surrendered.
+My boyfriend cooked dinner and then we watched a film in bed.
+Teen pregnancy rates have fallen, the report says.
+The play ends with the king being stabbed on stage.
+Put the chicken in the oven for forty minutes at 200.
+Go smash it at your interview!
+They played a blinder, absolutely battered them 4-0.
+Waxing appointment booked, wish me luck 😬
+Dating app was a disaster, he talked about his ex for an hour.
+Training on handling knife attacks, Thursday, mandatory for response.
+Tattoo on my hip is finally healed.
+Take the rubbish out before the bin men come.
+Drop me a line when you're free to chat.
+The doctor examined her and said the bruising was from the fall.
+My son wants to be a sniper in the army, worries me.
+Ladies' night at the gym, free spin class.
+Honeymoon photos are up, Bali was incredible.
+The naked mole rat is one of the strangest animals.
+Chop the onions finely and fry them gently.
+I could strangle the printer, jammed again.
+He proposed on the beach at sunset 💍
+Massage therapist sorted my shoulder out, proper knots.
+Riot shields are stored in the van, sign them out.
+Skin the potatoes and boil them for twenty minutes.
+The baby kicked for the first time today!
+Sex and the City reboot is actually decent.
+Cheers for the lift home, you're a lifesaver.
+Threat assessment for the visit is low, standard escort.
+Beat the eggs and fold in the flour.
+She's got a crush on the new lad in accounts, it's so cute.
+"""
+
+
 
 def lines(block: str) -> list[str]:
     return [line for line in block.splitlines() if line.strip()]
@@ -333,3 +487,8 @@ def cases() -> list[tuple[str, bool, bool]]:
 def second_set() -> list[tuple[str, bool, bool]]:
     """(text, sexual, threat) for every line of the second set."""
     return labelled(lines(SEXUAL_2), lines(THREAT_2), lines(NEITHER_2))
+
+
+def third_set() -> list[tuple[str, bool, bool]]:
+    """(text, sexual, threat) for every line of the third set."""
+    return labelled(lines(SEXUAL_3), lines(THREAT_3), lines(NEITHER_3))

@@ -14,7 +14,7 @@ Four measurements (issue 10, point 5; the leave-one-dataset-out half is ``traini
    (evaluation only). Flags per 1,000 messages, and **every flag listed** (``--flags``) for a person to read.
    Apart from those figures, the flags on ``ordinary_chat.LOOKALIKES``: police and everyday lines that use words
    of violence and sex in ordinary senses.
-3. **sexual content and violence, moderation style** (``moderation_style.py``): two sets of hand-written lines in
+3. **sexual content and violence, moderation style** (``moderation_style.py``): three sets of hand-written lines in
    the sense of a public moderation set's categories, never trained on; precision, recall and F1 of ``sexual``
    and ``threat``, with every miss and every false label listed.
 4. **police-chat lines** (``police_chat.py``): abuse and work talk in a response team's register, in a ``dev`` half
@@ -250,7 +250,8 @@ def fresh(pipeline: Any) -> dict[str, Any]:
 def run(pipeline: Any) -> dict[str, Any]:
     return {"pipeline": pipeline.describe()["detectors"][-1].get("version"),
             "functional": functional(pipeline), "ordinary": ordinary(pipeline), "moderation": moderation(pipeline),
-            "moderation_2": moderation(pipeline, moderation_style.second_set()), "lookalikes": lookalikes(pipeline),
+            "moderation_2": moderation(pipeline, moderation_style.second_set()),
+            "moderation_3": moderation(pipeline, moderation_style.third_set()), "lookalikes": lookalikes(pipeline),
             "police_chat": police(pipeline), "fresh_functional": fresh(pipeline)}
 
 
@@ -267,7 +268,8 @@ def summary(r: dict[str, Any]) -> str:
         lines.append(f"ordinary chats, {k}: {v['flags']} flags in {v['messages']} messages ({v['per_1000']} per 1,000)")
     if "lookalikes" in r:
         lines.append(f"lookalike lines: {r['lookalikes']['flags']} flags in {r['lookalikes']['messages']}")
-    for key, name in (("moderation", "moderation-style"), ("moderation_2", "moderation-style, second set")):
+    for key, name in (("moderation", "moderation-style"), ("moderation_2", "moderation-style, second set"),
+                      ("moderation_3", "moderation-style, third set")):
         for label, m in r.get(key, {}).items():
             lines.append(f"{name} {label}: precision {m['precision']:.2f} recall {m['recall']:.2f} "
                          f"F1 {m['f1']:.2f} ({m['support']} positives)")
