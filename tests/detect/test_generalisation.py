@@ -66,9 +66,10 @@ def test_lookalike_lines_raise_no_more_flags_than_recorded(pipeline):
     assert r["flags"] <= LOOKALIKE_MAX_FLAGS, [f["text"] for f in r["flagged"]]
 
 
-@pytest.mark.parametrize("which", ["first", "second"])
+@pytest.mark.parametrize("which", ["first", "second", "third"])
 def test_sexual_content_and_violence_in_moderation_style(pipeline, which):
-    r = protocol.moderation(pipeline, None if which == "first" else moderation_style.second_set())
+    cases = {"first": None, "second": moderation_style.second_set(), "third": moderation_style.third_set()}[which]
+    r = protocol.moderation(pipeline, cases)
     print(json.dumps(r, indent=1))
     for label in ("sexual", "threat"):
         assert r[label]["f1"] >= MODERATION_F1_FLOOR[which][label], r[label]
@@ -206,7 +207,9 @@ BENIGN_FLOOR = 0.86
 ORDINARY_MAX_FLAGS = 2
 LOOKALIKE_MAX_FLAGS = 9  # the model card lists them: 7 from the model, 2 from the lexicon
 # the model card: 0.92 / 0.97 on the first set (a development set since lexicon 2026.12.4), 0.80 / 0.84 on the second
-MODERATION_F1_FLOOR = {"first": {"sexual": 0.85, "threat": 0.9}, "second": {"sexual": 0.75, "threat": 0.8}}
+MODERATION_F1_FLOOR = {"first": {"sexual": 0.85, "threat": 0.9}, "second": {"sexual": 0.75, "threat": 0.8},
+                       # the third set (2026-12-06, lexicon 2026.12.19): sexual 0.90, threat 0.71
+                       "third": {"sexual": 0.85, "threat": 0.65}}
 # the model card: abusive caught 70.3% (dev) and 57.7% (locked), every work line left alone in both halves
 POLICE_CHAT_FLOOR = {"dev": {"abusive_caught": 0.65, "work_left_alone": 0.96},
                      "locked": {"abusive_caught": 0.53, "work_left_alone": 0.96}}

@@ -220,6 +220,15 @@ def test_eagerness_is_not_a_negation(lexicon, text, found):
 
 
 @pytest.mark.parametrize("text,found", [
+    # the phrase runs through the hit: "turns me on" is inside "nothing turns me on more than" (it was read as negated)
+    ("Nothing turns me on more than a woman who ties me up", {"sexual"}), ("nothing turns me on more than you", {"sexual"}),
+    # a plain negation still sets the hit aside
+    ("nothing turns me on anymore", set()), ("that doesn't turn me on", set())])
+def test_a_phrase_that_does_not_negate_may_run_through_the_hit(lexicon, text, found):
+    assert active(lexicon, text) == found, statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text,found", [
     # hatred of a group through a determiner or an identity emoji (lexicon 2026.12.5)
     ("honestly I despise all of those pakistanis", {"race"}), ("we can't stand these fucking lesbians", {"sexual_orientation"}),
     ("I hate all of these 🏳️‍⚧️", {"gender_identity"}),

@@ -633,7 +633,10 @@ class Lexicon(Detector):
         if d.counter_quote.search(folded):
             return "counter"
         if not slur:
-            window = " ".join(_mask(NOT_NEGATING, before).split()[-3:])
+            # a phrase that does not negate may run through the hit ("nothing turns me on more than …"): masked over
+            # the rest of the text, then cut back to what comes before the hit
+            unneg = _mask(NOT_NEGATING, folded[clause_start:])[:fpos[0] - clause_start]
+            window = " ".join(unneg.split()[-3:])
             if d.negation.search(window) or d.denial.search(before):
                 return "negated"
         if protected and d.self_ref.search(folded[max(0, fpos[0] - 40):fpos[0]]):
