@@ -139,7 +139,11 @@ def protocol_section() -> list[str]:
                              "that sorts violence from sex was then chosen on gap round 7's lines, which the model "
                              "never saw, and raised sexual F1 here from 0.76 to 0.80); the pipeline before both "
                              "(lexicon 2026.12.3) scored 0.73 / 0.40 / 0.52 for sexual and 0.91 / 0.25 / 0.39 for "
-                             "threat")}
+                             "threat"),
+            "moderation_3": ("third set", "written on 2026-12-06 before any pipeline ran on it and before rules were "
+                             "written from the second set's misses, to judge those rules (they did not move it and "
+                             "were not shipped: see Limits); the same hands wrote the rules, so it is not blind to "
+                             "them; its errors below are read since")}
     for key, (name, how) in sets.items():
         m, mo = new.get(key), (old or {}).get(key, {})
         if not m:
@@ -727,6 +731,37 @@ def main() -> None:
               "  pooled by `python training/seed_spread.py --compare",
               "  training/rejected/gaps-round8-v2-second-stage-seed*.json --against training/seed_spread.json",
               "  training/seed_spread-encoder-seed1.json`.",
+              "- A longer fine-tune (2026-12-06; measured, not shipped). The encoder sees about a third of the shared",
+              "  rows in 3,000 steps (12 shared rows a batch, drawn with replacement) and each project row about five",
+              "  times. A second stage on the shipped patch with no new data (`python training/candidate.py --seeds 1 2",
+              "  --stage \"--steps 2000 --lr 3e-5\"`, 18 minutes of fine-tuning per stage seed; heads seeds 0-2) was",
+              "  judged against the 8 baseline runs by a rule written before it ran: at least two of fresh locked,",
+              "  police-chat locked, hatemoji test and the shared test sexual and threat F1 better than every baseline",
+              "  run, and no figure worse than every one. Better than every baseline run: the template suite's locked",
+              "  half hateful caught (94.8%), police-chat dev (71.2%), hatemoji test accuracy (62.8%); fresh locked",
+              "  hateful caught 79.0%, level with the best baseline run. Worse than every one: ordinary chats, 2.7",
+              "  flags in 524 (2 or 3 in every run: \"she's been in bed all day with flu\" as sexual), and the second",
+              "  moderation-style set's sexual F1, 0.790. Not shipped",
+              "  (`training/rejected/continuation-2000-steps-seed{1,2}.json`). Both second stages lower that F1",
+              "  (round 8 v2's, 800 steps: 0.796; this one, 2,000 steps and no new lines: 0.790), so the cost is the",
+              "  second stage's, not the round's lines; the emoji gain is the round's (the continuation's",
+              "  emoji-signed flags, 259, are within the baseline's range).",
+              "- Rules from the second moderation-style set's misses (2026-12-06; measured, not shipped). A third set",
+              "  (`moderation_style.third_set()`, 140 lines) was written first, then rules from the second set's",
+              "  listed misses: \"the only good X is one hanging\", violence one would pay or love to watch, \"blood on",
+              "  the streets\", a house burnt \"with him in it\", a person's car or legs \"getting\" torched or broken,",
+              "  a video of you in the shower asked for, \"pin me to the mattress\", a caress a few more words long. On",
+              "  the second set they raised sexual F1 from 0.80 to 0.85 and threat from 0.84 to 0.93 with no new flag",
+              "  on the ordinary, lookalike, police work and fixture lines; on the third set they moved nothing (sexual",
+              "  0.90, threat 0.71). The rule written before them asked the third set's two F1 to rise by 0.03",
+              "  together, so they were not shipped (`git apply",
+              "  training/rejected/lexicon-violence-sexual-second-set.diff` restores them). As with the police-chat",
+              "  rules, a rule written from one set's wording does not reach another's: the third set's threats are",
+              "  missed through other words. One bug found on the way was shipped (lexicon 2026.12.19): a phrase with",
+              "  a negation word that does not negate was masked only before a hit, so \"nothing turns me on more",
+              "  than …\", listed as not negating, still set its own \"turns me on\" aside; it is masked over the",
+              "  whole clause now. Second set sexual F1 0.80 -> 0.82 (that line); no other protocol figure and no",
+              "  shared-validation figure moved (`train.py --shipped` wrote the same metrics.json).",
               "- The lexicon needs maintenance: new slurs and spellings appear; add them to `lexicon_en.toml`.",
               "- Sarcasm, context across messages and images are out of scope for the text model (issue 4 adds",
               "  conversation context; issue 6 media).", ""]
