@@ -60,6 +60,9 @@ FIGURES: tuple[tuple[str, Callable[[dict[str, Any]], float]], ...] = (
     ("moderation-style threat F1", lambda r: r["moderation"]["threat"]["f1"]),
     ("moderation-style, second set: sexual F1", lambda r: r["moderation_2"]["sexual"]["f1"]),
     ("moderation-style, second set: threat F1", lambda r: r["moderation_2"]["threat"]["f1"]),
+    # since 2026-12-06: files written before have no such figure, and compare leaves them out of it
+    ("moderation-style, third set: sexual F1", lambda r: r["moderation_3"]["sexual"]["f1"]),
+    ("moderation-style, third set: threat F1", lambda r: r["moderation_3"]["threat"]["f1"]),
     ("hatemoji test: accuracy", lambda r: r["extra"]["hatemoji_accuracy"]),
     ("hatemoji test: non-hateful left alone", lambda r: r["extra"]["hatemoji_left_alone"]),
     ("shared test labels: sexual F1", lambda r: r["extra"]["sexual_f1"]),
@@ -167,6 +170,8 @@ def render(s: dict[str, Any]) -> str:
     names = list(s["runs"])
     out = [f"{'figure':48s} " + " ".join(f"{n:>9s}" for n in names) + "   range over seeds"]
     for k, _ in FIGURES:
+        if k not in s["range"]:  # a figure added after this file was written
+            continue
         vals = [s["runs"][n]["figures"][k] for n in names]
         lo, hi = s["range"][k]
         fmt = (lambda v: f"{v:9.0f}") if "flags" in k else (lambda v: f"{v:9.3f}")
@@ -180,7 +185,8 @@ def compare(candidate: dict[str, Any] | list[dict[str, Any]], baselines: list[di
     """Per figure: the candidate's mean over its seeds against every seeded run of the baselines (their mean and
     range), and where it falls: "better" or "worse" than every baseline run, else "within" (lower is better for the
     flag counts, higher for the rest). A list of candidate runs (one change trained with several encoder seeds) is
-    pooled: the mean is over all their seeded runs."""
+    pooled: the mean is over all their seeded runs. A figure is compared on the runs that measured it (one added
+    after a file was written is not in its runs), and left out where either side has none."""
     base = [v["figures"] for b in baselines for k, v in b["runs"].items() if k != "shipped"]
     cand = [v["figures"] for c in (candidate if isinstance(candidate, list) else [candidate])
             for k, v in c["runs"].items() if k != "shipped"]
@@ -188,8 +194,11 @@ def compare(candidate: dict[str, Any] | list[dict[str, Any]], baselines: list[di
         raise SystemExit("compare needs seeded runs in the candidate and in the baseline files")
     out = []
     for k, _ in FIGURES:
-        b = [f[k] for f in base]
-        c = sum(f[k] for f in cand) / len(cand)
+        b = [f[k] for f in base if k in f]
+        cs = [f[k] for f in cand if k in f]
+        if not b or not cs:
+            continue
+        c = sum(cs) / len(cs)
         lo, hi = min(b), max(b)
         sign = -1 if "flags" in k else 1
         where = "within" if lo <= c <= hi else ("better" if sign * (c - (hi if c > hi else lo)) > 0 else "worse")

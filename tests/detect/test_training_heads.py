@@ -126,6 +126,17 @@ def test_seed_spread_compares_a_change_with_chance():
     rows = {r["figure"]: r for r in seed_spread.compare([{"runs": {"shipped": run(9.0), "seed 0": run(1.0, 0.3)}},
                                                          {"runs": {"seed 0": run(5.0, 0.7)}}], base)}
     assert rows[flags]["candidate"] == 3.0 and rows[flags]["where"] == "within" and rows[caught]["candidate"] == 0.5
+    # a figure added later: compared on the runs that have it, left out where one side has none
+    late = "moderation-style, third set: threat F1"
+
+    def without(r: dict) -> dict:
+        return {"figures": {k: v for k, v in r["figures"].items() if k != late}}
+    older = [{"runs": {"seed 0": without(run(2.0)), "seed 1": run(4.0)}}]
+    older[0]["runs"]["seed 1"]["figures"][late] = 0.8
+    rows = {r["figure"]: r for r in seed_spread.compare({"runs": {"seed 0": run(1.0)}}, older)}
+    assert rows[late]["baseline_range"] == [0.8, 0.8] and rows[late]["where"] == "worse"
+    rows = {r["figure"]: r for r in seed_spread.compare({"runs": {"seed 0": without(run(1.0))}}, older)}
+    assert late not in rows and rows[flags]["where"] == "better"
 
 
 def _tree_with_a_change(tmp_path: Path) -> tuple[Path, Path, Path]:
