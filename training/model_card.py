@@ -247,7 +247,8 @@ def seed_spread_section() -> list[str]:
         names = list(r["runs"])
         out += ["", f"**`{p.name}`**: heads seeds {', '.join(map(str, r['seeds']))} on the encoder fine-tuned "
                 f"with seed {ft.get('seed', '?')} ({ft.get('steps', '?')} steps; patch sha256 "
-                f"`{r.get('encoder', {}).get('finetuned_sha256', '?')[:16]}…`).", "",
+                f"`{r.get('encoder', {}).get('finetuned_sha256', '?')[:16]}…`; lexicon "
+                f"{r.get('lexicon', '2026.12.18 or earlier')}).", "",
                 "| figure | " + " | ".join(names) + " | range over seeds |", "|---|" + "---:|" * (len(names) + 1)]
         for k, (lo, hi) in r["range"].items():
             if "flags" in k:
@@ -750,8 +751,9 @@ def main() -> None:
               "  2026.12.19; `training/rejected/gaps-round8-v2-heads-only.json`): emoji-signed flags mean 162 against",
               "  239 (131 to 215 by seed), but hatemoji test accuracy 60.0% against 60.4%, and the template suite's",
               "  locked hateful caught, the police-chat dev half and hatemoji test accuracy each below every baseline",
-              "  run by a hair; its rule, written first, asked for at most 143 flags (60% of the baseline's mean) and",
-              "  no figure worse, so it was not shipped.",
+              "  run by a hair (and, against the baseline re-measured with the same lexicon, the second set's sexual",
+              "  F1: 0.815 against 0.817-0.841); its rule, written first, asked for at most 143 flags (60% of the",
+              "  baseline's mean) and no figure worse, so it was not shipped.",
               "- Rules from the second moderation-style set's misses (2026-12-06; measured, not shipped). A third set",
               "  (`moderation_style.third_set()`, 140 lines) was written first, then rules from the second set's",
               "  listed misses: \"the only good X is one hanging\", violence one would pay or love to watch, \"blood on",
@@ -767,7 +769,11 @@ def main() -> None:
               "  a negation word that does not negate was masked only before a hit, so \"nothing turns me on more",
               "  than …\", listed as not negating, still set its own \"turns me on\" aside; it is masked over the",
               "  whole clause now. Second set sexual F1 0.80 -> 0.82 (that line); no other protocol figure and no",
-              "  shared-validation figure moved (`train.py --shipped` wrote the same metrics.json).",
+              "  shared-validation figure moved (`train.py --shipped` wrote the same metrics.json). `seed_spread.json`",
+              "  was re-measured with it and with the third set (every earlier figure the same to the fourth digit but",
+              "  that F1, one line higher in each run); `seed_spread-encoder-seed1.json` and the spreads in",
+              "  `training/rejected/` (but the heads-only one) were measured with lexicon 2026.12.18, where that F1",
+              "  reads one line lower.",
               "- The lexicon needs maintenance: new slurs and spellings appear; add them to `lexicon_en.toml`.",
               "- Sarcasm, context across messages and images are out of scope for the text model (issue 4 adds",
               "  conversation context; issue 6 media).", ""]

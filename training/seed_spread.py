@@ -158,7 +158,10 @@ def spread(seeds: list[int]) -> dict[str, Any]:
         rows[name] = {"figures": {k: round(float(get(r)), 4) for k, get in FIGURES}, "flags": flags(r)}
         print(f"{name}: measured ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
     seeded = [v for k, v in rows.items() if k != "shipped"]
-    return {"seeds": seeds, "corpus_texts": len(ex), "encoder": encoder, "runs": rows,
+    from chatprobe.detect.lexicon import load as load_lexicon
+
+    # the lexicon's rules move some figures as much as the heads do: files from different lexicons compare with care
+    return {"seeds": seeds, "corpus_texts": len(ex), "encoder": encoder, "lexicon": load_lexicon().version, "runs": rows,
             "range": {k: [min(v["figures"][k] for v in seeded), max(v["figures"][k] for v in seeded)]
                       for k, _ in FIGURES},
             "mean": {k: round(sum(v["figures"][k] for v in seeded) / len(seeded), 4) for k, _ in FIGURES},
