@@ -768,7 +768,7 @@ def main() -> None:
               "  missed through other words. One bug found on the way was shipped (lexicon 2026.12.19): a phrase with",
               "  a negation word that does not negate was masked only before a hit, so \"nothing turns me on more",
               "  than …\", listed as not negating, still set its own \"turns me on\" aside; it is masked over the",
-              "  whole clause now. Second set sexual F1 0.80 -> 0.82 (that line); no other protocol figure and no",
+              "  rest of the message now. Second set sexual F1 0.80 -> 0.82 (that line); no other protocol figure and no",
               "  shared-validation figure moved (`train.py --shipped` wrote the same metrics.json). `seed_spread.json`",
               "  was re-measured with it and with the third set (every earlier figure the same to the fourth digit but",
               "  that F1, one line higher in each run); `seed_spread-encoder-seed1.json` and the spreads in",
