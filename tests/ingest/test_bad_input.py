@@ -150,8 +150,10 @@ def test_json_escapes_that_are_not_text_are_warnings_on_their_lines(write, tmp_p
 
 
 def test_json_that_is_not_telegram(write) -> None:
-    with pytest.raises(UnsupportedFormat, match="not a Telegram Desktop export"):
+    with pytest.raises(UnsupportedFormat, match="not a Telegram Desktop export") as e:
         _open(write('{"hello": "world"}', "data.json"))
+    # a JSON file may be meant as any chat (a parser's expected output, another app's dump): the hint names both ways in
+    assert "result.json" in str(e.value.hint) and "WhatsApp" in str(e.value.hint)
 
 
 def test_zip_member_reader_refuses_lies(tmp_path: Path) -> None:

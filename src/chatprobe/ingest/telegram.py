@@ -75,7 +75,7 @@ def load_document(source: Source) -> tuple[Any, str, list[tuple[int, str]]]:
     except json.JSONDecodeError as exc:
         raise ParseError(
             f"{source.display}:{exc.lineno}: invalid JSON ({exc.msg}, column {exc.colno})",
-            "the export may be truncated; export again from Telegram Desktop (Settings → Export Telegram data)",
+            "the export may be truncated; export again from Telegram Desktop (Settings → Advanced → Export Telegram data)",
         ) from exc
 
 
@@ -116,7 +116,8 @@ def open_telegram(source: Source) -> list[TelegramChatStream]:
     if not is_telegram(doc):
         raise UnsupportedFormat(
             f"{source.display}: JSON, but not a Telegram Desktop export (no 'messages' or 'chats.list')",
-            "export with Telegram Desktop in JSON format and import its result.json",
+            "chatprobe reads JSON only as a Telegram Desktop export: import its result.json (Settings → Advanced → "
+            "Export Telegram data, format JSON); for WhatsApp, import the .txt or .zip that 'Export chat' produced",
         )
     lines = message_lines(text)
     chats: list[dict[str, Any]]
