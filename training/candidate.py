@@ -4,6 +4,7 @@
         --stage "--steps 800 --lr 3e-5" --out-dir /tmp/round8-stage        # a second fine-tune stage
     python training/candidate.py CHANGE.diff --seeds 0 1 2 --out-dir /tmp/full   # the whole recipe from MiniLM
     python training/candidate.py --compare-only --out-dir /tmp/full            # the comparison again, no run
+    python training/candidate.py CHANGE.diff --heads-only --heads-seeds 0 1 2 3 4 --out-dir /tmp/heads  # no fine-tune
 
 A change of training data or recipe moves the encoder, and one encoder seed is one draw (``seed_spread.py``: an
 encoder fine-tuned with another seed moves the police-chat locked half by several lines). So a change is judged over
@@ -12,6 +13,9 @@ several encoder seeds, each with several heads seeds, against the baseline sprea
 1. ``finetune.py --seed S`` (with ``--stage``: ``--resume`` a copy of the shipped patch, plus the stage's options);
 2. ``calibrate.py``;
 3. ``seed_spread.py --seeds <heads seeds> --out OUT_DIR/encoder-seed-S.json``.
+
+With ``--heads-only`` the shipped encoder stays: only step 3, once (``OUT_DIR/heads-only.json``), compared with
+``seed_spread.json`` alone (the baseline on the same encoder) unless ``--against`` says otherwise.
 
 The diff (optional: without one, the tree as it is) is applied once before and reversed after. Whatever happens
 (a failed step, Ctrl-C), the shipped encoder patch, its calibration and the heads are put back byte for byte and
@@ -78,19 +82,23 @@ class Guard:
         return [n for n, data in self.saved.items() if _sha((self.models / n).read_bytes()) != _sha(data)]
 
 
-def steps(seed: int, heads_seeds: Sequence[int], out: Path, resume: Path | None, stage: str) -> list[list[str]]:
-    """The commands for one encoder seed (``resume``: a copy of the shipped patch, for a second stage)."""
+def steps(seed: int | None, heads_seeds: Sequence[int], out: Path, resume: Path | None, stage: str) -> list[list[str]]:
+    """The commands for one encoder seed (``resume``: a copy of the shipped patch, for a second stage; ``seed`` None:
+    the heads alone, on the shipped encoder)."""
     py = sys.executable
+    spread = [py, str(HERE / "seed_spread.py"), "--seeds", *map(str, heads_seeds), "--out", str(out)]
+    if seed is None:
+        return [spread]
     ft = [py, str(HERE / "finetune.py"), "--seed", str(seed)]
     if resume is not None:
         ft += ["--resume", str(resume), *shlex.split(stage)]
-    return [ft, [py, str(HERE / "calibrate.py")],
-            [py, str(HERE / "seed_spread.py"), "--seeds", *map(str, heads_seeds), "--out", str(out)]]
+    return [ft, [py, str(HERE / "calibrate.py")], spread]
 
 
-def measure(diff: Path | None, seeds: Sequence[int], heads_seeds: Sequence[int], out_dir: Path, stage: str | None,
-            *, root: Path = ROOT, run: Runner = _run) -> list[Path]:
-    """Run every encoder seed (see the module's text); the spreads written, in seed order."""
+def measure(diff: Path | None, seeds: Sequence[int | None], heads_seeds: Sequence[int], out_dir: Path,
+            stage: str | None, *, root: Path = ROOT, run: Runner = _run) -> list[Path]:
+    """Run every encoder seed (see the module's text); the spreads written, in seed order. ``seeds`` ``[None]``: the
+    heads alone on the shipped encoder."""
     out_dir.mkdir(parents=True, exist_ok=True)
     guard = Guard(root, diff, run)
     resume = None
@@ -101,7 +109,7 @@ def measure(diff: Path | None, seeds: Sequence[int], heads_seeds: Sequence[int],
     try:
         guard.apply()
         for s in seeds:
-            out = out_dir / f"encoder-seed-{s}.json"
+            out = out_dir / ("heads-only.json" if s is None else f"encoder-seed-{s}.json")
             for cmd in steps(s, heads_seeds, out, resume, stage or ""):
                 run(cmd)
             written.append(out)
@@ -121,27 +129,36 @@ def main() -> None:
     ap.add_argument("--heads-seeds", type=int, nargs="+", default=[0, 1, 2], help="heads seeds per encoder")
     ap.add_argument("--stage", metavar="OPTIONS", help="a second fine-tune stage on a copy of the shipped patch, "
                     "with these finetune.py options (e.g. \"--steps 800 --lr 3e-5\"); without: the whole recipe")
+    ap.add_argument("--heads-only", action="store_true", help="no fine-tune: the heads alone, retrained with the change "
+                    "on the shipped encoder for each of --heads-seeds (--seeds and --stage do not apply)")
     ap.add_argument("--out-dir", type=Path, required=True, help="where each encoder seed's spread is written")
-    ap.add_argument("--against", type=Path, nargs="+", default=[HERE / b for b in BASELINE], metavar="BASELINE.json")
+    ap.add_argument("--against", type=Path, nargs="+", metavar="BASELINE.json",
+                    help=f"default: {', '.join(BASELINE)} ({BASELINE[0]} alone with --heads-only)")
     ap.add_argument("--compare-only", action="store_true", help="run nothing: compare the spreads in --out-dir")
     args = ap.parse_args()
+    if args.heads_only and args.stage:
+        ap.error("--stage fine-tunes the encoder; --heads-only keeps the shipped one")
+    against = args.against or [HERE / b for b in (BASELINE[:1] if args.heads_only else BASELINE)]
+    pattern = "heads-only.json" if args.heads_only else "encoder-seed-*.json"
     if args.compare_only:
-        files = sorted(args.out_dir.glob("encoder-seed-*.json"))
+        files = sorted(args.out_dir.glob(pattern))
         if not files:
-            ap.error(f"no encoder-seed-*.json in {args.out_dir}: run without --compare-only first")
+            ap.error(f"no {pattern} in {args.out_dir}: run without --compare-only first")
     else:
         if args.diff is not None and not args.diff.is_file():
             ap.error(f"{args.diff}: no such diff")
         try:
-            files = measure(args.diff, args.seeds, args.heads_seeds, args.out_dir, args.stage)
+            files = measure(args.diff, [None] if args.heads_only else args.seeds, args.heads_seeds, args.out_dir,
+                            args.stage)
         except subprocess.CalledProcessError as e:
             raise SystemExit(f"a step failed (exit {e.returncode}): {' '.join(map(str, e.cmd))}\n"
                              "the shipped model was put back; the spreads written so far are in "
                              f"{args.out_dir}") from None
     from seed_spread import compare, render_compare
 
-    rows = compare([json.loads(p.read_text()) for p in files], [json.loads(p.read_text()) for p in args.against])
-    print(f"{len(files)} encoder seed(s) pooled against {', '.join(p.name for p in args.against)}")
+    rows = compare([json.loads(p.read_text()) for p in files], [json.loads(p.read_text()) for p in against])
+    what = "heads alone" if args.heads_only else f"{len(files)} encoder seed(s) pooled"
+    print(f"{what} against {', '.join(p.name for p in against)}")
     print(render_compare(rows))
 
 

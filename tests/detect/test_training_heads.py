@@ -219,3 +219,30 @@ def test_candidate_puts_the_shipped_model_back_when_a_step_fails(tmp_path):
     assert (models / "encoder-finetuned.npz").read_bytes() == b"shipped encoder-finetuned.npz"
     assert (root / "gaps.py").read_text() == "ROUNDS = 7\n"
     assert not (tmp_path / "out" / "resume-shipped.npz").exists()  # the whole recipe: no stage, no copy
+
+
+def test_candidate_measures_the_heads_alone_on_the_shipped_encoder(tmp_path):
+    """--heads-only: no fine-tune or calibration, one spread with the change applied, the tree left as it was found."""
+    import subprocess
+
+    import candidate
+
+    root, models, diff = _tree_with_a_change(tmp_path)
+    seen: list[list[str]] = []
+
+    def run(cmd):
+        seen.append(list(cmd))
+        if cmd[0] == "git":
+            subprocess.run(list(cmd), check=True, capture_output=True)
+        else:
+            assert cmd[1].endswith("seed_spread.py") and (root / "gaps.py").read_text() == "ROUNDS = 8\n"
+            (models / "heads.npz").write_bytes(b"heads trained in a run")  # as if a step wrote over them
+            Path(cmd[cmd.index("--out") + 1]).write_text("{}")
+
+    out = candidate.measure(diff, [None], [0, 1, 2, 3, 4], tmp_path / "out", None, root=root, run=run)
+    assert [p.name for p in out] == ["heads-only.json"]
+    tools = [c for c in seen if c[0] != "git"]
+    assert len(tools) == 1 and tools[0][tools[0].index("--seeds") + 1:tools[0].index("--out")] == ["0", "1", "2", "3", "4"]
+    for name in candidate.GUARDED:
+        assert (models / name).read_bytes() == f"shipped {name}".encode()
+    assert (root / "gaps.py").read_text() == "ROUNDS = 7\n"
