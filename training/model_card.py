@@ -778,6 +778,13 @@ def main() -> None:
               "  that F1, one line higher in each run); `seed_spread-encoder-seed1.json` and the spreads in",
               "  `training/rejected/` (but the heads-only one) were measured with lexicon 2026.12.18, where that F1",
               "  reads one line lower.",
+              "- Lexicon 2026.12.20: a short reply that eggs a message on with a laugh, in words or emoji (\"haha go on",
+              "  then 🤣\", \"lol do it\", \"go on then mate 😂\") is an endorsement. In the bundled sample Tom Hale's",
+              "  \"haha go on then 🤣\" two minutes after Liam Corrigan's threat had been counted as silence since the",
+              "  fine-tuned model (the pre-issue text model read it as endorsement, 0.54; the README's worked example",
+              "  still showed it). Without a laugh \"go on then\" answers an offer as often (\"go on then, twist my",
+              "  arm\" is one of gap round 4's ordinary lines) and is not read. Response labels only; the protocol's",
+              "  figures did not move.",
               "- The lexicon needs maintenance: new slurs and spellings appear; add them to `lexicon_en.toml`.",
               "- Sarcasm, context across messages and images are out of scope for the text model (issue 4 adds",
               "  conversation context; issue 6 media).", ""]

@@ -122,6 +122,11 @@ def test_the_member_table_fits_80_columns(tmp_path: Path) -> None:
     assert len(table) == 12 and all(len(x) <= 80 for x in table)  # title, blank, head, rule, 7 members, blank
     (dana,) = [x for x in table if "Dana" in x]
     assert dana.split() == ["Sgt", "Dana", "Whitfield", "51", "-", "5", "0", "0", "5", "0"]
+    # Tom Hale's "haha go on then 🤣" two minutes after Liam's threat egs it on (it was read as silence)
+    (tom,) = [x for x in table if "Tom Hale" in x]
+    assert tom.split() == ["Tom", "Hale", "45", "2", "3", "2", "0", "1", "0"]
+    threat = next(f for f in json.loads((tmp_path / "r.json").read_text())["findings"] if "threat" in f["categories"])
+    assert threat["responses"]["Tom Hale"] == "endorsement"
 
 
 def test_every_command_is_listed_and_loads_only_when_used():

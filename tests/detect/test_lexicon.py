@@ -98,6 +98,17 @@ def test_ordinary_replies_are_not_endorsements(lexicon, text):
     assert "endorsement" not in {r[0] for r in lexicon.responses(text)}
 
 
+@pytest.mark.parametrize("text,endorses", [
+    # egging on with a laugh, in words or emoji (lexicon 2026.12.20)
+    ("haha go on then 🤣", True), ("lol do it", True), ("go on then mate 😂", True), ("hahaha go on my son", True),
+    ("lol send it 😂", True),
+    # without a laugh it answers an offer as often as it eggs anyone on
+    ("go on then", False), ("do it", False), ("go on then, twist my arm", False), ("go on then 👍", False),
+    ("haha I will go on then", False), ("lol do it yourself", False)])
+def test_egging_on_with_a_laugh_is_an_endorsement(lexicon, text, endorses):
+    assert ("endorsement" in {r[0] for r in lexicon.responses(text)}) is endorses
+
+
 def test_plural_and_disguised_slurs_in_a_sentence(lexicon):
     assert active(lexicon, "gyppos parked on the rec again, f4gg0ts the lot of them") == {"race", "sexual_orientation"}
 

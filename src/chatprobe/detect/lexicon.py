@@ -288,6 +288,8 @@ class LexiconData:
         self.identity_re = re.compile(rf"\b(?:{ident})(?=s?(?![a-z]))"
                                       rf"|\b(?:{nominal})(?![a-z])(?!\s+(?!{NOMINAL_NEXT}\b)[a-z])")
         self.endorse = re.compile(raw["responses"]["endorsement"])
+        self.egg_on = re.compile(raw["responses"].get("egging_on", "(?!)"))
+        self.laughter = re.compile(raw["responses"].get("laughter", "(?!)"))
         self.counter = re.compile(raw["responses"]["counter_speech"])
         self.negation = re.compile(ctx["negation"])
         self.reported = re.compile(ctx["reported"])
@@ -707,6 +709,8 @@ class Lexicon(Detector):
                                                         and (laughs or approves or len(plain.split()) <= 4)):
                 why = "laughing emoji" if laughs else "approving emoji" if approves else f"reply '{plain}'"
                 out.append(("endorsement", 0.9 if laughs or plain else 0.8, why))
+            elif plain and d.egg_on.fullmatch(plain) and (laughs or d.laughter.search(plain)):
+                out.append(("endorsement", 0.8, f"egging on with a laugh: '{plain}'"))
         return out
 
     # -- the detector contract ------------------------------------------------------------------------
