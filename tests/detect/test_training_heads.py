@@ -163,21 +163,30 @@ def _tree_with_a_change(tmp_path: Path) -> tuple[Path, Path, Path]:
     return root, models, diff
 
 
+def _runner(seen: list[list[str]], tool):
+    """A fake candidate runner: every command recorded in ``seen``, git run for real, the training scripts by ``tool``."""
+    import subprocess
+
+    def run(cmd):
+        seen.append(list(cmd))
+        if cmd[0] == "git":
+            subprocess.run(list(cmd), check=True, capture_output=True)
+        else:
+            tool(cmd)
+    return run
+
+
 def test_candidate_runs_each_encoder_seed_and_leaves_the_tree_as_it_found_it(tmp_path):
     """training/candidate.py: the diff applied for the runs, a second stage resumes from a copy of the shipped patch,
     and afterwards the shipped model files are back byte for byte and the diff reversed."""
-    import subprocess
 
     import candidate
 
     root, models, diff = _tree_with_a_change(tmp_path)
     seen: list[list[str]] = []
 
-    def run(cmd):
-        seen.append(list(cmd))
-        if cmd[0] == "git":
-            subprocess.run(list(cmd), check=True, capture_output=True)
-        elif cmd[1].endswith("finetune.py"):
+    def tool(cmd):
+        if cmd[1].endswith("finetune.py"):
             assert (root / "gaps.py").read_text() == "ROUNDS = 8\n"  # trained with the change
             (models / "encoder-finetuned.npz").write_bytes(b"a new encoder")
         elif cmd[1].endswith("calibrate.py"):
@@ -185,6 +194,7 @@ def test_candidate_runs_each_encoder_seed_and_leaves_the_tree_as_it_found_it(tmp
         else:
             Path(cmd[cmd.index("--out") + 1]).write_text("{}")
 
+    run = _runner(seen, tool)
     out = candidate.measure(diff, [0, 3], [0, 1], tmp_path / "out", "--steps 800 --lr 3e-5", root=root, run=run)
     assert [p.name for p in out] == ["encoder-seed-0.json", "encoder-seed-3.json"]
     finetunes = [c for c in seen if c[0] != "git" and c[1].endswith("finetune.py")]
@@ -223,23 +233,18 @@ def test_candidate_puts_the_shipped_model_back_when_a_step_fails(tmp_path):
 
 def test_candidate_measures_the_heads_alone_on_the_shipped_encoder(tmp_path):
     """--heads-only: no fine-tune or calibration, one spread with the change applied, the tree left as it was found."""
-    import subprocess
 
     import candidate
 
     root, models, diff = _tree_with_a_change(tmp_path)
     seen: list[list[str]] = []
 
-    def run(cmd):
-        seen.append(list(cmd))
-        if cmd[0] == "git":
-            subprocess.run(list(cmd), check=True, capture_output=True)
-        else:
-            assert cmd[1].endswith("seed_spread.py") and (root / "gaps.py").read_text() == "ROUNDS = 8\n"
-            (models / "heads.npz").write_bytes(b"heads trained in a run")  # as if a step wrote over them
-            Path(cmd[cmd.index("--out") + 1]).write_text("{}")
+    def tool(cmd):
+        assert cmd[1].endswith("seed_spread.py") and (root / "gaps.py").read_text() == "ROUNDS = 8\n"
+        (models / "heads.npz").write_bytes(b"heads trained in a run")  # as if a step wrote over them
+        Path(cmd[cmd.index("--out") + 1]).write_text("{}")
 
-    out = candidate.measure(diff, [None], [0, 1, 2, 3, 4], tmp_path / "out", None, root=root, run=run)
+    out = candidate.measure(diff, [None], [0, 1, 2, 3, 4], tmp_path / "out", None, root=root, run=_runner(seen, tool))
     assert [p.name for p in out] == ["heads-only.json"]
     tools = [c for c in seen if c[0] != "git"]
     assert len(tools) == 1 and tools[0][tools[0].index("--seeds") + 1:tools[0].index("--out")] == ["0", "1", "2", "3", "4"]
