@@ -24,8 +24,7 @@ def judged() -> list[tuple[str, str]]:
     """(the set, the text) for every line the protocol judges with: never trained on."""
     return ([("functional suite", c.text) for c in functional_suite.cases()]
             + [("ordinary lines", t) for t in (*LINES, *LOCKED, *FRESH)] + [("lookalikes", t) for t in LOOKALIKES]
-            + [("moderation-style", t) for t, _, _ in moderation_style.cases() + moderation_style.second_set()
-               + moderation_style.third_set()]
+            + [("moderation-style", t) for _, lines in moderation_style.SETS.values() for t, _, _ in lines()]
             + [("police-chat", line.text) for line in police_chat.lines()]
             + [("fresh functional", line.text) for line in fresh_functional.lines()])
 

@@ -492,3 +492,9 @@ def second_set() -> list[tuple[str, bool, bool]]:
 def third_set() -> list[tuple[str, bool, bool]]:
     """(text, sexual, threat) for every line of the third set."""
     return labelled(lines(SEXUAL_3), lines(THREAT_3), lines(NEITHER_3))
+
+
+# every set by its key in protocol.py's results: (its name in reports, its lines); a new set is added here only
+SETS = {"moderation": ("moderation-style", cases),
+        "moderation_2": ("moderation-style, second set", second_set),
+        "moderation_3": ("moderation-style, third set", third_set)}

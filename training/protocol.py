@@ -249,9 +249,9 @@ def fresh(pipeline: Any) -> dict[str, Any]:
 
 def run(pipeline: Any) -> dict[str, Any]:
     return {"pipeline": pipeline.describe()["detectors"][-1].get("version"),
-            "functional": functional(pipeline), "ordinary": ordinary(pipeline), "moderation": moderation(pipeline),
-            "moderation_2": moderation(pipeline, moderation_style.second_set()),
-            "moderation_3": moderation(pipeline, moderation_style.third_set()), "lookalikes": lookalikes(pipeline),
+            "functional": functional(pipeline), "ordinary": ordinary(pipeline),
+            **{key: moderation(pipeline, lines()) for key, (_, lines) in moderation_style.SETS.items()},
+            "lookalikes": lookalikes(pipeline),
             "police_chat": police(pipeline), "fresh_functional": fresh(pipeline)}
 
 
@@ -268,8 +268,7 @@ def summary(r: dict[str, Any]) -> str:
         lines.append(f"ordinary chats, {k}: {v['flags']} flags in {v['messages']} messages ({v['per_1000']} per 1,000)")
     if "lookalikes" in r:
         lines.append(f"lookalike lines: {r['lookalikes']['flags']} flags in {r['lookalikes']['messages']}")
-    for key, name in (("moderation", "moderation-style"), ("moderation_2", "moderation-style, second set"),
-                      ("moderation_3", "moderation-style, third set")):
+    for key, (name, _) in moderation_style.SETS.items():
         for label, m in r.get(key, {}).items():
             lines.append(f"{name} {label}: precision {m['precision']:.2f} recall {m['recall']:.2f} "
                          f"F1 {m['f1']:.2f} ({m['support']} positives)")
