@@ -119,7 +119,7 @@ def test_evaluation_lines_are_split_by_their_text_and_never_trained_on(module):
 @pytest.mark.parametrize("name", ["lexicon-police-chat.diff", "lexicon-person-mentions.diff",
                                   "gaps-round8-person-emoji.diff", "gaps-round8-v2-group-emoji.diff",
                                   "pipeline-group-emoji-neutral.diff", "gaps-round9-stereotypes.diff",
-                                  "lexicon-violence-sexual-second-set.diff"])
+                                  "lexicon-violence-sexual-second-set.diff", "heads-chat-weight-8.diff"])
 def test_the_rejected_changes_still_apply_for_re_measuring(name):
     import shutil
     import subprocess
