@@ -119,7 +119,8 @@ def test_evaluation_lines_are_split_by_their_text_and_never_trained_on(module):
 @pytest.mark.parametrize("name", ["lexicon-police-chat.diff", "lexicon-person-mentions.diff",
                                   "gaps-round8-person-emoji.diff", "gaps-round8-v2-group-emoji.diff",
                                   "pipeline-group-emoji-neutral.diff", "gaps-round9-stereotypes.diff",
-                                  "lexicon-violence-sexual-second-set.diff", "heads-chat-weight-8.diff"])
+                                  "lexicon-violence-sexual-second-set.diff", "heads-chat-weight-8.diff",
+                                  "pipeline-illness-guard.diff"])
 def test_the_rejected_changes_still_apply_for_re_measuring(name):
     import shutil
     import subprocess
@@ -168,6 +169,16 @@ PROBE_FILES = [
                                      ["sexual"])]),
     ("emoji_beside_groups_lines.txt", 29, [("🧕🏽 teacher of the year award went to Miss Begum 👏", ["religion", "sex"]),
                                            ("👴🏾👵🏾 50th anniversary party tonight 🥂", ["race", "age"])]),
+    ("illness_lines.txt", 70, [("she's poorly, tucked up in bed with a hot water bottle", ["sexual"]),
+                               ("he wet the bed again last night, poor lad", ["sexual"]),
+                               ("she's laid up in bed with a bad back", ["sexual"]),
+                               ("he's been laid up with his knee all week, can't even get upstairs", ["sexual"]),
+                               ("she's in bed with a stomach bug, I'll bring her laptop in", ["threat"]),
+                               ("she threw her back out lifting the sofa, flat on her back in bed", ["sexual"]),
+                               ("the toddler's got chickenpox, she's in our bed tonight", ["sexual"]),
+                               ("she's shivering under the duvet with a temperature", ["sexual"]),
+                               ("she's in bed with tonsillitis again", ["sexual"]),
+                               ("she's had her wisdom teeth out, face like a hamster, stuck in bed", ["sexual"])]),
 ]
 
 
@@ -178,6 +189,16 @@ def test_probe_files_raise_only_the_flags_recorded(pipeline, name, count, flags)
              if protocol.flagged(d)]
     assert len(lines) == count
     assert found == flags, found
+
+
+def test_sexual_lines_with_a_word_of_illness_flagged_as_recorded(pipeline):
+    """What a guard for illness would have to keep (illness_sexual_lines.txt): 9 of the 20 are flagged now, 7 as sexual;
+    a change that moves any of them must say so in the model card."""
+    lines = _fixture_lines("illness_sexual_lines.txt")
+    found = [(t, protocol.flagged(d)) for t, d in zip(lines, pipeline.classify(lines), strict=True)]
+    assert len(lines) == 20
+    assert sum(bool(f) for _, f in found) == 9, found
+    assert sum("sexual" in f for _, f in found) == 7, found
 
 
 # abusive lines beside the probes: what made a probe line ordinary must not clear these
@@ -198,7 +219,7 @@ def test_probe_files_are_never_trained_on():
 
     if not build.SHARED.is_dir():
         pytest.skip("../shared is absent: the training corpus cannot be built")
-    names = [name for name, _, _ in PROBE_FILES] + ["the_adjective_lines.txt"]
+    names = [name for name, _, _ in PROBE_FILES] + ["the_adjective_lines.txt", "illness_sexual_lines.txt"]
     probes = {t.strip().lower() for name in names for t in _fixture_lines(name)}
     assert not probes & {e.text.strip().lower() for e in build.corpus()}
 
