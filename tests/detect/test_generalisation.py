@@ -120,7 +120,7 @@ def test_evaluation_lines_are_split_by_their_text_and_never_trained_on(module):
                                   "gaps-round8-person-emoji.diff", "gaps-round8-v2-group-emoji.diff",
                                   "pipeline-group-emoji-neutral.diff", "gaps-round9-stereotypes.diff",
                                   "lexicon-violence-sexual-second-set.diff", "heads-chat-weight-8.diff",
-                                  "pipeline-illness-guard.diff"])
+                                  "pipeline-illness-guard.diff", "gaps-round10-illness-heads-only.diff"])
 def test_the_rejected_changes_still_apply_for_re_measuring(name):
     import shutil
     import subprocess

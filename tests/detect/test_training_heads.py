@@ -251,3 +251,20 @@ def test_candidate_measures_the_heads_alone_on_the_shipped_encoder(tmp_path):
     for name in candidate.GUARDED:
         assert (models / name).read_bytes() == f"shipped {name}".encode()
     assert (root / "gaps.py").read_text() == "ROUNDS = 7\n"
+
+
+def test_probe_spread_reads_a_probe_file_and_lists_what_is_flagged(tmp_path):
+    import probe_spread
+
+    from chatprobe.detect.pipeline import Decision
+
+    f = tmp_path / "probe.txt"
+    f.write_text("# header, not a line\nshe's in bed with flu\n\nbet she's wild in bed\nkids are asleep\n", encoding="utf-8")
+    lines = probe_spread.probe_lines(f)
+    assert lines == ["she's in bed with flu", "bet she's wild in bed", "kids are asleep"]
+
+    class Fake:  # a category flags; a response label alone does not
+        def classify(self, texts):
+            labels = {"bet she's wild in bed": ("sexual",), "kids are asleep": ("endorsement",)}
+            return [Decision(str(i), labels.get(t, ()), {}, {}, {}, ()) for i, t in enumerate(texts)]
+    assert probe_spread.flags_on(Fake(), lines) == [(2, "bet she's wild in bed", ["sexual"])]

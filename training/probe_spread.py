@@ -1,0 +1,83 @@
+"""Flags on probe files (``tests/fixtures/*.txt``) with the shipped heads and with heads retrained on this tree's corpus.
+
+    python training/probe_spread.py tests/fixtures/illness_lines.txt tests/fixtures/illness_sexual_lines.txt
+    python training/probe_spread.py tests/fixtures/illness_lines.txt --seeds 0 1 --json /tmp/probe.json
+
+A probe file is lines written by hand to look at one kind of message (``#`` lines are its header). A change of
+training data that aims at one kind of error is judged first on such a file, over several heads seeds, as
+``seed_spread.py`` judges the protocol's figures: the heads are trained in memory on the shipped encoder's vectors
+(``train.py``'s network, weights and threshold rule), nothing under ``src/`` is written. For each file and run it
+prints how many lines the whole pipeline flags (a category, not a response label) and lists them.
+
+Needs ``../shared/data/train`` (the corpus) and the ``train`` extra, as ``train.py`` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import train  # noqa: E402  (puts this tree's src first on the path)
+from protocol import flagged  # noqa: E402
+
+
+def probe_lines(path: Path) -> list[str]:
+    """A probe file's lines, without its ``#`` header lines and blank lines."""
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+
+
+def flags_on(pipeline: Any, lines: list[str]) -> list[tuple[int, str, list[str]]]:
+    """(line number among the probe lines, from 1; text; categories flagged) for each line the pipeline flags."""
+    return [(i, t, found) for i, (t, d) in enumerate(zip(lines, pipeline.classify(lines), strict=True), 1)
+            if (found := flagged(d))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("files", nargs="+", type=Path, help="probe files: one line each, # for comments")
+    ap.add_argument("--seeds", nargs="*", type=int, default=[0, 1, 2, 3, 4], help="heads seeds (default 0-4)")
+    ap.add_argument("--json", type=Path, help="also write every run's flags here")
+    args = ap.parse_args()
+    probes = {str(p): probe_lines(p) for p in args.files}
+
+    from seed_spread import heads_of
+
+    from chatprobe.detect.classifier import TextModel
+    from chatprobe.detect.pipeline import Pipeline
+
+    ex = train.corpus()
+    split = np.array([e.split for e in ex])
+    source = np.array([e.source for e in ex])
+    Y, w = train.label_matrix(ex), train.row_weights(source)
+    X = train.embed_texts([e.text for e in ex], "corpus")
+    tr, val = split == "train", split == "val"
+    out: dict[str, dict[str, Any]] = {}
+    for name, seed in [("shipped", None), *((f"seed {s}", s) for s in args.seeds)]:
+        pipeline = Pipeline.default()
+        if seed is not None:
+            net = train.train_mlp(X, Y, w, tr, seed=seed)
+            heads = heads_of(net, train.thresholds(Y[val], train.mlp_proba(net, X[val]), quiet=True), f"seed{seed}")
+            for det in pipeline.detectors:
+                if isinstance(det, TextModel):
+                    det.heads, det.version = heads, f"{heads.version}+{heads.sha256[:12]}"
+        out[name] = {}
+        for path, lines in probes.items():
+            found = flags_on(pipeline, lines)
+            out[name][path] = [{"line": i, "text": t, "flagged": f} for i, t, f in found]
+            print(f"{name}: {path}: {len(found)} of {len(lines)} flagged", flush=True)
+            for i, t, f in found:
+                print(f"    {i:3d}  {','.join(f)}: {t}")
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
