@@ -5,6 +5,7 @@
     python training/candidate.py CHANGE.diff --seeds 0 1 2 --out-dir /tmp/full   # the whole recipe from MiniLM
     python training/candidate.py --compare-only --out-dir /tmp/full            # the comparison again, no run
     python training/candidate.py CHANGE.diff --heads-only --heads-seeds 0 1 2 3 4 --out-dir /tmp/heads  # no fine-tune
+    python training/candidate.py CHANGE.diff --stage "…" --probe tests/fixtures/illness_lines.txt --out-dir /tmp/x
 
 A change of training data or recipe moves the encoder, and one encoder seed is one draw (``seed_spread.py``: an
 encoder fine-tuned with another seed moves the police-chat locked half by several lines). So a change is judged over
@@ -12,9 +13,10 @@ several encoder seeds, each with several heads seeds, against the baseline sprea
 
 1. ``finetune.py --seed S`` (with ``--stage``: ``--resume`` a copy of the shipped patch, plus the stage's options);
 2. ``calibrate.py``;
-3. ``seed_spread.py --seeds <heads seeds> --out OUT_DIR/encoder-seed-S.json``.
+3. ``seed_spread.py --seeds <heads seeds> --out OUT_DIR/encoder-seed-S.json``;
+4. with ``--probe``: ``probe_spread.py <files> --seeds <heads seeds> --json OUT_DIR/probe-encoder-seed-S.json``.
 
-With ``--heads-only`` the shipped encoder stays: only step 3, once (``OUT_DIR/heads-only.json``), compared with
+With ``--heads-only`` the shipped encoder stays: only steps 3 and 4, once (``OUT_DIR/heads-only.json``), compared with
 ``seed_spread.json`` alone (the baseline on the same encoder) unless ``--against`` says otherwise.
 
 The diff (optional: without one, the tree as it is) is applied once before and reversed after. Whatever happens
@@ -82,21 +84,24 @@ class Guard:
         return [n for n, data in self.saved.items() if _sha((self.models / n).read_bytes()) != _sha(data)]
 
 
-def steps(seed: int | None, heads_seeds: Sequence[int], out: Path, resume: Path | None, stage: str) -> list[list[str]]:
+def steps(seed: int | None, heads_seeds: Sequence[int], out: Path, resume: Path | None, stage: str,
+          probes: Sequence[Path] = ()) -> list[list[str]]:
     """The commands for one encoder seed (``resume``: a copy of the shipped patch, for a second stage; ``seed`` None:
-    the heads alone, on the shipped encoder)."""
+    the heads alone, on the shipped encoder; ``probes``: probe files measured too, into ``probe-<out>``)."""
     py = sys.executable
     spread = [py, str(HERE / "seed_spread.py"), "--seeds", *map(str, heads_seeds), "--out", str(out)]
+    probe = ([[py, str(HERE / "probe_spread.py"), *map(str, probes), "--seeds", *map(str, heads_seeds),
+               "--json", str(out.with_name(f"probe-{out.name}"))]] if probes else [])
     if seed is None:
-        return [spread]
+        return [spread, *probe]
     ft = [py, str(HERE / "finetune.py"), "--seed", str(seed)]
     if resume is not None:
         ft += ["--resume", str(resume), *shlex.split(stage)]
-    return [ft, [py, str(HERE / "calibrate.py")], spread]
+    return [ft, [py, str(HERE / "calibrate.py")], spread, *probe]
 
 
 def measure(diff: Path | None, seeds: Sequence[int | None], heads_seeds: Sequence[int], out_dir: Path,
-            stage: str | None, *, root: Path = ROOT, run: Runner = _run) -> list[Path]:
+            stage: str | None, *, root: Path = ROOT, run: Runner = _run, probes: Sequence[Path] = ()) -> list[Path]:
     """Run every encoder seed (see the module's text); the spreads written, in seed order. ``seeds`` ``[None]``: the
     heads alone on the shipped encoder."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -110,7 +115,7 @@ def measure(diff: Path | None, seeds: Sequence[int | None], heads_seeds: Sequenc
         guard.apply()
         for s in seeds:
             out = out_dir / ("heads-only.json" if s is None else f"encoder-seed-{s}.json")
-            for cmd in steps(s, heads_seeds, out, resume, stage or ""):
+            for cmd in steps(s, heads_seeds, out, resume, stage or "", probes):
                 run(cmd)
             written.append(out)
     finally:
@@ -135,7 +140,12 @@ def main() -> None:
     ap.add_argument("--against", type=Path, nargs="+", metavar="BASELINE.json",
                     help=f"default: {', '.join(BASELINE)} ({BASELINE[0]} alone with --heads-only)")
     ap.add_argument("--compare-only", action="store_true", help="run nothing: compare the spreads in --out-dir")
+    ap.add_argument("--probe", type=Path, nargs="+", default=[], metavar="FILE",
+                    help="probe files (tests/fixtures/*.txt) measured too, with each encoder seed's heads seeds "
+                         "(probe_spread.py; written as probe-<spread>.json in --out-dir)")
     args = ap.parse_args()
+    if missing := [p for p in args.probe if not p.is_file()]:
+        ap.error(f"no such probe file: {', '.join(map(str, missing))}")
     if args.heads_only and args.stage:
         ap.error("--stage fine-tunes the encoder; --heads-only keeps the shipped one")
     against = args.against or [HERE / b for b in (BASELINE[:1] if args.heads_only else BASELINE)]
@@ -149,7 +159,7 @@ def main() -> None:
             ap.error(f"{args.diff}: no such diff")
         try:
             files = measure(args.diff, [None] if args.heads_only else args.seeds, args.heads_seeds, args.out_dir,
-                            args.stage)
+                            args.stage, probes=[p.resolve() for p in args.probe])
         except subprocess.CalledProcessError as e:
             raise SystemExit(f"a step failed (exit {e.returncode}): {' '.join(map(str, e.cmd))}\n"
                              "the shipped model was put back; the spreads written so far are in "

@@ -7,7 +7,9 @@ A probe file is lines written by hand to look at one kind of message (``#`` line
 training data that aims at one kind of error is judged first on such a file, over several heads seeds, as
 ``seed_spread.py`` judges the protocol's figures: the heads are trained in memory on the shipped encoder's vectors
 (``train.py``'s network, weights and threshold rule), nothing under ``src/`` is written. For each file and run it
-prints how many lines the whole pipeline flags (a category, not a response label) and lists them.
+prints how many lines the whole pipeline flags (a category, not a response label) and lists them. After
+``finetune.py`` has written another encoder into the tree the shipped heads are left out, as in ``seed_spread.py``;
+``candidate.py --probe`` runs this for each encoder seed of a candidate.
 
 Needs ``../shared/data/train`` (the corpus) and the ``train`` extra, as ``train.py`` does.
 """
@@ -48,9 +50,10 @@ def main() -> None:
     args = ap.parse_args()
     probes = {str(p): probe_lines(p) for p in args.files}
 
-    from seed_spread import heads_of
+    from seed_spread import heads_of, shipped_heads_fit
 
     from chatprobe.detect.classifier import TextModel
+    from chatprobe.detect.encoder import encoder_id
     from chatprobe.detect.pipeline import Pipeline
 
     ex = train.corpus()
@@ -60,7 +63,8 @@ def main() -> None:
     X = train.embed_texts([e.text for e in ex], "corpus")
     tr, val = split == "train", split == "val"
     out: dict[str, dict[str, Any]] = {}
-    for name, seed in [("shipped", None), *((f"seed {s}", s) for s in args.seeds)]:
+    shipped = [("shipped", None)] if shipped_heads_fit(encoder_id()) else []  # after finetune.py: another encoder
+    for name, seed in [*shipped, *((f"seed {s}", s) for s in args.seeds)]:
         pipeline = Pipeline.default()
         if seed is not None:
             net = train.train_mlp(X, Y, w, tr, seed=seed)

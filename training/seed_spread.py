@@ -124,12 +124,19 @@ def flags(r: dict[str, Any]) -> list[str]:
     return [f"{k}: {','.join(f['labels'])}: {f['text']}" for k, v in sets for f in v.get("flagged", [])]
 
 
+def shipped_heads_fit(encoder: dict[str, Any]) -> bool:
+    """Whether the shipped heads were trained on this encoder (``encoder_id()``): they only mean something there, and
+    finetune.py may have written another one into the tree."""
+    from chatprobe.detect.classifier import load_heads
+
+    return bool(load_heads().meta.get("encoder", {}).get("finetuned_sha256") == encoder.get("finetuned_sha256"))
+
+
 def spread(seeds: list[int]) -> dict[str, Any]:
     from build import SHARED
     from datasets import load_shared
     from finetune import patch_meta
 
-    from chatprobe.detect.classifier import load_heads
     from chatprobe.detect.encoder import encoder_id
 
     t0 = time.perf_counter()
@@ -145,9 +152,7 @@ def spread(seeds: list[int]) -> dict[str, Any]:
     patch = train.MODELS / "encoder-finetuned.npz"
     if patch.exists():
         encoder["finetune"] = {k: v for k, v in patch_meta(patch).items() if k in ("steps", "seed", "batch", "lr")}
-    # the shipped heads only mean something on the encoder they were trained on (finetune.py may have written
-    # another one into the tree)
-    same = load_heads().meta.get("encoder", {}).get("finetuned_sha256") == encoder.get("finetuned_sha256")
+    same = shipped_heads_fit(encoder)
     rows: dict[str, dict[str, Any]] = {}
     for name, seed in [*([("shipped", None)] if same else []), *((f"seed {s}", s) for s in seeds)]:
         heads = None

@@ -253,6 +253,34 @@ def test_candidate_measures_the_heads_alone_on_the_shipped_encoder(tmp_path):
     assert (root / "gaps.py").read_text() == "ROUNDS = 7\n"
 
 
+def test_candidate_measures_probe_files_after_each_spread(tmp_path):
+    """--probe: probe_spread.py runs after each encoder seed's spread, on its encoder, with the same heads seeds."""
+
+    import candidate
+
+    root, models, diff = _tree_with_a_change(tmp_path)
+    seen: list[list[str]] = []
+
+    def tool(cmd):
+        if cmd[1].endswith("finetune.py"):
+            (models / "encoder-finetuned.npz").write_bytes(b"a new encoder")
+        elif cmd[1].endswith("probe_spread.py"):
+            assert (models / "encoder-finetuned.npz").read_bytes() == b"a new encoder"  # before the shipped one is back
+            Path(cmd[cmd.index("--json") + 1]).write_text("{}")
+        elif cmd[1].endswith("seed_spread.py"):
+            Path(cmd[cmd.index("--out") + 1]).write_text("{}")
+
+    probe = tmp_path / "probe.txt"
+    candidate.measure(diff, [1, 2], [0, 4], tmp_path / "out", "--steps 10", root=root, run=_runner(seen, tool),
+                      probes=[probe])
+    tools = [Path(c[1]).name for c in seen if c[0] != "git"]
+    assert tools == ["finetune.py", "calibrate.py", "seed_spread.py", "probe_spread.py"] * 2
+    probes = [c for c in seen if c[0] != "git" and c[1].endswith("probe_spread.py")]
+    assert probes[0][2] == str(probe) and probes[0][probes[0].index("--seeds") + 1:probes[0].index("--json")] == ["0", "4"]
+    assert [Path(c[-1]).name for c in probes] == ["probe-encoder-seed-1.json", "probe-encoder-seed-2.json"]
+    assert (models / "encoder-finetuned.npz").read_bytes() == b"shipped encoder-finetuned.npz"
+
+
 def test_probe_spread_reads_a_probe_file_and_lists_what_is_flagged(tmp_path):
     import probe_spread
 
