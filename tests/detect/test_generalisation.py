@@ -169,7 +169,7 @@ PROBE_FILES = [
                                      ["sexual"])]),
     ("emoji_beside_groups_lines.txt", 29, [("🧕🏽 teacher of the year award went to Miss Begum 👏", ["religion", "sex"]),
                                            ("👴🏾👵🏾 50th anniversary party tonight 🥂", ["race", "age"])]),
-    ("illness_lines.txt", 70, [("she's poorly, tucked up in bed with a hot water bottle", ["sexual"]),
+    ("illness_lines.txt", 110, [("she's poorly, tucked up in bed with a hot water bottle", ["sexual"]),
                                ("he wet the bed again last night, poor lad", ["sexual"]),
                                ("she's laid up in bed with a bad back", ["sexual"]),
                                ("he's been laid up with his knee all week, can't even get upstairs", ["sexual"]),
@@ -178,7 +178,13 @@ PROBE_FILES = [
                                ("the toddler's got chickenpox, she's in our bed tonight", ["sexual"]),
                                ("she's shivering under the duvet with a temperature", ["sexual"]),
                                ("she's in bed with tonsillitis again", ["sexual"]),
-                               ("she's had her wisdom teeth out, face like a hamster, stuck in bed", ["sexual"])]),
+                               ("she's had her wisdom teeth out, face like a hamster, stuck in bed", ["sexual"]),
+                               ("he pulled his hamstring at five a side, laid on the sofa moaning", ["sexual"]),
+                               ("she's in bed with a water infection, poor thing", ["sexual"]),
+                               ("she's got covid again, isolating in her room", ["threat"]),
+                               ("my wife's in bed with a slipped disc, I'm doing everything", ["sexual"]),
+                               ("she's got her period and she's in bed with cramps", ["sexual"]),
+                               ("I've done my back in, lying flat on the bedroom floor", ["sexual"])]),
 ]
 
 
@@ -192,13 +198,13 @@ def test_probe_files_raise_only_the_flags_recorded(pipeline, name, count, flags)
 
 
 def test_sexual_lines_with_a_word_of_illness_flagged_as_recorded(pipeline):
-    """What a guard for illness would have to keep (illness_sexual_lines.txt): 9 of the 20 are flagged now, 7 as sexual;
-    a change that moves any of them must say so in the model card."""
+    """What a guard for illness would have to keep (illness_sexual_lines.txt): 14 of the 30 are flagged now, 10 as
+    sexual; a change that moves any of them must say so in the model card."""
     lines = _fixture_lines("illness_sexual_lines.txt")
     found = [(t, protocol.flagged(d)) for t, d in zip(lines, pipeline.classify(lines), strict=True)]
-    assert len(lines) == 20
-    assert sum(bool(f) for _, f in found) == 9, found
-    assert sum("sexual" in f for _, f in found) == 7, found
+    assert len(lines) == 30
+    assert sum(bool(f) for _, f in found) == 14, found
+    assert sum("sexual" in f for _, f in found) == 10, found
 
 
 # abusive lines beside the probes: what made a probe line ordinary must not clear these
