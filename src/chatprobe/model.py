@@ -11,7 +11,7 @@ times per large export, and a tuple is built about seven times faster while bein
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -189,6 +189,13 @@ class Classification:
     @property
     def categories(self) -> tuple[str, ...]:
         return taxonomy().categories_of(self.labels)
+
+    def why(self, labels: Sequence[str]) -> tuple[list[str], list[str]]:
+        """(reasons, cautions) for these labels, each text once, in order: what each detector found, and the known
+        misreadings of the text model that a flag looks like (``detect.pipeline.caution``), for the reviewer."""
+        mine = [e for e in self.explanations if e.get("label") in labels]
+        return (list(dict.fromkeys(n for e in mine if (n := e.get("note")))),
+                list(dict.fromkeys(c for e in mine if (c := e.get("caution")))))
 
 
 @dataclass

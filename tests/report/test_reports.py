@@ -208,3 +208,35 @@ def test_a_long_message_is_read_whole_and_the_report_quotes_the_passage(tmp_path
     assert "<script" not in page.lower()
     assert "in the passage “" in page and "worthless piece of shit, the lot of you”" in page
     assert "messages over 64 tokens read whole, in overlapping windows" in page.split("<h2>Method</h2>")[1]
+
+
+def test_an_exhibit_that_looks_like_a_known_misreading_carries_its_caution(tmp_path):
+    """The text model alone reads "she's in bed with tonsillitis again" as sexual (tests/fixtures/illness_lines.txt
+    records it): the exhibit keeps its reasons and adds the caution once, in the report and in the exhibit schedule."""
+    from chatprobe.detect.pipeline import CAUTION
+
+    src = tmp_path / "family.txt"
+    src.write_text("01/05/2024, 08:00 - Ann Lee: she's in bed with tonsillitis again\n"
+                   "01/05/2024, 08:01 - Bob Lee: poor thing\n", encoding="utf-8")
+    analysis = analysed(tmp_path / "home", src)
+    (finding,) = analysis.investigation.findings
+    assert finding.categories == ("sexual",)
+    out = tmp_path / "out"
+    write_outputs(analysis, "family", Outputs(html=out / "r.html", csv_dir=out))
+    page = (out / "r.html").read_text("utf-8")
+    assert page.count(f'<div class="small caution"><b>Caution:</b> {CAUTION["bedside"]}</div>') == 1
+    (row,) = csv.DictReader(io.StringIO((out / "exhibits.csv").read_text("utf-8-sig")))
+    assert row["explanation"].startswith("text model") and row["explanation"].endswith("; caution: " + CAUTION["bedside"])
+
+
+def test_scan_counts_the_flags_that_carry_a_caution(tmp_path):
+    from click.testing import CliRunner
+
+    from chatprobe.cli import main
+
+    src = tmp_path / "family.txt"
+    src.write_text("01/05/2024, 08:00 - Ann Lee: she's in bed with tonsillitis again\n"
+                   "01/05/2024, 08:01 - Bob Lee: poor thing\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["scan", str(src), "--home", str(tmp_path / "h"), "--case", "f"])
+    assert r.exit_code == 0, r.output
+    assert "1 flagged message looks like a known misreading of the text model" in " ".join(r.output.split())

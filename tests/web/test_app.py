@@ -156,3 +156,38 @@ def test_not_found_and_invalid_values_have_their_own_status(client_for):
     assert r.status_code == 404 and r.json()["status"] == 404 and "no chat" in r.json()["error"]
     r = inv.post("/api/cases/night/record", data={"status": "not a status"})
     assert r.status_code == 422 and r.json()["status"] == 422
+
+
+def test_a_finding_page_shows_the_caution_of_a_known_misreading(tmp_path):
+    """A sexual flag from the text model alone on talk of illness carries the model card's caution (detect.pipeline
+    CAUTION), on the finding page and in the API, apart from the reasons. Needs the shipped model to flag the line, as
+    tests/fixtures/illness_lines.txt records it does."""
+    from fastapi.testclient import TestClient
+
+    from chatprobe.analyse.stored import classify_case
+    from chatprobe.case import Case
+    from chatprobe.detect.pipeline import CAUTION
+    from chatprobe.store import Store
+    from chatprobe.web.app import create_app
+    from chatprobe.web.auth import add_user
+    from tests.web.conftest import PASSWORD
+
+    home = tmp_path / "cases"
+    src = tmp_path / "family.txt"
+    src.write_text("01/05/2024, 08:00 - Ann Lee: she's in bed with tonsillitis again\n"
+                   "01/05/2024, 08:01 - Bob Lee: poor thing\n", encoding="utf-8")
+    case = Case.open("family", home=home)
+    case.import_paths([src])
+    classify_case(case)
+    case.close()
+    store = Store.open(home / "server.db", server=True)
+    add_user(store, "rev", PASSWORD, "reviewer", ["family"])
+    store.close()
+    c = TestClient(create_app(home, None), base_url="https://testserver")
+    c.headers["X-CSRF-Token"] = c.post("/api/login", data={"username": "rev", "password": PASSWORD}).json()["csrf"]
+    (f,) = c.get("/api/cases/family/queue").json()["findings"]
+    data = c.get(f"/api/cases/family/findings/{f['message_id']}").json()
+    assert data["categories"] == ["sexual"] and data["cautions"] == [CAUTION["bedside"]]
+    assert not any("caution" in e for e in data["explanations"])
+    page = c.get(f"/cases/family/findings/{f['message_id']}").text
+    assert '<p class="caution"><b>Caution:</b> ' + CAUTION["bedside"] + "</p>" in page

@@ -44,8 +44,10 @@ def classify_cmd(input_path: Path, output: Path, text_column: str, id_column: st
     above their threshold (race, religion, sex, sexual_orientation, gender_identity, disability, age,
     derogatory, threat, sexual) plus "counter_speech" or "endorsement" when detected; scores are
     calibrated so that 0.5 is each label's threshold; explanations say which word, rule or model score
-    gave each label, and which evidence was set aside (negated, quoted, counter-speech, reclaimed).
-    A bad row is reported on stderr with its line and written with an "error" field.
+    gave each label, and which evidence was set aside (negated, quoted, counter-speech, reclaimed); an
+    explanation with a "caution" is a flag from the text model alone that looks like one of its known
+    misreadings (talk of illness or bedtime read as sexual, a member's own emoji read as hate): read it
+    in context. A bad row is reported on stderr with its line and written with an "error" field.
 
     \b
     Examples:

@@ -94,6 +94,11 @@ def _print_investigation(analysis: Any, written: list[Path]) -> None:
     line = not_assessed_line(analysis.run)
     if line:
         ui.err.print(f"[yellow]{escape(line)}[/]")
+    cautioned = sum(1 for f in inv.findings if f.classification.why(f.categories)[1])
+    if cautioned:
+        ui.err.print(f"[yellow]{cautioned:,} flagged {'message looks' if cautioned == 1 else 'messages look'} like a known misreading "
+                     "of the text model (talk of illness or bedtime as sexual, a member's own emoji as hate): each "
+                     "exhibit says which; read them in context[/]")
     for path in written:
         ui.err.print(f"wrote {escape(str(path))}")
 

@@ -27,8 +27,9 @@ def safe_cell(value: Any) -> str:
 
 
 def explanation(f: Finding) -> str:
-    notes = [e.get("note", "") for e in f.classification.explanations if e.get("label") in f.categories]
-    return "; ".join(dict.fromkeys(n for n in notes if n))
+    """Why a finding was flagged, in one line: each reason once, then each caution once."""
+    reasons, cautions = f.classification.why(f.categories)
+    return "; ".join(reasons + [f"caution: {c}" for c in cautions])
 
 
 def exhibit_rows(inv: Investigation, redactor: Redactor | None = None,

@@ -19,7 +19,6 @@ from chatprobe.analyse.stored import CaseAnalysis
 from chatprobe.detect.taxonomy import taxonomy
 from chatprobe.model import RESPONSES, Finding
 from chatprobe.report import charts
-from chatprobe.report.exports import explanation
 from chatprobe.report.redact import Redactor
 from chatprobe.templating import environment
 
@@ -121,6 +120,7 @@ def _exhibit(n: int, f: Finding, r: Redactor, label: Mapping[str, str], names: M
                               "disagree": False})
         if review.agreement is not None:
             lines.append({"text": "reviewers agree" if review.agreement else "", "disagree": not review.agreement})
+    reasons, cautions = c.why(f.categories)
     return {
         "ref": f"CP-{n:03d}", "id": m.id, "categories": list(f.categories),
         "status": review.status if review else "unreviewed", "review": lines,
@@ -133,7 +133,7 @@ def _exhibit(n: int, f: Finding, r: Redactor, label: Mapping[str, str], names: M
                        for k, (name, b64) in enumerate(sorted(c.thumbnails.items()))],
         "image_text": r.text(c.image_text) if c.image_text else None,
         "transcript": r.text(c.transcript) if c.transcript else None,
-        "why": r.text(explanation(f)),
+        "why": r.text("; ".join(reasons)), "cautions": [r.text(x) for x in cautions],
         "responses": [{"response": x.response, "text": r.text(x.text or ""), "who": label.get(p, p),
                        "name": RESPONSE_NAMES[x.response]} for p, x in f.responses.items()],
         "context": window(f.context),

@@ -53,6 +53,7 @@ def finding(request: Request, mid: str, access: CaseAccess = Depends(case_access
     order, _ = server.queue_rows(name, params)
     ids = [r["message_id"] for r in order]
     pos = ids.index(mid) if mid in ids else None
+    reasons, cautions = f.classification.why(f.categories)
     data = {
         "name": name, "message_id": mid, "sender": f.sender, "chat": f.chat_title or f.message.chat_id,
         "chat_id": f.message.chat_id,
@@ -60,7 +61,7 @@ def finding(request: Request, mid: str, access: CaseAccess = Depends(case_access
         "timestamp_raw": f.message.timestamp_raw, "text": f.message.text, "kind": f.message.kind.value,
         "categories": list(f.categories), "severity": f.severity,
         "scores": {c: f.classification.scores.get(c) for c in f.categories},
-        "explanations": [e.get("note") for e in f.classification.explanations if e.get("label") in f.categories],
+        "explanations": reasons, "cautions": cautions,
         "image_text": f.classification.image_text, "transcript": f.classification.transcript,
         "thumbnails": dict(f.classification.thumbnails),
         "blur": "pornographic_media" in f.categories,
