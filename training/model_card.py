@@ -824,7 +824,7 @@ def main() -> None:
               "  exhibit schedule (its explanation column), the web finding page and `classify`'s JSON",
               "  (`detect/pipeline.py`, `caution`): sexual content in a message that talks of illness, injury, sleep or",
               "  bedtime (never where a child is mentioned: safeguarding comes first), and a protected group named only by",
-              "  an emoji where the lexicon found no hate. Written after the probes above and measured on them: the caution",
+              "  an emoji where the lexicon found no hate. Written after the probes above and measured on them (`python training/cautions.py`): the caution",
               "  marks 13 of the 16 false flags on `tests/fixtures/illness_lines.txt` and 180 of the 200 flagged",
               "  emoji-signed ordinary lines (`training/emoji_signed.py`, seeds 7 and 8), and 6 of about 1,660 true flags",
               "  on the hand-written suites (sexual talk about a bed: \"bet Leanne is filthy in bed\", two lines of the third",
