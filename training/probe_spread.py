@@ -22,8 +22,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
@@ -50,28 +48,15 @@ def main() -> None:
     args = ap.parse_args()
     probes = {str(p): probe_lines(p) for p in args.files}
 
-    from seed_spread import heads_of, shipped_heads_fit
+    from seed_spread import heads_trainer, pipeline_with, shipped_heads_fit
 
-    from chatprobe.detect.classifier import TextModel
     from chatprobe.detect.encoder import encoder_id
-    from chatprobe.detect.pipeline import Pipeline
 
-    ex = train.corpus()
-    split = np.array([e.split for e in ex])
-    source = np.array([e.source for e in ex])
-    Y, w = train.label_matrix(ex), train.row_weights(source)
-    X = train.embed_texts([e.text for e in ex], "corpus")
-    tr, val = split == "train", split == "val"
+    trained = heads_trainer(train.corpus())
     out: dict[str, dict[str, Any]] = {}
     shipped = [("shipped", None)] if shipped_heads_fit(encoder_id()) else []  # after finetune.py: another encoder
     for name, seed in [*shipped, *((f"seed {s}", s) for s in args.seeds)]:
-        pipeline = Pipeline.default()
-        if seed is not None:
-            net = train.train_mlp(X, Y, w, tr, seed=seed)
-            heads = heads_of(net, train.thresholds(Y[val], train.mlp_proba(net, X[val]), quiet=True), f"seed{seed}")
-            for det in pipeline.detectors:
-                if isinstance(det, TextModel):
-                    det.heads, det.version = heads, f"{heads.version}+{heads.sha256[:12]}"
+        pipeline = pipeline_with(None if seed is None else trained(seed))
         out[name] = {}
         for path, lines in probes.items():
             found = flags_on(pipeline, lines)

@@ -105,8 +105,24 @@ def extra(pipeline: Any, shared: list[Any]) -> dict[str, float]:
     return out
 
 
-def measure(heads: Any | None, shared: list[Any]) -> dict[str, Any]:
-    """protocol.run and ``extra`` with these heads in the default pipeline (None: the shipped heads)."""
+def heads_trainer(ex: list[Any]) -> Callable[[int], Any]:
+    """seed → ``train.py``'s network trained with that seed on the shipped encoder's vectors of ``ex`` (its row weights
+    and threshold rule), as run-time ``Heads`` (``heads_of``); the vectors and labels are read once."""
+    split = np.array([e.split for e in ex])
+    source = np.array([e.source for e in ex])
+    Y = train.label_matrix(ex)
+    w = train.row_weights(source)  # the weights train.py trains with
+    X = train.embed_texts([e.text for e in ex], "corpus")
+    tr, val = split == "train", split == "val"
+
+    def heads(seed: int) -> Any:
+        net = train.train_mlp(X, Y, w, tr, seed=seed)
+        return heads_of(net, train.thresholds(Y[val], train.mlp_proba(net, X[val]), quiet=True), f"seed{seed}")
+    return heads
+
+
+def pipeline_with(heads: Any | None) -> Any:
+    """The default pipeline with these heads in its text model, in memory (None: the shipped heads)."""
     from chatprobe.detect.classifier import TextModel
     from chatprobe.detect.pipeline import Pipeline
 
@@ -115,6 +131,12 @@ def measure(heads: Any | None, shared: list[Any]) -> dict[str, Any]:
         for det in pipeline.detectors:
             if isinstance(det, TextModel):
                 det.heads, det.version = heads, f"{heads.version}+{heads.sha256[:12]}"
+    return pipeline
+
+
+def measure(heads: Any | None, shared: list[Any]) -> dict[str, Any]:
+    """protocol.run and ``extra`` with these heads in the default pipeline (None: the shipped heads)."""
+    pipeline = pipeline_with(heads)
     return {**run(pipeline), "extra": extra(pipeline, shared)}
 
 
@@ -142,12 +164,7 @@ def spread(seeds: list[int]) -> dict[str, Any]:
     t0 = time.perf_counter()
     ex = train.corpus()
     shared = load_shared(SHARED)  # the datasets' own rows and labels, as pipeline_labels.py reads them
-    split = np.array([e.split for e in ex])
-    source = np.array([e.source for e in ex])
-    Y = train.label_matrix(ex)
-    w = train.row_weights(source)  # the weights train.py trains with
-    X = train.embed_texts([e.text for e in ex], "corpus")
-    tr, val = split == "train", split == "val"
+    trained = heads_trainer(ex)
     encoder = encoder_id()
     patch = train.MODELS / "encoder-finetuned.npz"
     if patch.exists():
@@ -155,11 +172,7 @@ def spread(seeds: list[int]) -> dict[str, Any]:
     same = shipped_heads_fit(encoder)
     rows: dict[str, dict[str, Any]] = {}
     for name, seed in [*([("shipped", None)] if same else []), *((f"seed {s}", s) for s in seeds)]:
-        heads = None
-        if seed is not None:
-            net = train.train_mlp(X, Y, w, tr, seed=seed)
-            heads = heads_of(net, train.thresholds(Y[val], train.mlp_proba(net, X[val]), quiet=True), f"seed{seed}")
-        r = measure(heads, shared)
+        r = measure(None if seed is None else trained(seed), shared)
         rows[name] = {"figures": {k: round(float(get(r)), 4) for k, get in FIGURES}, "flags": flags(r)}
         print(f"{name}: measured ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
     seeded = [v for k, v in rows.items() if k != "shipped"]

@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT / "training"))
 
 import functional_suite  # noqa: E402
 import moderation_style  # noqa: E402
+import probe_spread  # noqa: E402
 import protocol  # noqa: E402
 from ordinary_chat import LOCKED  # noqa: E402
 
@@ -133,9 +134,8 @@ def test_the_rejected_changes_still_apply_for_re_measuring(name):
 
 
 def _fixture_lines(name: str) -> list[str]:
-    """The lines of a probe file in tests/fixtures, without its # comments."""
-    text = (ROOT / "tests" / "fixtures" / name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    """The lines of a probe file in tests/fixtures, without its # comments (as training/probe_spread.py reads them)."""
+    return probe_spread.probe_lines(ROOT / "tests" / "fixtures" / name)
 
 
 def _probes() -> list:
