@@ -71,3 +71,38 @@ def test_the_label_set_aside_on_a_long_message_names_the_passage():
                     {"language_gate": False})
     why = next(r for r in pipe.classify([text])[0].reasons if r.label == "sexual")
     assert why.set_aside == "violence or sex" and f"in the passage “{passage}”" in why.note
+
+
+class HateScores(Scores):
+    labels = ("disability", "sexual_orientation", "religion", "discriminatory", "abusive")
+
+
+@pytest.mark.parametrize("text,flagged", [
+    # an ambiguous slur aimed at nobody is no lexicon hit, but it names the group the model reads the message as hating
+    ("why do we pay for cripples to sit at home all day", True),
+    ("mongs from the day centre are out again, lock your cars", True),
+    # with no group named at all, the model alone must reach 0.9
+    ("why do we pay for them to sit at home all day", False),
+    # the word in its ordinary sense names nobody ("queen" is a slur only of a man)
+    ("the queen opened parliament, and it was awful", False),
+])
+def test_an_unaimed_ambiguous_slur_names_the_group_for_the_model(text, flagged):
+    scores = {"disability": 0.8, "sexual_orientation": 0.8, "discriminatory": 0.8, "abusive": 0.8}
+    pipe = Pipeline("test", [Lexicon(), HateScores({text: scores})], {"language_gate": False})
+    c = pipe.classify([text])[0]
+    assert bool({"disability", "sexual_orientation"} & set(c.labels)) is flagged, c.reasons
+    # and the lexicon alone still flags no unaimed ambiguous word
+    alone = Pipeline("test", [Lexicon()], {"language_gate": False}).classify([text])[0]
+    assert not alone.labels
+
+
+def test_a_slur_names_its_own_group_only():
+    """An identity word lifts the bar for every category (the model may know better which group is meant); a slur aimed
+    at nobody names its own group only: "nutters" is no evidence that a message is about religion."""
+    scores = {"disability": 0.8, "religion": 0.8, "discriminatory": 0.8, "abusive": 0.8}
+    text = "nutters like him should be sterilised"
+    labels = Pipeline("test", [Lexicon(), HateScores({text: scores})], {"language_gate": False}).classify([text])[0].labels
+    assert "disability" in labels and "religion" not in labels
+    text = "disabled people like him should be sterilised"
+    labels = Pipeline("test", [Lexicon(), HateScores({text: scores})], {"language_gate": False}).classify([text])[0].labels
+    assert {"disability", "religion"} <= set(labels)

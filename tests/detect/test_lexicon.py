@@ -677,3 +677,18 @@ def test_ones_own_body_in_a_message_about_health(lexicon, text, sexual):
 ])
 def test_banter_and_sport_talk_that_sound_like_insults_or_violence(lexicon, text, found):
     assert active(lexicon, text) & {"threat", "derogatory"} == found, statuses(lexicon, text)
+
+
+# an ambiguous slur aimed at nobody is no hit ("cripples" is also a verb), but in the plural it names its group for the
+# text model, which must then read the message as hateful (test_decision.py); spelt as written, not in its ordinary sense
+@pytest.mark.parametrize("text,found", [
+    ("why do we pay for cripples to sit at home all day", {"disability": "cripples"}),
+    ("Mongs from the day centre are out again", {"disability": "Mongs"}),
+    ("my brother is a right queen", {}), ("the queen opened parliament", {}),
+    ("off for a fag", {}), ("why do we pay for crippls to sit at home", {}),
+    # a singular is one person or a thing, not a group
+    ("the ramp by the door has a steep slope", {}), ("my nan is a bit senile now", {}),
+])
+def test_an_unaimed_ambiguous_slur_names_its_group(lexicon, text, found):
+    assert lexicon.slur_mentions(text) == found and lexicon.mentions(text) == {}
+    assert not active(lexicon, text) & {"disability", "sexual_orientation"}, statuses(lexicon, text)

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 from chatprobe.detect.base import Detection, Detector, Explanation, TextItem, registry
@@ -175,6 +176,11 @@ class Entry:
     severity: int
     ambiguous: bool
     said_of_men: bool = False  # a slur only when the message is about a man ("queen")
+
+    @property
+    def plural(self) -> bool:
+        """Whether the term names people in the plural ("cripples", "old gits"; the lists spell plurals out)."""
+        return self.term.endswith("s") and not self.term.endswith("ss")
 
 
 @dataclass(frozen=True, slots=True)
@@ -688,6 +694,25 @@ class Lexicon(Detector):
         for m in self.data.identity_re.finditer(ftext):
             for cat in sorted(self.data.identity[m.group(0)]):
                 found.setdefault(cat, m.group(0))
+        return found
+
+    def slur_mentions(self, text: str) -> dict[str, str]:
+        """Protected characteristics named by an ambiguous slur in the plural that is aimed at nobody: category → the
+        word. Such a word is no lexicon hit ("why do we pay for cripples to sit at home all day": "cripples" is also a
+        verb), but it names the group the text model may then read the message as hating; the pipeline lets it lift
+        the bar for that category only. A singular is one person ("she aint a bitch") or a thing ("a ♿ slope"); the
+        word must be spelt as written, not one letter off, and not in its ordinary sense ("off for a fag")."""
+        found: dict[str, str] = {}
+        toks = tokens(text)
+        folded = " ".join(t.form for t in toks)
+        ends = list(accumulate(len(t.form) + 1 for t in toks))  # each word's end in ``folded``, plus one
+        homonyms = [(m.start(), m.end()) for m in self.data.homonym.finditer(folded)]
+        for i, j, e, how in self._word_hits(text, toks):
+            end = ends[j] - 1
+            if (e.ambiguous and e.category in PROTECTED and how == "exact" and e.plural
+                    and not (e.said_of_men and not MALE.search(folded))
+                    and not any(a < end <= b for a, b in homonyms)):
+                found.setdefault(e.category, text[toks[i].start:toks[j].end])
         return found
 
     # -- responses ------------------------------------------------------------------------------------

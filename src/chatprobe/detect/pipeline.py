@@ -76,6 +76,13 @@ CAUTION = {
 }
 
 
+def slur_mentions(namer: NamesGroups, text: str) -> dict[str, str]:
+    """The groups ``text`` names by a slur aimed at nobody, for a namer that can say (the lexicon's
+    ``slur_mentions``); empty for one that cannot."""
+    found = getattr(namer, "slur_mentions", None)
+    return found(text) if found is not None else {}
+
+
 def caution(code: str, text: str, named_by: str | None, lexicon_found_hate: bool,
             namers: Sequence[NamesGroups]) -> str | None:
     """The caution for a flag the model alone gives ``code`` in ``text``, or None. ``named_by``: the group word the
@@ -86,7 +93,7 @@ def caution(code: str, text: str, named_by: str | None, lexicon_found_hate: bool
         return CAUTION["bedside"] if BEDSIDE.search(folded) and not CHILD.search(folded) else None
     if named_by is not None and not lexicon_found_hate and not text.isascii():
         plain = "".join(ch for ch in text if not (is_emoji(ch) or ch in EMOJI_JOINERS))
-        if not any(code in n.mentions(plain) for n in namers):
+        if not any(code in n.mentions(plain) or code in slur_mentions(n, plain) for n in namers):
             return CAUTION["emoji"]
     return None
 
@@ -242,12 +249,15 @@ class Pipeline:
         abusive = mscore.get("abusive", 1.0)
 
         umbrella = mscore.get("discriminatory", 0.0)
-        # the groups the message names, looked up only when the model reads it as hateful
+        # the groups the message names, looked up only when the model reads it as hateful; a slur aimed at nobody
+        # ("why do we pay for cripples …") names its own group only (``slurs``)
         mentions: dict[str, str] = {}
+        slurs: dict[str, str] = {}
         if umbrella >= 0.5:
             for namer in self._group_namers:
                 mentions = namer.mentions(text) | mentions
-        named = mentions if opts.get("umbrella_for_named_group", True) else {}
+                slurs = slur_mentions(namer, text) | slurs
+        named = slurs | mentions if opts.get("umbrella_for_named_group", True) else {}
         # the model alone is held to a higher bar where what a category needs is missing from the message:
         # hate against a protected group that names no group (no identity word, slur or emoji for one), or a
         # threat with nobody it could be aimed at ("don't forget to put the bins out")
@@ -280,7 +290,8 @@ class Pipeline:
                     m = min(umbrella, abusive)
                     m_note = (f"text model: hateful {umbrella:.2f}, abusive {abusive:.2f}, "
                               f"naming '{named[code]}'")
-                if (not names_group and m >= unnamed_min and neutral_emoji
+                names_this = names_group or code in slurs
+                if (not names_this and m >= unnamed_min and neutral_emoji
                         and (plain := neutral_people(text)) != text):
                     # the model alone, with no group named: whether the message is hostile is read with its person
                     # emoji neutral, for the heads learnt a dark tone or a woman as hate from the training data's
@@ -290,7 +301,7 @@ class Pipeline:
                     m = min(m, *neutral)
                     m_note += f", {min(neutral):.2f} with its person emoji neutral"
                 # the lexicon finds explicit hate; alone, the model must be surer
-                if m < protected_min or (not names_group and m < unnamed_min):
+                if m < protected_min or (not names_this and m < unnamed_min):
                     m = min(m, 0.49)
             elif (code == "threat" and 0.49 < m < unnamed_min and not names_group
                   and not aimed_at_someone(text, fold_text(text))):
