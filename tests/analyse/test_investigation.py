@@ -25,10 +25,11 @@ Per member (messages sent; flagged sent; present for flagged by others; endorsed
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from chatprobe.analyse.investigation import Options
+from chatprobe.analyse.investigation import Names, Options, name_words
 from chatprobe.analyse.people import People
 from chatprobe.analyse.stored import classify_case, load_case
 from chatprobe.case import Case
@@ -137,3 +138,51 @@ def test_a_member_seen_before_the_created_line_has_one_span(tmp_path):
         case.close()
     assert spans["Sgt Amy Cole"] == [{"from_position": 0, "to_position": None}]
     assert spans["Ben Ward"] == [{"from_position": 2, "to_position": 3}]
+
+
+TWO_REMARKS = Path(__file__).resolve().parents[1] / "fixtures" / "investigation" / "two-remarks.txt"
+
+
+def test_a_reply_answers_one_flagged_message_not_every_one_in_its_window(tmp_path):
+    """tests/fixtures/investigation/two-remarks.txt, worked out by hand. Before 2026-12-06 every challenge or laugh
+    counted for every flagged message in its window: Cara challenged four of the six remarks (Ann's two as well as
+    Bob's) and Dan endorsed all six.
+
+    21:10 Ann "Muslims are vermin …"; 21:11 Bob "Women shouldn't be on response …"; 21:12 Cara "That's out of order
+    Bob" (names Bob: his); 21:12 Dan "😂😂" (the latest flagged message is Bob's: his). Ann's remark: all silent.
+    22:00 Bob "Gays shouldn't be allowed on firearms …"; 22:01 Ann "Pakis are vermin"; 22:02 Cara "Out of order Bob,
+    seriously" (names Bob: his, though Ann's came between). 22:30 Ann "Muslims are scum", 22:30 Ann "Muslims are
+    filth …" (a run of Ann's), 22:31 Dan "😂" (the run: both; not "Pakis are vermin", with Cara's message between)."""
+    case = Case.open("two", home=tmp_path)
+    try:
+        case.import_paths([TWO_REMARKS])
+        classify_case(case)
+        res = load_case(case).investigation.to_json()
+    finally:
+        case.close()
+    got = [(f["sender"], f["text"].split(",")[0], {p: r for p, r in f["responses"].items() if r != "silent"})
+           for f in res["findings"]]
+    assert got == [
+        ("Ann Price", "Muslims are vermin", {}),
+        ("Bob Shaw", "Women shouldn't be on response", {"Cara Webb": "counter_speech", "Dan Kerr": "endorsement"}),
+        ("Bob Shaw", "Gays shouldn't be allowed on firearms", {"Cara Webb": "counter_speech"}),
+        ("Ann Price", "Pakis are vermin", {}),
+        ("Ann Price", "Muslims are scum", {"Dan Kerr": "endorsement"}),
+        ("Ann Price", "Muslims are filth", {"Dan Kerr": "endorsement"}),
+    ]
+    members = {m["name"]: m for m in res["members"]}
+    assert (members["Cara Webb"]["challenged"], members["Cara Webb"]["silent"]) == (2, 4)
+    assert (members["Dan Kerr"]["endorsed"], members["Dan Kerr"]["silent"]) == (3, 3)
+
+
+@pytest.mark.parametrize("text,named", [
+    ("That's out of order Bob", {"Bob Shaw"}), ("out of order shaw", {"Bob Shaw"}),  # "shaw" is no common chat word
+    ("out of order bob", set()),  # "bob" is (a bob, bob up): a capital is needed
+    ("Sgt Cole won't like this", {"Sgt Amy Cole"}), ("sgt, is this ok?", set()),  # a rank names nobody
+    ("😂😂", set()), ("call +44 7700 900123", set()),
+])
+def test_who_a_message_names(text, named):
+    people = People()
+    words = {p: name_words(p, people) for p in ("Bob Shaw", "Sgt Amy Cole", "+44 7700 900123")}
+    assert words["+44 7700 900123"] == frozenset()
+    assert Names([SimpleNamespace(text=text)], words)(0) == named  # only a message's text is read

@@ -17,20 +17,28 @@ Responses of a member present at a flagged message (the sender's own follow-ups 
 member's messages within ``window_messages`` messages *and* ``window_minutes`` minutes after it.
 The first of them that challenges (``counter_speech``) or endorses (``endorsement``: a laughing or
 approving reply, emoji, "LMAO") decides; a member who instead left the group within the window "left";
-everyone else present was ``silent``. A message that quotes-replies to a different message is not a
-response to this one.
+everyone else present was ``silent``. A reply answers one flagged message, not every one in its window:
+- a message that quotes-replies to a different message is not a response to this one;
+- one that names the sender of a flagged message it could answer ("that's out of order Bob") answers that
+  sender's, not another's;
+- otherwise it answers the latest flagged message before it: where another flagged message came in between, a
+  "😂" is laughing at that one, not at this; a run of one sender's messages with nothing else between counts as
+  one.
+A name counts written with a capital ("Bob"), or in any case where it is no common chat word ("cara").
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cached_property
+from functools import cache, cached_property
+from importlib import resources
 from typing import Any
 
-from chatprobe.analyse.people import People
+from chatprobe.analyse.people import PHONE, People
 from chatprobe.model import (  # noqa: F401  (Classification, Finding, Response, RESPONSES: re-exported)
     RESPONSES,
     Classification,
@@ -44,6 +52,11 @@ from chatprobe.model import (  # noqa: F401  (Classification, Finding, Response,
 
 JOIN = {MembershipKind.CREATED, MembershipKind.ADDED, MembershipKind.JOINED_BY_LINK}
 LEAVE = {MembershipKind.LEFT, MembershipKind.REMOVED}
+# words of a display name (3 letters or more) that name no one in particular: ranks, titles and honorifics ("Sgt Amy
+# Cole" is named by "Amy" or "Cole")
+TITLES = frozenset(["sgt", "sarge", "det", "insp", "inspector", "supt", "pcso", "mrs", "miss", "sir", "guv", "the",
+                    "police", "officer"])
+WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -258,6 +271,9 @@ def investigate(chats: Iterable[ChatInput], classifications: Mapping[str, Classi
         for e in chat.events:
             if e.kind in LEAVE and e.message_id in index_of and (who := ident(e.subject)):
                 left_at[people.resolve(who)].append(index_of[e.message_id])
+        flagged = [sender_of[k] is not None and m.kind is not MessageKind.SYSTEM
+                   and bool(getattr(classifications.get(m.id), "categories", None)) for k, m in enumerate(msgs)]
+        named_by = Names(msgs, {p: name_words(p, people) for p in spans})
         for i, m in enumerate(msgs):
             person = sender_of[i]
             if person is None or m.kind is MessageKind.SYSTEM:
@@ -267,7 +283,8 @@ def investigate(chats: Iterable[ChatInput], classifications: Mapping[str, Classi
             c = classifications.get(m.id)
             if c is None or not c.categories:
                 continue
-            findings.append(_finding(chat, msgs, i, person, c, spans, sender_of, classifications, left_at, options))
+            findings.append(_finding(chat, msgs, i, person, c, spans, sender_of, classifications, left_at, options,
+                                     flagged, named_by))
 
     tally(findings, profiles, summaries)
     for name, p in profiles.items():
@@ -301,10 +318,63 @@ def tally(findings: Sequence[Finding], profiles: Mapping[str, Profile], chats: S
             profiles[name].responses[r.response] += 1
 
 
+@cache
+def _common_words() -> frozenset[str]:
+    """The most common words of English chat (``detect/data/common_en.txt``): a name that is one of them ("will",
+    "mark", "ben") names someone only when written with a capital."""
+    text = resources.files("chatprobe.detect").joinpath("data", "common_en.txt").read_text("utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#"))
+
+
+def name_words(person: str, people: People) -> frozenset[str]:
+    """The words a message may name ``person`` by: each word of 3 letters or more of their name and aliases, lower
+    case, ranks and titles left out ("Sgt Amy Cole" → amy, cole); none for a phone number."""
+    p = people.people.get(person)
+    names = [person, *(p.aliases if p else ())]
+    return frozenset(w.casefold() for n in names if not PHONE.match(n.strip())
+                     for w in WORD.findall(n) if len(w) >= 3 and w.casefold() not in TITLES)
+
+
+class Names:
+    """Which members each message of a chat names, worked out once per message when first asked."""
+
+    def __init__(self, msgs: Sequence[Message], words_of: Mapping[str, frozenset[str]]) -> None:
+        self.msgs, self.words_of, self._seen = msgs, words_of, {}
+
+    def __call__(self, j: int) -> frozenset[str]:
+        if j not in self._seen:
+            text = self.msgs[j].text or ""
+            common = _common_words()
+            found = {w.casefold() for w in WORD.findall(text) if w[0].isupper() or w.casefold() not in common}
+            self._seen[j] = frozenset(p for p, words in self.words_of.items() if words & found)
+        return self._seen[j]
+
+
+def _answers(i: int, j: int, sender: str, sender_of: Sequence[str | None], flagged: Sequence[bool],
+             msgs: Sequence[Message], names: Names, options: Options) -> bool:
+    """Whether message ``j`` (a challenge or an endorsement, quoting nothing) answers flagged message ``i``, sent by
+    ``sender``, rather than another flagged message it could answer (module docstring)."""
+    window = timedelta(minutes=options.window_minutes)
+    t = msgs[j].timestamp
+
+    def open_at_j(k: int) -> bool:  # j is within k's response window
+        tk = msgs[k].timestamp
+        return j - k <= options.window_messages and not (t and tk and t - tk > window)
+
+    named = names(j)
+    if named:
+        answerable = {sender_of[k] for k in range(max(0, j - options.window_messages), j) if flagged[k] and open_at_j(k)}
+        if named & answerable:
+            return sender in named
+    # the latest flagged message before the reply, or a run of the sender's own messages that ends with it
+    latest = max(k for k in range(i, j) if flagged[k])
+    return all(sender_of[k] == sender for k in range(i, latest + 1))
+
+
 def _finding(chat: ChatInput, msgs: list[Message], i: int, sender: str, c: Classification,
              spans: Mapping[str, list[tuple[int, int | None]]], sender_of: list[str | None],
              classifications: Mapping[str, Classification], left_at: Mapping[str, list[int]],
-             options: Options) -> Finding:
+             options: Options, flagged: Sequence[bool], names: Names) -> Finding:
     m = msgs[i]
     present = [p for p in present_at(spans, m.position) if p != sender]
     responses: dict[str, Response] = {}
@@ -322,7 +392,8 @@ def _finding(chat: ChatInput, msgs: list[Message], i: int, sender: str, c: Class
             continue  # a quoted reply to something else
         rc = classifications.get(r.id)
         label = next((x for x in ("counter_speech", "endorsement") if rc and x in rc.labels), None)
-        if label is not None:
+        if label is not None and (r.reply_to == m.id
+                                  or _answers(i, j, sender, sender_of, flagged, msgs, names, options)):
             delay = (r.timestamp - m.timestamp).total_seconds() if m.timestamp and r.timestamp else None
             responses[who] = Response(who, label, r.id, r.text, delay)
     for who in present:

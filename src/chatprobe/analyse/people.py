@@ -27,13 +27,13 @@ from pathlib import Path
 
 from chatprobe.errors import InputError
 
-_PHONE = re.compile(r"^\+?[\d\s\-().]{7,}$")
+PHONE = re.compile(r"^\+?[\d\s\-().]{7,}$")
 
 
 def normalise(identity: str) -> str:
     """The key an identity is compared by: digits for phone numbers, case-folded text otherwise."""
     s = identity.strip().replace("\u202a", "").replace("\u202c", "").replace("\u00a0", " ")
-    if _PHONE.match(s):
+    if PHONE.match(s):
         return "+" + re.sub(r"\D", "", s) if s.startswith("+") else re.sub(r"\D", "", s)
     return " ".join(s.casefold().split())
 
