@@ -688,6 +688,8 @@ def test_banter_and_sport_talk_that_sound_like_insults_or_violence(lexicon, text
     ("off for a fag", {}), ("why do we pay for crippls to sit at home", {}),
     # a singular is one person or a thing, not a group
     ("the ramp by the door has a steep slope", {}), ("my nan is a bit senile now", {}),
+    # words for women used as insults are as often a greeting to friends in the plural: they name no group here
+    ("Friday bitches!! pub at 6", {}), ("lets go bitches, last night shift done", {}),
 ])
 def test_an_unaimed_ambiguous_slur_names_its_group(lexicon, text, found):
     assert lexicon.slur_mentions(text) == found and lexicon.mentions(text) == {}

@@ -701,7 +701,9 @@ class Lexicon(Detector):
         word. Such a word is no lexicon hit ("why do we pay for cripples to sit at home all day": "cripples" is also a
         verb), but it names the group the text model may then read the message as hating; the pipeline lets it lift
         the bar for that category only. A singular is one person ("she aint a bitch") or a thing ("a ♿ slope"); the
-        word must be spelt as written, not one letter off, and not in its ordinary sense ("off for a fag")."""
+        word must be spelt as written, not one letter off, and not in its ordinary sense ("off for a fag"). The words
+        for women used as insults ("bitches", "hoes", "skets") name no group here: in the plural they are as often a
+        crowd of friends or a greeting ("Friday bitches!! pub at 6"), and the model reads any of them as hate."""
         found: dict[str, str] = {}
         toks = tokens(text)
         folded = " ".join(t.form for t in toks)
@@ -709,7 +711,7 @@ class Lexicon(Detector):
         homonyms = [(m.start(), m.end()) for m in self.data.homonym.finditer(folded)]
         for i, j, e, how in self._word_hits(text, toks):
             end = ends[j] - 1
-            if (e.ambiguous and e.category in PROTECTED and how == "exact" and e.plural
+            if (e.ambiguous and e.category in PROTECTED and e.category != "sex" and how == "exact" and e.plural
                     and not (e.said_of_men and not MALE.search(folded))
                     and not any(a < end <= b for a, b in homonyms)):
                 found.setdefault(e.category, text[toks[i].start:toks[j].end])
