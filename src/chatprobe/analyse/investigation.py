@@ -34,11 +34,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cache, cached_property
-from importlib import resources
+from functools import cached_property
 from typing import Any
 
 from chatprobe.analyse.people import PHONE, People
+from chatprobe.detect.language import common_english
 from chatprobe.model import (  # noqa: F401  (Classification, Finding, Response, RESPONSES: re-exported)
     RESPONSES,
     Classification,
@@ -280,10 +280,9 @@ def investigate(chats: Iterable[ChatInput], classifications: Mapping[str, Classi
                 continue
             prof = profile(person)
             prof.messages_sent += 1
-            c = classifications.get(m.id)
-            if c is None or not c.categories:
+            if not flagged[i]:
                 continue
-            findings.append(_finding(chat, msgs, i, person, c, spans, sender_of, classifications, left_at, options,
+            findings.append(_finding(chat, msgs, i, person, classifications[m.id], spans, sender_of, classifications, left_at, options,
                                      flagged, named_by))
 
     tally(findings, profiles, summaries)
@@ -318,14 +317,6 @@ def tally(findings: Sequence[Finding], profiles: Mapping[str, Profile], chats: S
             profiles[name].responses[r.response] += 1
 
 
-@cache
-def _common_words() -> frozenset[str]:
-    """The most common words of English chat (``detect/data/common_en.txt``): a name that is one of them ("will",
-    "mark", "ben") names someone only when written with a capital."""
-    text = resources.files("chatprobe.detect").joinpath("data", "common_en.txt").read_text("utf-8")
-    return frozenset(w for w in text.split() if not w.startswith("#"))
-
-
 def name_words(person: str, people: People) -> frozenset[str]:
     """The words a message may name ``person`` by: each word of 3 letters or more of their name and aliases, lower
     case, ranks and titles left out ("Sgt Amy Cole" → amy, cole); none for a phone number."""
@@ -344,7 +335,7 @@ class Names:
     def __call__(self, j: int) -> frozenset[str]:
         if j not in self._seen:
             text = self.msgs[j].text or ""
-            common = _common_words()
+            common = common_english()  # a name that is a common chat word ("will", "ben") needs its capital
             found = {w.casefold() for w in WORD.findall(text) if w[0].isupper() or w.casefold() not in common}
             self._seen[j] = frozenset(p for p, words in self.words_of.items() if words & found)
         return self._seen[j]

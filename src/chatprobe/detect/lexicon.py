@@ -28,7 +28,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import accumulate
 from typing import Any
 
 from chatprobe.detect.base import Detection, Detector, Explanation, TextItem, registry
@@ -361,6 +360,15 @@ PROFESSION = ("[\U0001F468\U0001F469\U0001F9D1](?P<tone>[\U0001F3FB-\U0001F3FF])
               "\U0001F52C\U0001F4BB\U0001F3A4\U0001F3A8\U0001F680\U0001F692\U0001F37C]\uFE0F?")
 
 
+def _folded(toks: Sequence[Token]) -> tuple[str, list[int]]:
+    """The folded text of these tokens, one space between words, and each word's start in it."""
+    starts, pos = [], 0
+    for t in toks:
+        starts.append(pos)
+        pos += len(t.form) + 1
+    return " ".join(t.form for t in toks), starts
+
+
 def trie_regex(words: Iterable[str]) -> str:
     """A regex alternation matching exactly ``words``, factored by common prefixes.
 
@@ -538,12 +546,7 @@ class Lexicon(Detector):
         toks = tokens(text)
         folded_words = [t.form for t in toks]
         # folded text with word positions, so word hits and phrase rules share one coordinate system
-        starts: list[int] = []
-        pos = 0
-        for w in folded_words:
-            starts.append(pos)
-            pos += len(w) + 1
-        folded = " ".join(folded_words)
+        folded, starts = _folded(toks)
         result: list[Hit] = []
         sexual_context = False
         word_hits = self._word_hits(text, toks)
@@ -628,9 +631,13 @@ class Lexicon(Detector):
 
         return self.data.alias_re.sub(word, text)
 
+    def _homonym_at(self, folded: str, end: int) -> bool:
+        """Whether a word ending at ``end`` of ``folded`` is inside one of the homonym contexts ("off for a fag")."""
+        return any(m.start() < end <= m.end() for m in self.data.homonym.finditer(folded))
+
     def _status(self, text: str, folded: str, fpos: tuple[int, int], *, slur: bool, protected: bool) -> str:
         d = self.data
-        if any(m.start() < fpos[1] <= m.end() for m in d.homonym.finditer(folded)):  # the hit ends inside
+        if self._homonym_at(folded, fpos[1]):
             return "homonym"
         clause_start = max(folded.rfind(c, 0, fpos[0]) for c in ".!?;\n") + 1
         before = folded[clause_start:fpos[0]]
@@ -706,14 +713,11 @@ class Lexicon(Detector):
         crowd of friends or a greeting ("Friday bitches!! pub at 6"), and the model reads any of them as hate."""
         found: dict[str, str] = {}
         toks = tokens(text)
-        folded = " ".join(t.form for t in toks)
-        ends = list(accumulate(len(t.form) + 1 for t in toks))  # each word's end in ``folded``, plus one
-        homonyms = [(m.start(), m.end()) for m in self.data.homonym.finditer(folded)]
+        folded, starts = _folded(toks)
         for i, j, e, how in self._word_hits(text, toks):
-            end = ends[j] - 1
             if (e.ambiguous and e.category in PROTECTED and e.category != "sex" and how == "exact" and e.plural
                     and not (e.said_of_men and not MALE.search(folded))
-                    and not any(a < end <= b for a, b in homonyms)):
+                    and not self._homonym_at(folded, starts[j] + len(toks[j].form))):
                 found.setdefault(e.category, text[toks[i].start:toks[j].end])
         return found
 
