@@ -105,9 +105,10 @@ def extra(pipeline: Any, shared: list[Any]) -> dict[str, float]:
     return out
 
 
-def heads_trainer(ex: list[Any]) -> Callable[[int], Any]:
+def heads_trainer(ex: list[Any], ensemble: int = 1) -> Callable[[int], Any]:
     """seed → ``train.py``'s network trained with that seed on the shipped encoder's vectors of ``ex`` (its row weights
-    and threshold rule), as run-time ``Heads`` (``heads_of``); the vectors and labels are read once."""
+    and threshold rule), as run-time ``Heads`` (``heads_of``); the vectors and labels are read once. ``ensemble`` K > 1:
+    seed s is the ensemble of networks seeded K·s … K·s + K - 1 (``train.train_ensemble``), so runs share no network."""
     split = np.array([e.split for e in ex])
     source = np.array([e.source for e in ex])
     Y = train.label_matrix(ex)
@@ -116,7 +117,7 @@ def heads_trainer(ex: list[Any]) -> Callable[[int], Any]:
     tr, val = split == "train", split == "val"
 
     def heads(seed: int) -> Any:
-        net = train.train_mlp(X, Y, w, tr, seed=seed)
+        net = train.train_ensemble(X, Y, w, tr, range(ensemble * seed, ensemble * seed + ensemble))
         return heads_of(net, train.thresholds(Y[val], train.mlp_proba(net, X[val]), quiet=True), f"seed{seed}")
     return heads
 
@@ -154,7 +155,7 @@ def shipped_heads_fit(encoder: dict[str, Any]) -> bool:
     return bool(load_heads().meta.get("encoder", {}).get("finetuned_sha256") == encoder.get("finetuned_sha256"))
 
 
-def spread(seeds: list[int]) -> dict[str, Any]:
+def spread(seeds: list[int], ensemble: int = 1) -> dict[str, Any]:
     from build import SHARED
     from datasets import load_shared
     from finetune import patch_meta
@@ -164,7 +165,7 @@ def spread(seeds: list[int]) -> dict[str, Any]:
     t0 = time.perf_counter()
     ex = train.corpus()
     shared = load_shared(SHARED)  # the datasets' own rows and labels, as pipeline_labels.py reads them
-    trained = heads_trainer(ex)
+    trained = heads_trainer(ex, ensemble)
     encoder = encoder_id()
     patch = train.MODELS / "encoder-finetuned.npz"
     if patch.exists():
@@ -179,7 +180,8 @@ def spread(seeds: list[int]) -> dict[str, Any]:
     from chatprobe.detect.lexicon import load as load_lexicon
 
     # the lexicon's rules move some figures as much as the heads do: files from different lexicons compare with care
-    return {"seeds": seeds, "corpus_texts": len(ex), "encoder": encoder, "lexicon": load_lexicon().version, "runs": rows,
+    return {"seeds": seeds, **({"ensemble": ensemble} if ensemble > 1 else {}), "corpus_texts": len(ex),
+            "encoder": encoder, "lexicon": load_lexicon().version, "runs": rows,
             "range": {k: [min(v["figures"][k] for v in seeded), max(v["figures"][k] for v in seeded)]
                       for k, _ in FIGURES},
             "mean": {k: round(sum(v["figures"][k] for v in seeded) / len(seeded), 4) for k, _ in FIGURES},
@@ -248,13 +250,16 @@ def main() -> None:
     ap.add_argument("--compare", type=Path, nargs="+", metavar="CANDIDATE.json",
                     help="run nothing: compare these earlier runs with the --against files (several: one change "
                          "trained with several encoder seeds, their runs pooled)")
+    ap.add_argument("--ensemble", type=int, default=1, metavar="K",
+                    help="each seed's heads are K networks averaged (train.train_ensemble): seed s is seeds K·s to "
+                         "K·s + K - 1")
     args = ap.parse_args()
     if args.compare:
         if not args.against:
             ap.error("--compare needs --against")
         s = [json.loads(p.read_text()) for p in args.compare]
     else:
-        s = spread(args.seeds)
+        s = spread(args.seeds, args.ensemble)
         print(render(s))
         args.out.write_text(json.dumps(s, indent=1, ensure_ascii=False) + "\n")
         print(f"wrote {args.out}", file=sys.stderr)

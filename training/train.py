@@ -28,6 +28,7 @@ import io
 import json
 import sys
 import time
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -160,6 +161,20 @@ def train_mlp(X: np.ndarray, Y: np.ndarray, w: np.ndarray, rows: np.ndarray,
                 p[k] -= LR * (m[k] / (1 - 0.9 ** t)) / (np.sqrt(v2[k] / (1 - 0.999 ** t)) + 1e-8)
         print(f"  epoch {epoch + 1}/{EPOCHS}", file=sys.stderr)
     return p
+
+
+def train_ensemble(X: np.ndarray, Y: np.ndarray, w: np.ndarray, rows: np.ndarray,
+                   seeds: Sequence[int]) -> dict[str, np.ndarray]:
+    """``train_mlp`` once per seed, folded into one network whose logits are the mean of theirs: hidden layers side by
+    side (``w1``, ``b1`` stacked), each output layer divided by their number (``w2`` stacked, ``b2`` averaged). The
+    same file format and run-time code as one network, ``len(seeds)`` times as wide; one seed is ``train_mlp``."""
+    nets = [train_mlp(X, Y, w, rows, seed=s) for s in seeds]
+    if len(nets) == 1:
+        return nets[0]
+    k = np.float32(len(nets))
+    return {"w1": np.concatenate([n["w1"] for n in nets], axis=1), "b1": np.concatenate([n["b1"] for n in nets]),
+            "w2": np.concatenate([n["w2"] for n in nets], axis=0) / k,
+            "b2": (np.sum([n["b2"] for n in nets], axis=0) / k).astype(np.float32)}
 
 
 TARGET_HEADS = [HEADS.index(c) for c in PROTECTED]

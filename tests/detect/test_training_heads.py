@@ -296,3 +296,22 @@ def test_probe_spread_reads_a_probe_file_and_lists_what_is_flagged(tmp_path):
             labels = {"bet she's wild in bed": ("sexual",), "kids are asleep": ("endorsement",)}
             return [Decision(str(i), labels.get(t, ()), {}, {}, {}, ()) for i, t in enumerate(texts)]
     assert probe_spread.flags_on(Fake(), lines) == [(2, "bet she's wild in bed", ["sexual"])]
+
+
+def test_an_ensemble_of_networks_is_one_network_whose_logits_are_their_mean(monkeypatch):
+    """train.train_ensemble folds K networks into one of K times the width, in the shipped file format: its logits are
+    the mean of theirs (so the run-time code needs no change), and one seed is train_mlp itself."""
+    monkeypatch.setattr(train, "EPOCHS", 1)
+    X, Y, w, rows = _toy()
+    nets = [train.train_mlp(X, Y, w, rows, seed=s) for s in (3, 4, 5)]
+    ens = train.train_ensemble(X, Y, w, rows, [3, 4, 5])
+
+    def logit(p):
+        return np.maximum(X @ p["w1"] + p["b1"], 0) @ p["w2"] + p["b2"]
+
+    assert np.allclose(logit(ens), np.mean([logit(n) for n in nets], axis=0), atol=1e-5)
+    assert ens["w1"].shape == (384, 3 * nets[0]["w1"].shape[1]) and ens["w2"].shape[1] == len(train.HEADS)
+    assert all(v.dtype == np.float32 for v in ens.values())
+    single = train.train_ensemble(X, Y, w, rows, [3])
+    assert all(np.array_equal(single[k], nets[0][k]) for k in single)
+    assert not np.allclose(train.mlp_proba(ens, X), train.mlp_proba(nets[0], X))
