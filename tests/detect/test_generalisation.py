@@ -259,9 +259,10 @@ def test_the_disabled_or_the_old_before_a_noun_name_no_group(pipeline):
 
 
 # the model card: ordinary lines signed with one self-describing emoji, 118 (seed 7) and 83 (seed 8; 82 since lexicon
-# 2026.12.17) false flags in 1,041 on 2026-12-06; a known gap of the text model (the fix belongs in its training data),
-# held from getting worse
-EMOJI_SIGNED_MAX_FLAGS = {7: 118, 8: 82}
+# 2026.12.17, 83 again since 2026.12.22, where a flag names its nationals: "old age is catching up with me, knees are
+# gone 🇵🇰", read hateful 0.64 by the model, now names a group) false flags in 1,041 on 2026-12-06; a known gap of the
+# text model (the fix belongs in its training data), held from getting worse
+EMOJI_SIGNED_MAX_FLAGS = {7: 118, 8: 83}
 
 
 def test_ordinary_lines_signed_with_an_emoji_raise_no_more_flags_than_recorded(pipeline):

@@ -264,6 +264,18 @@ def test_couples_and_religious_symbols_name_their_groups(lexicon, text, found):
     assert active(lexicon, text) == found, statuses(lexicon, text)
 
 
+@pytest.mark.parametrize("text,found", [
+    # a national flag stands for its nationals (lexicon 2026.12.22): before, a flag was no word at all to the rules
+    ("🇵🇰 are rats", {"race"}), ("I hate 🇮🇳", {"race"}), ("death to all 🇸🇦", {"race", "threat"}),
+    ("gonna 🔪 some 🇳🇬 tonight", {"race", "threat"}),
+    # the same flags in ordinary use, and the home nations' flags, which name no group here
+    ("🇮🇳 vs 🇵🇰 cricket tonight, who's watching?", set()), ("Happy independence day 🇵🇰🇵🇰", set()),
+    ("the 🇹🇷 barber on the high street is shut", set()), ("🇨🇳 takeaway tonight?", set()),
+    ("I hate 🇬🇧 weather", set())])
+def test_a_national_flag_names_its_nationals(lexicon, text, found):
+    assert active(lexicon, text) == found, statuses(lexicon, text)
+
+
 def test_a_suggestion_does_not_undo_a_real_negation(lexicon):
     assert "threat" not in active(lexicon, "we would never gas the jews, why would you say that")
 
