@@ -872,7 +872,11 @@ def main() -> None:
               "  caution), nothing else in the protocol moved. Shared validation: 7 rows change, all flag rows labelled",
               "  race and now race (race F1 0.313 -> 0.335, threat 0.400 -> 0.431); one also gains religion (\"Lets just",
               "  bomb all 🇸🇦\"). Demonyms I had added with their flags (\"saudis\" and five more) were taken out again:",
-              "  they named race in two validation posts that speak of Saudi Arabia, not of its people.",
+              "  they named race in two validation posts that speak of Saudi Arabia, not of its people. Measured after",
+              "  it and not shipped: an emoji-only message with a cross or a no-entry sign beside a group's emoji",
+              "  (\"🚫♿\", \"❌👨🏾❌\") read as refusing the group rather than as a challenge of a remark, which sets the",
+              "  text model aside; three hatemoji validation misses turn right, but its rule asked for the hatemoji test",
+              "  split to move and that split has no such row (`training/rejected/lexicon-refusing-emoji.diff`).",
               "- The lexicon needs maintenance: new slurs and spellings appear; add them to `lexicon_en.toml`.",
               "- Sarcasm, context across messages and images are out of scope for the text model (issue 4 adds",
               "  conversation context; issue 6 media).", ""]
