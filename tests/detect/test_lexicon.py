@@ -276,6 +276,28 @@ def test_a_national_flag_names_its_nationals(lexicon, text, found):
     assert active(lexicon, text) == found, statuses(lexicon, text)
 
 
+@pytest.mark.parametrize("text,found", [
+    # letters written as emoji inside a word (lexicon 2026.12.23): before, the emoji split the word
+    ("you f🅰️ggots need to chill out", {"sexual_orientation"}), ("🅱️E🅰️NERS", {"race"}),
+    ("le💲bo or bi for sure", {"sexual_orientation"}),
+    # the same letters in ordinary words, and squared words standing alone
+    ("🅱️E🅰️UTIFUL", set()), ("I'm 🆒 with that", set()), ("🅿️ at the back, 2 mins", set()), ("that's 🆗 mate", set())])
+def test_letters_written_as_emoji_are_letters(lexicon, text, found):
+    assert active(lexicon, text) == found, statuses(lexicon, text)
+
+
+def test_a_keycap_is_its_digit_and_a_styled_emoji_letter_its_letter():
+    assert fold_text("c0️⃣ck 1️⃣mm1️⃣grants m*️⃣rder") == "cock immigrants m*rder"
+    assert fold_text("Ⓜ️u💲lim") == "muslim"
+    # a squared word is letters inside a word only: alone it is a reaction, and "not 🆗" is no "not ok" challenge
+    assert fold_text("This 🆖R really thought") == "this ngr really thought"
+    assert fold_text("Alll these trans people about is totally not 🆗") == "alll these trans people about is totally not"
+
+
+def test_a_squared_word_alone_is_no_challenge(lexicon):
+    assert not any(label == "counter_speech" for label, _, _ in lexicon.responses("going to the 🕌 is not 🆒"))
+
+
 def test_a_suggestion_does_not_undo_a_real_negation(lexicon):
     assert "threat" not in active(lexicon, "we would never gas the jews, why would you say that")
 

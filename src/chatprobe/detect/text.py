@@ -28,6 +28,15 @@ HOMOGLYPHS = str.maketrans({
     "ß": "ss", "æ": "ae", "œ": "oe",
 })
 
+# Emoji that are letters ("f🅰️ggots", "🅱️E🅰️NERS", "le💲bo"), and what styles an emoji or makes a digit a keycap ("1️⃣",
+# "*️⃣"), which folds to nothing so that the letter, digit or censor mark is read in its word.
+EMOJI_LETTERS = {"🅰": "a", "🅱": "b", "🅾": "o", "🅿": "p", "ℹ": "i", "♏": "m", "💲": "s", "®": "r", "©": "c",
+                 "\ufe0f": "", "\ufe0e": "", "\u20e3": ""}
+# Squared words are letters only inside a word ("🆖R"); alone they stay emoji, for "that's not 🆗" is no "not ok"
+# (a challenge, to the response rules) but a reaction
+SQUARED_WORDS = {"🆎": "ab", "🆑": "cl", "🆒": "cool", "🆓": "free", "🆔": "id", "🆕": "new", "🆖": "ng", "🆗": "ok",
+                 "🆘": "sos", "🆙": "up", "🆚": "vs"}
+
 # Digits and symbols standing for letters, applied only inside a word that has letters.
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", "$": "s",
         "!": "i", "|": "i", "+": "t", "€": "e", "£": "l", "(": "c", "¡": "i"}
@@ -47,6 +56,8 @@ def _strip_marks(ch: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
+    if ch in EMOJI_LETTERS:
+        return EMOJI_LETTERS[ch]
     c = unicodedata.normalize("NFKC", ch)
     c = c.casefold().translate(HOMOGLYPHS)
     if len(c) == 1 and not c.isascii() and c.isalpha():
@@ -83,6 +94,9 @@ def _offset_map(text: str) -> list[int]:
 @lru_cache(maxsize=1 << 16)
 def _fold_word(raw: str) -> str:
     """A word's folded form (chats reuse few words, so this is mostly a cache hit)."""
+    if any(ch in SQUARED_WORDS for ch in raw) and any(
+            ch.isalnum() or (ch in EMOJI_LETTERS and EMOJI_LETTERS[ch]) for ch in raw if ch not in SQUARED_WORDS):
+        raw = "".join(SQUARED_WORDS.get(ch, ch) for ch in raw)
     return _form("".join(_fold_char(ch) for ch in raw))
 
 
