@@ -887,6 +887,12 @@ def main() -> None:
               "  rows with letter emoji before writing the rule, so this figure is a check, not blind), nothing else",
               "  moved; shared validation: 5 rows change, 4 right (race, sexual orientation and disability F1 up) and one",
               "  race label on \"if you say n1️⃣gger💲 you need to be shot\", as the same line in plain letters gets.",
+              "  Measured after it and not shipped: where the hateful head reads below 0.5, abuse aimed at a group the",
+              "  message names (target and abusive heads both at 0.7 or more) standing in for it (\"Islam is a death",
+              "  cult and its followers are savages\": hateful 0.37, religion 0.94, abusive 0.77). Shipped heads: hatemoji",
+              "  test +1 row, fresh functional dev +1 line; but its rule allowed no added false flag, and the emoji-signed",
+              "  lines gained 1 to 2 in every run (\"miss you 😢 🕍\" as religion;",
+              "  `training/rejected/pipeline-abusive-at-named-group.diff`).",
               "- The lexicon needs maintenance: new slurs and spellings appear; add them to `lexicon_en.toml`.",
               "- Sarcasm, context across messages and images are out of scope for the text model (issue 4 adds",
               "  conversation context; issue 6 media).", ""]
