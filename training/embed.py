@@ -16,6 +16,11 @@ CACHE = HERE / ".cache"
 
 
 def _key(text: str) -> bytes:
+    """A text's cache key: the text, or for one with emoji what the encoder reads of it (its gloss), so that a change
+    of the gloss is never read from vectors cached before it."""
+    if not text.isascii():
+        from chatprobe.detect.text import gloss
+        text = "\x00gloss\x00" + gloss(text)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()[:16]
 
 

@@ -315,3 +315,15 @@ def test_an_ensemble_of_networks_is_one_network_whose_logits_are_their_mean(monk
     single = train.train_ensemble(X, Y, w, rows, [3])
     assert all(np.array_equal(single[k], nets[0][k]) for k in single)
     assert not np.allclose(train.mlp_proba(ens, X), train.mlp_proba(nets[0], X))
+
+
+def test_a_cached_vector_is_keyed_on_what_the_encoder_reads():
+    """training/embed.py caches vectors per text; a text with emoji is keyed on its gloss, so a change of the gloss never
+    reads a vector cached before it, and two spellings the encoder reads alike share one."""
+    import hashlib
+
+    import embed
+
+    assert embed._key("see you at 6") == hashlib.sha256(b"see you at 6").digest()[:16]
+    assert embed._key("you f🅰️ggots") == embed._key("you f🅰ggots") != hashlib.sha256("you f🅰️ggots".encode()).digest()[:16]
+    assert embed._key("👍") != embed._key("👎")
