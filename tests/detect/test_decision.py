@@ -106,3 +106,16 @@ def test_a_slur_names_its_own_group_only():
     text = "disabled people like him should be sterilised"
     labels = Pipeline("test", [Lexicon(), HateScores({text: scores})], {"language_gate": False}).classify([text])[0].labels
     assert {"disability", "religion"} <= set(labels)
+
+
+def test_a_slur_the_lexicon_finds_names_its_own_group_only():
+    """An active slur lifts the model-only bar for its own category, not for every one: "you f🅰️ggots need to chill out"
+    was flagged race as well, the text model reading the emoji's gloss as race (0.79) once the slur named a group."""
+    text = "you faggots need to chill out"
+    scores = {"sexual_orientation": 0.6, "religion": 0.79, "discriminatory": 0.9, "abusive": 0.82}
+    labels = Pipeline("test", [Lexicon(), HateScores({text: scores})], {"language_gate": False}).classify([text])[0].labels
+    assert labels == ("sexual_orientation",)
+    # an identity word still names a group for every category (the model may know better which one is meant)
+    text = "gay people need to chill out"
+    labels = Pipeline("test", [Lexicon(), HateScores({text: scores})], {"language_gate": False}).classify([text])[0].labels
+    assert "religion" in labels

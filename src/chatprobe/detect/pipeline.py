@@ -11,7 +11,8 @@ detector), and asks each detector that can for the message's context and the gro
    speech, counter-speech, reclaimed use) or a context reader did, in which case it needs ``override_context``;
 3. protected characteristics: when the umbrella score for hate against a protected group is ≥ 0.5 and the
    message names a group, that group's category gets the umbrella score; a score alone with no group named
-   needs ``model_only_unnamed_min``, as does a threat with nobody it could be aimed at.
+   needs ``model_only_unnamed_min``, as does a threat with nobody it could be aimed at. An identity word names a group
+   for every category; a slur names its own group only (the model's other readings beside it need the higher bar).
 4. violence and sex, which the text model confuses with each other: from the model alone, ``threat`` and
    ``sexual`` each need ``model_only_unnamed_min`` where the other is read more strongly or found explicitly
    (``sort_violence_from_sex``).
@@ -265,6 +266,12 @@ class Pipeline:
         lex_protected = any(tax.category(d.label).discriminatory for d in lex if d.status == "active"
                             and d.label in tax.text_codes)
         names_group = bool(mentions) or lex_protected
+        # a slur the lexicon found names its own group only ("you faggots" is no evidence that a message is about race);
+        # a phrase rule that names a group, or an identity word, names it for every category
+        lex_slurs = {d.label for d in lex if d.status == "active" and d.explanation.rule == "lexicon.slur"}
+        named_for_all = bool(mentions) or any(
+            tax.category(d.label).discriminatory for d in lex if d.status == "active" and d.label in tax.text_codes
+            and d.explanation.rule != "lexicon.slur")
 
         sort_confused = bool(opts.get("sort_violence_from_sex", True))
         active_of = {code: any(d.label == code and d.status == "active" for d in lex) for code in CONFUSED}
@@ -290,7 +297,7 @@ class Pipeline:
                     m = min(umbrella, abusive)
                     m_note = (f"text model: hateful {umbrella:.2f}, abusive {abusive:.2f}, "
                               f"naming '{named[code]}'")
-                names_this = names_group or code in slurs
+                names_this = named_for_all or code in slurs or code in lex_slurs
                 if (not names_this and m >= unnamed_min and neutral_emoji
                         and (plain := neutral_people(text)) != text):
                     # the model alone, with no group named: whether the message is hostile is read with its person
