@@ -121,7 +121,9 @@ def test_evaluation_lines_are_split_by_their_text_and_never_trained_on(module):
                                   "gaps-round8-person-emoji.diff", "gaps-round8-v2-group-emoji.diff",
                                   "pipeline-group-emoji-neutral.diff", "gaps-round9-stereotypes.diff",
                                   "lexicon-violence-sexual-second-set.diff", "heads-chat-weight-8.diff",
-                                  "pipeline-illness-guard.diff", "gaps-round10-illness-heads-only.diff"])
+                                  "pipeline-illness-guard.diff", "gaps-round10-illness-heads-only.diff",
+                                  "lexicon-ambiguous-singular-mentions.diff", "lexicon-refusing-emoji.diff",
+                                  "pipeline-abusive-at-named-group.diff", "gloss-letters-in-words.diff"])
 def test_the_rejected_changes_still_apply_for_re_measuring(name):
     import shutil
     import subprocess
