@@ -29,8 +29,9 @@ class Scores(Detector):
                       for label, s in self.table.get(it.text, {}).items()) for it in items]
 
 
-def decide(text: str, scores: dict[str, float], **options) -> tuple[str, ...]:
-    pipe = Pipeline("test", [Lexicon(), Scores({text: scores})], {"language_gate": False, **options})
+def decide(text: str, scores: dict[str, float], scorer: type[Scores] | None = None, **options) -> tuple[str, ...]:
+    """The labels of the lexicon and a fixed-score model (``Scores``, or a subclass for other labels) for ``text``."""
+    pipe = Pipeline("test", [Lexicon(), (scorer or Scores)({text: scores})], {"language_gate": False, **options})
     return pipe.classify([text])[0].labels
 
 
@@ -101,10 +102,10 @@ def test_a_slur_names_its_own_group_only():
     at nobody names its own group only: "nutters" is no evidence that a message is about religion."""
     scores = {"disability": 0.8, "religion": 0.8, "discriminatory": 0.8, "abusive": 0.8}
     text = "nutters like him should be sterilised"
-    labels = Pipeline("test", [Lexicon(), HateScores({text: scores})], {"language_gate": False}).classify([text])[0].labels
+    labels = decide(text, scores, HateScores)
     assert "disability" in labels and "religion" not in labels
     text = "disabled people like him should be sterilised"
-    labels = Pipeline("test", [Lexicon(), HateScores({text: scores})], {"language_gate": False}).classify([text])[0].labels
+    labels = decide(text, scores, HateScores)
     assert {"disability", "religion"} <= set(labels)
 
 
@@ -113,9 +114,9 @@ def test_a_slur_the_lexicon_finds_names_its_own_group_only():
     was flagged race as well, the text model reading the emoji's gloss as race (0.79) once the slur named a group."""
     text = "you faggots need to chill out"
     scores = {"sexual_orientation": 0.6, "religion": 0.79, "discriminatory": 0.9, "abusive": 0.82}
-    labels = Pipeline("test", [Lexicon(), HateScores({text: scores})], {"language_gate": False}).classify([text])[0].labels
+    labels = decide(text, scores, HateScores)
     assert labels == ("sexual_orientation",)
     # an identity word still names a group for every category (the model may know better which one is meant)
     text = "gay people need to chill out"
-    labels = Pipeline("test", [Lexicon(), HateScores({text: scores})], {"language_gate": False}).classify([text])[0].labels
+    labels = decide(text, scores, HateScores)
     assert "religion" in labels

@@ -263,15 +263,14 @@ class Pipeline:
         # hate against a protected group that names no group (no identity word, slur or emoji for one), or a
         # threat with nobody it could be aimed at ("don't forget to put the bins out")
         unnamed_min = float(opts.get("model_only_unnamed_min", 0.9))
-        lex_protected = any(tax.category(d.label).discriminatory for d in lex if d.status == "active"
-                            and d.label in tax.text_codes)
+        lex_hate = [d for d in lex if d.status == "active" and d.label in tax.text_codes
+                    and tax.category(d.label).discriminatory]
+        lex_protected = bool(lex_hate)
         names_group = bool(mentions) or lex_protected
         # a slur the lexicon found names its own group only ("you faggots" is no evidence that a message is about race);
         # a phrase rule that names a group, or an identity word, names it for every category
-        lex_slurs = {d.label for d in lex if d.status == "active" and d.explanation.rule == "lexicon.slur"}
-        named_for_all = bool(mentions) or any(
-            tax.category(d.label).discriminatory for d in lex if d.status == "active" and d.label in tax.text_codes
-            and d.explanation.rule != "lexicon.slur")
+        lex_slurs = {d.label for d in lex_hate if d.explanation.rule == "lexicon.slur"}
+        named_for_all = bool(mentions) or any(d.explanation.rule != "lexicon.slur" for d in lex_hate)
 
         sort_confused = bool(opts.get("sort_violence_from_sex", True))
         active_of = {code: any(d.label == code and d.status == "active" for d in lex) for code in CONFUSED}

@@ -95,7 +95,7 @@ def _offset_map(text: str) -> list[int]:
 def _fold_word(raw: str) -> str:
     """A word's folded form (chats reuse few words, so this is mostly a cache hit)."""
     if any(ch in SQUARED_WORDS for ch in raw) and any(
-            ch.isalnum() or (ch in EMOJI_LETTERS and EMOJI_LETTERS[ch]) for ch in raw if ch not in SQUARED_WORDS):
+            ch.isalnum() or EMOJI_LETTERS.get(ch) for ch in raw if ch not in SQUARED_WORDS):
         raw = "".join(SQUARED_WORDS.get(ch, ch) for ch in raw)
     return _form("".join(_fold_char(ch) for ch in raw))
 
