@@ -728,3 +728,17 @@ def test_banter_and_sport_talk_that_sound_like_insults_or_violence(lexicon, text
 def test_an_unaimed_ambiguous_slur_names_its_group(lexicon, text, found):
     assert lexicon.slur_mentions(text) == found and lexicon.mentions(text) == {}
     assert not active(lexicon, text) & {"disability", "sexual_orientation"}, statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text,found", [
+    # race slurs the list lacked (lexicon 2026.12.24): each raised nothing before
+    ("those shitskins are taking over", {"race"}), ("you dirty pajeet", {"race"}), ("she's a groid", {"race"}),
+    ("fuck you spear chucker", {"race"}), ("anyone that says curry muncher is a 😎", {"race"}),
+    ("he dindu nuffin lol", {"race"}), ("regular sand monkeys", {"race"}),
+    # near them, ordinary words and a nickname the list leaves out ("wop" is a rapper's name and doo-wop far more
+    # often than a slur in the shared data)
+    ("doo wop night at the legion", set()), ("Free wop", set()), ("spear fishing on holiday", set()),
+    ("a curry and a pint tonight 🍛", set()), ("the android app is down", set()), ("paneer tikka for the table", set()),
+    ("he didn't do nothing, boss", set())])
+def test_race_slurs_of_2026_12_24(lexicon, text, found):
+    assert {label for label in active(lexicon, text) if label == "race"} == found, statuses(lexicon, text)
