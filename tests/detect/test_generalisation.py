@@ -123,7 +123,8 @@ def test_evaluation_lines_are_split_by_their_text_and_never_trained_on(module):
                                   "lexicon-violence-sexual-second-set.diff", "heads-chat-weight-8.diff",
                                   "pipeline-illness-guard.diff", "gaps-round10-illness-heads-only.diff",
                                   "lexicon-ambiguous-singular-mentions.diff", "lexicon-refusing-emoji.diff",
-                                  "pipeline-abusive-at-named-group.diff", "gloss-letters-in-words.diff"])
+                                  "pipeline-abusive-at-named-group.diff", "gloss-letters-in-words.diff",
+                                  "lexicon-threat-person-edos.diff"])
 def test_the_rejected_changes_still_apply_for_re_measuring(name):
     import shutil
     import subprocess
