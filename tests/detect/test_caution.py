@@ -39,6 +39,7 @@ TABLE = {
     "🧕🏿 sounds good": HATE,
     "🧕 are vermin": HATE,
     "muslims just want to take over": HATE,
+    "muslim women like her 🙄": HATE,
 }
 
 
@@ -67,6 +68,8 @@ def test_no_caution_without_the_misreading_or_with_explicit_evidence():
 def test_a_group_named_only_by_an_emoji_carries_a_caution():
     d, why = decide("🧕🏿 sounds good")
     assert {"religion", "sex"} <= set(d.labels)
+    # 🧕 reads "muslim women", a religion (lexicon 2026.12.25); its mention lets the model's reading of sex through
+    # too, and that flag, named by the emoji alone as well, carries the caution
     assert why["religion"].caution == CAUTION["emoji"] and why["sex"].caution == CAUTION["emoji"]
 
 
@@ -83,3 +86,11 @@ def test_a_finding_gives_each_reason_and_each_caution_once():
         {"label": "religion", "note": "text model 0.70"},
         {"label": "threat", "note": "not flagged", "caution": "b"}))
     assert c.why(("sexual", "religion")) == (["text model 0.60", "text model 0.70"], ["a"])
+
+
+def test_a_category_another_groups_word_lets_through_carries_no_emoji_caution():
+    """The caution says the group is named only by an emoji: where a word names a group, a flag that word's mention let
+    through for another category is no such case."""
+    d, why = decide("muslim women like her 🙄")
+    assert {"religion", "sex"} <= set(d.labels)
+    assert why["religion"].caution is None and why["sex"].caution is None

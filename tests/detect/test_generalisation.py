@@ -117,7 +117,7 @@ def test_evaluation_lines_are_split_by_their_text_and_never_trained_on(module):
     assert held <= {t.strip().lower() for _, t in build.judged()}
 
 
-@pytest.mark.parametrize("name", ["lexicon-police-chat.diff", "lexicon-person-mentions.diff",
+@pytest.mark.parametrize("name", ["lexicon-police-chat.diff",
                                   "gaps-round8-person-emoji.diff", "gaps-round8-v2-group-emoji.diff",
                                   "pipeline-group-emoji-neutral.diff", "gaps-round9-stereotypes.diff",
                                   "lexicon-violence-sexual-second-set.diff", "heads-chat-weight-8.diff",
@@ -170,8 +170,11 @@ PROBE_FILES = [
                                     ("I'd sell my nan for a win at wembley", ["sexual"])]),
     ("own_identity_lines.txt", 50, [("I came out to my nan last night and she just asked if he's a nice lad 😂",
                                      ["sexual"])]),
-    ("emoji_beside_groups_lines.txt", 29, [("🧕🏽 teacher of the year award went to Miss Begum 👏", ["religion", "sex"]),
+    ("emoji_beside_groups_lines.txt", 29, [("🧕🏽 teacher of the year award went to Miss Begum 👏", ["religion"]),
                                            ("👴🏾👵🏾 50th anniversary party tonight 🥂", ["race", "age"])]),
+    ("people_named_by_group_lines.txt", 30, [
+        ("the black lad at the garage sorted my tyre, top bloke", ["race", "sex"]),
+        ("a black woman handed in a wallet at the front counter, honest as they come", ["race"])]),
     ("illness_lines.txt", 110, [("she's poorly, tucked up in bed with a hot water bottle", ["sexual"]),
                                ("he wet the bed again last night, poor lad", ["sexual"]),
                                ("she's laid up in bed with a bad back", ["sexual"]),

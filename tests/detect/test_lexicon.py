@@ -742,3 +742,20 @@ def test_an_unaimed_ambiguous_slur_names_its_group(lexicon, text, found):
     ("he didn't do nothing, boss", set())])
 def test_race_slurs_of_2026_12_24(lexicon, text, found):
     assert {label for label in active(lexicon, text) if label == "race"} == found, statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text,found", [
+    # an identity word before a person noun names the group (lexicon 2026.12.25): the text model's reading of hate
+    # against it then needs 0.55, not the 0.9 of a message that names no group
+    ("All these black guys round here are bad vibes", {"race": "black guys"}),
+    ("a muslim woman", {"religion": "muslim woman"}), ("a gay fucking lad", {"sexual_orientation": "gay fucking lad"}),
+    ("what do you call a black guy", {"race": "black guy"}), ("a somali family", {"race": "somali family"}),
+    ("the vegas shooter was a white guy", {"race": "white guy"}), ("the deaf blokes at number 9", {"disability": "deaf blokes"}),
+    # one person the chat knows ("the", "my", "that" before it) is no group
+    ("the black lad at the garage", {}), ("my gay mate", {}), ("that muslim woman", {}), ("the new black lad", {}),
+    ("the deaf bloke at number 9", {}), ("the disabled lad in the wheelchair", {}), ("his muslim wife", {}),
+    # the same words before a thing, or a person noun after a word that names no group
+    ("white van man cut me up", {}), ("a black cab driver", {}), ("the white wine is open", {}),
+    ("the old man at number 4", {}), ("a young lad on a bike", {}), ("the polish on the car", {})])
+def test_an_identity_word_before_a_person_noun_names_the_group(lexicon, text, found):
+    assert lexicon.mentions(text) == found

@@ -153,6 +153,24 @@ HEALTH = re.compile(r"\b(?:sore|soreness|pain|painful|ache|aching|achy|lump|lump
 SEXUAL_AIM = frozenset(["my", "her", "his", "your", "ur", "suck", "lick", "show", "nice", "big", "massive", "huge", "wet", "hard", "sucking", "licking"])
 
 
+# the person nouns of the identity list's names ("gay people", "female officers") and the nouns an identity word
+# names a person with before them in chat ("a gay lad", "the black guys", "that muslim woman", "a deaf bloke")
+PERSON_HEADS = frozenset(["people", "person", "persons", "men", "women", "man", "woman", "folk", "kids", "kid",
+                          "couples", "couple", "officers", "colleagues", "lads"])
+PERSON_NOUN = (r"(?:guys?|lads?|blokes?|m[ae]n|wom[ae]n|girls?|boys?|kids?|child|children|persons?|people|folks?|"
+               r"famil(?:y|ies)|couples?|fellas?|chaps?|dudes?|lad(?:y|ies)|birds?|colleagues?|officers?|teachers?|"
+               r"neighbou?rs?|students?|drivers?|doctors?|nurses?|workers?|mates?|mums?|moms?|dads?|wi(?:fe|ves)|"
+               r"husbands?|girlfriends?|boyfriends?|sons?|daughters?|bab(?:y|ies)|teens?|teenagers?|youths?|"
+               r"receptionists?|cunts?|bastards?|pricks?|twats?|bitch(?:es)?|slags?|scum|scumbags?|freaks?)")
+# a word between the identity word and the noun ("a gay little lad", "black fucking guys")
+PERSON_MODIFIER = r"(?:fucking|fuckin|bloody|little|big|fat|old|young|dirty|filthy|stupid|ugly|new)"
+# one person the chat knows, named by a definite word before the identity word ("the black lad at the garage", "my
+# gay mate", "that deaf bloke at number 9"): an individual, not the group, as "the disabled lad in the wheelchair" is
+# no mention of disabled people (lexicon 2026.12.13). The plural ("the black lads") and the indefinite ("a black man",
+# the class of a joke or a stereotype) still name the group
+ONE_KNOWN = re.compile(r"\b(?:the|that|this|my|our|your|ur|his|her|their)(?: (?!an? )[a-z]+)? $")
+PLURAL_NOUN = re.compile(r"(?:s|men|women|children|people|folk|ies|scum)$")
+
 # groups named by an adjective as a noun: "the disabled are a drain" names them, "the disabled bay" and "the old man at
 # number 4" do not (the next word is a noun they describe). NOMINAL_NEXT: the words that may follow the noun use
 NOMINAL = frozenset(["the disabled", "the old", "the elderly", "the mentally ill"])
@@ -292,6 +310,19 @@ class LexiconData:
         # also possessive: "a gay persons life"; "the disabled" names a group only as a noun (NOMINAL)
         self.identity_re = re.compile(rf"\b(?:{ident})(?=s?(?![a-z]))"
                                       rf"|\b(?:{nominal})(?![a-z])(?!\s+(?!{NOMINAL_NEXT}\b)[a-z])")
+        # a person named by an identity word before a person noun ("a gay lad", "the black guys", "that deaf bloke"):
+        # the adjectives are the identity list's own ("gay" of "gay people"), with its one-word names ("muslim",
+        # "chinese"); the noun names nobody's sex by itself there ("a muslim woman" names a religion, as the list's
+        # "black women" names a race)
+        self.adjective: dict[str, set[str]] = {}
+        for term, cats in self.identity.items():
+            words = term.split()
+            if len(words) > 1 and words[-1] in PERSON_HEADS and words[0] not in ("the", "old", "young"):
+                self.adjective.setdefault(" ".join(words[:-1]), set()).update(cats)
+            elif len(words) == 1 and term not in NO_SINGULAR and cats - {"sex"}:
+                self.adjective.setdefault(term, set()).update(cats - {"sex"})
+        self.person_re = re.compile(rf"\b(?P<adj>{trie_regex(self.adjective)})(?: {PERSON_MODIFIER})? {PERSON_NOUN}"
+                                    r"(?![a-z])")
         self.endorse = re.compile(raw["responses"]["endorsement"])
         self.egg_on = re.compile(raw["responses"].get("egging_on", "(?!)"))
         self.laughter = re.compile(raw["responses"].get("laughter", "(?!)"))
@@ -698,6 +729,11 @@ class Lexicon(Detector):
         # people ("👩🏾‍🎨 are animals")
         ftext = self._rule_text(text, trade_tone=False)
         found: dict[str, str] = {}
+        for m in self.data.person_re.finditer(ftext):
+            if PLURAL_NOUN.search(m.group(0)) or not ONE_KNOWN.search(ftext[max(0, m.start() - 30):m.start()]):
+                for cat in sorted(self.data.adjective[m.group("adj")]):
+                    found.setdefault(cat, m.group(0))
+        ftext = _mask(self.data.person_re, ftext)
         for m in self.data.identity_re.finditer(ftext):
             for cat in sorted(self.data.identity[m.group(0)]):
                 found.setdefault(cat, m.group(0))

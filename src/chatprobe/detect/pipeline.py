@@ -85,16 +85,22 @@ def slur_mentions(namer: NamesGroups, text: str) -> dict[str, str]:
 
 
 def caution(code: str, text: str, named_by: str | None, lexicon_found_hate: bool,
-            namers: Sequence[NamesGroups]) -> str | None:
+            namers: Sequence[NamesGroups], names_any: bool = False) -> str | None:
     """The caution for a flag the model alone gives ``code`` in ``text``, or None. ``named_by``: the group word the
     message was found to name for ``code``, if any; ``lexicon_found_hate``: whether the lexicon's explicit rules found hate
-    against a protected group in it (then an emoji that names the group is no member's own)."""
+    against a protected group in it (then an emoji that names the group is no member's own); ``names_any``: whether it
+    names any group (whose mention lets the model's reading of every group through: "🧕🏿 sounds good", where 🧕 names
+    a religion, is flagged sex too)."""
     if code == "sexual":
         folded = fold_text(text)
         return CAUTION["bedside"] if BEDSIDE.search(folded) and not CHILD.search(folded) else None
-    if named_by is not None and not lexicon_found_hate and not text.isascii():
+    if (named_by is not None or names_any) and not lexicon_found_hate and not text.isascii():
         plain = "".join(ch for ch in text if not (is_emoji(ch) or ch in EMOJI_JOINERS))
-        if not any(code in n.mentions(plain) or code in slur_mentions(n, plain) for n in namers):
+        if named_by is not None:
+            named_in_words = any(code in n.mentions(plain) or code in slur_mentions(n, plain) for n in namers)
+        else:  # let through by another group's mention: only where no word names any group
+            named_in_words = any(n.mentions(plain) or slur_mentions(n, plain) for n in namers)
+        if not named_in_words:
             return CAUTION["emoji"]
     return None
 
@@ -345,7 +351,7 @@ class Pipeline:
                     targets[code] = named[code]
                 reasons.append(Reason(code, m, scorer, m_note + (f" (over {context} context)" if context else ""),
                                       self._rule(model, code), caution=caution(code, text, named.get(code), lex_protected,
-                                                                               self._group_namers)))
+                                                                               self._group_namers, bool(named))))
             else:
                 # not flagged: keep the evidence that was set aside, for the reviewer
                 score = min(m, 0.49) if m >= 0.5 else m
