@@ -154,7 +154,7 @@ SEXUAL_AIM = frozenset(["my", "her", "his", "your", "ur", "suck", "lick", "show"
 
 
 # the person nouns of the identity list's names ("gay people", "female officers") and the nouns an identity word
-# names a person with before them in chat ("a gay lad", "the black guys", "that muslim woman", "a deaf bloke")
+# names a person with before them in chat ("a gay lad", "the black guys", "a muslim woman", "a deaf bloke")
 PERSON_HEADS = frozenset(["people", "person", "persons", "men", "women", "man", "woman", "folk", "kids", "kid",
                           "couples", "couple", "officers", "colleagues", "lads"])
 PERSON_NOUN = (r"(?:guys?|lads?|blokes?|m[ae]n|wom[ae]n|girls?|boys?|kids?|child|children|persons?|people|folks?|"
@@ -310,7 +310,7 @@ class LexiconData:
         # also possessive: "a gay persons life"; "the disabled" names a group only as a noun (NOMINAL)
         self.identity_re = re.compile(rf"\b(?:{ident})(?=s?(?![a-z]))"
                                       rf"|\b(?:{nominal})(?![a-z])(?!\s+(?!{NOMINAL_NEXT}\b)[a-z])")
-        # a person named by an identity word before a person noun ("a gay lad", "the black guys", "that deaf bloke"):
+        # people named by an identity word before a person noun ("a gay lad", "the black guys", "a deaf bloke"):
         # the adjectives are the identity list's own ("gay" of "gay people"), with its one-word names ("muslim",
         # "chinese"); the noun names nobody's sex by itself there ("a muslim woman" names a religion, as the list's
         # "black women" names a race)
