@@ -67,10 +67,10 @@ def test_no_caution_without_the_misreading_or_with_explicit_evidence():
 
 def test_a_group_named_only_by_an_emoji_carries_a_caution():
     d, why = decide("🧕🏿 sounds good")
-    assert {"religion", "sex"} <= set(d.labels)
-    # 🧕 reads "muslim women", a religion (lexicon 2026.12.25); its mention lets the model's reading of sex through
-    # too, and that flag, named by the emoji alone as well, carries the caution
-    assert why["religion"].caution == CAUTION["emoji"] and why["sex"].caution == CAUTION["emoji"]
+    # 🧕 reads "muslim women": a religion (lexicon 2026.12.25), and a group word names its own group only (2026.12.26),
+    # so the model's reading of sex beside it needs 0.9
+    assert "religion" in d.labels and "sex" not in d.labels
+    assert why["religion"].caution == CAUTION["emoji"]
 
 
 @pytest.mark.parametrize("text", ["🧕 are vermin", "muslims just want to take over"])
@@ -88,9 +88,6 @@ def test_a_finding_gives_each_reason_and_each_caution_once():
     assert c.why(("sexual", "religion")) == (["text model 0.60", "text model 0.70"], ["a"])
 
 
-def test_a_category_another_groups_word_lets_through_carries_no_emoji_caution():
-    """The caution says the group is named only by an emoji: where a word names a group, a flag that word's mention let
-    through for another category is no such case."""
+def test_a_group_named_in_words_carries_no_emoji_caution():
     d, why = decide("muslim women like her 🙄")
-    assert {"religion", "sex"} <= set(d.labels)
-    assert why["religion"].caution is None and why["sex"].caution is None
+    assert d.labels == ("religion",) and why["religion"].caution is None

@@ -98,14 +98,18 @@ def test_an_unaimed_ambiguous_slur_names_the_group_for_the_model(text, flagged):
 
 
 def test_a_slur_names_its_own_group_only():
-    """An identity word lifts the bar for every category (the model may know better which group is meant); a slur aimed
-    at nobody names its own group only: "nutters" is no evidence that a message is about religion."""
+    """A slur aimed at nobody names its own group only: "nutters" is no evidence that a message is about religion; nor,
+    since lexicon 2026.12.25, is an identity word ("top bloke" beside "the black lad at the garage" let the model's race
+    reading through)."""
     scores = {"disability": 0.8, "religion": 0.8, "discriminatory": 0.8, "abusive": 0.8}
     text = "nutters like him should be sterilised"
     labels = decide(text, scores, HateScores)
     assert "disability" in labels and "religion" not in labels
     text = "disabled people like him should be sterilised"
     labels = decide(text, scores, HateScores)
+    assert "disability" in labels and "religion" not in labels
+    # a phrase rule that found hate against a group lifts the bar for every category
+    labels = decide("disabled people are vermin", scores, HateScores)
     assert {"disability", "religion"} <= set(labels)
 
 
@@ -116,7 +120,7 @@ def test_a_slur_the_lexicon_finds_names_its_own_group_only():
     scores = {"sexual_orientation": 0.6, "religion": 0.79, "discriminatory": 0.9, "abusive": 0.82}
     labels = decide(text, scores, HateScores)
     assert labels == ("sexual_orientation",)
-    # an identity word still names a group for every category (the model may know better which one is meant)
+    # an identity word names its own group only, too (lexicon 2026.12.25)
     text = "gay people need to chill out"
     labels = decide(text, scores, HateScores)
-    assert "religion" in labels
+    assert "religion" not in labels

@@ -124,7 +124,7 @@ def test_evaluation_lines_are_split_by_their_text_and_never_trained_on(module):
                                   "pipeline-illness-guard.diff", "gaps-round10-illness-heads-only.diff",
                                   "lexicon-ambiguous-singular-mentions.diff", "lexicon-refusing-emoji.diff",
                                   "pipeline-abusive-at-named-group.diff", "gloss-letters-in-words.diff",
-                                  "lexicon-threat-person-edos.diff", "pipeline-identity-names-own-group.diff"])
+                                  "lexicon-threat-person-edos.diff"])
 def test_the_rejected_changes_still_apply_for_re_measuring(name):
     import shutil
     import subprocess
@@ -171,9 +171,9 @@ PROBE_FILES = [
     ("own_identity_lines.txt", 50, [("I came out to my nan last night and she just asked if he's a nice lad 😂",
                                      ["sexual"])]),
     ("emoji_beside_groups_lines.txt", 29, [("🧕🏽 teacher of the year award went to Miss Begum 👏", ["religion"]),
-                                           ("👴🏾👵🏾 50th anniversary party tonight 🥂", ["race", "age"])]),
+                                           ("👴🏾👵🏾 50th anniversary party tonight 🥂", ["age"])]),
     ("people_named_by_group_lines.txt", 30, [
-        ("the black lad at the garage sorted my tyre, top bloke", ["race", "sex"]),
+        ("the black lad at the garage sorted my tyre, top bloke", ["sex"]),
         ("a black woman handed in a wallet at the front counter, honest as they come", ["race"])]),
     ("illness_lines.txt", 110, [("she's poorly, tucked up in bed with a hot water bottle", ["sexual"]),
                                ("he wet the bed again last night, poor lad", ["sexual"]),

@@ -11,8 +11,9 @@ detector), and asks each detector that can for the message's context and the gro
    speech, counter-speech, reclaimed use) or a context reader did, in which case it needs ``override_context``;
 3. protected characteristics: when the umbrella score for hate against a protected group is ≥ 0.5 and the
    message names a group, that group's category gets the umbrella score; a score alone with no group named
-   needs ``model_only_unnamed_min``, as does a threat with nobody it could be aimed at. An identity word names a group
-   for every category; a slur names its own group only (the model's other readings beside it need the higher bar).
+   needs ``model_only_unnamed_min``, as does a threat with nobody it could be aimed at. An identity word or a slur names
+   its own group only (the model's other readings beside it need the higher bar); a phrase rule that found hate
+   against a group lifts the bar for every category.
 4. violence and sex, which the text model confuses with each other: from the model alone, ``threat`` and
    ``sexual`` each need ``model_only_unnamed_min`` where the other is read more strongly or found explicitly
    (``sort_violence_from_sex``).
@@ -85,22 +86,16 @@ def slur_mentions(namer: NamesGroups, text: str) -> dict[str, str]:
 
 
 def caution(code: str, text: str, named_by: str | None, lexicon_found_hate: bool,
-            namers: Sequence[NamesGroups], names_any: bool = False) -> str | None:
+            namers: Sequence[NamesGroups]) -> str | None:
     """The caution for a flag the model alone gives ``code`` in ``text``, or None. ``named_by``: the group word the
     message was found to name for ``code``, if any; ``lexicon_found_hate``: whether the lexicon's explicit rules found hate
-    against a protected group in it (then an emoji that names the group is no member's own); ``names_any``: whether it
-    names any group (whose mention lets the model's reading of every group through: "🧕🏿 sounds good", where 🧕 names
-    a religion, is flagged sex too)."""
+    against a protected group in it (then an emoji that names the group is no member's own)."""
     if code == "sexual":
         folded = fold_text(text)
         return CAUTION["bedside"] if BEDSIDE.search(folded) and not CHILD.search(folded) else None
-    if (named_by is not None or names_any) and not lexicon_found_hate and not text.isascii():
+    if named_by is not None and not lexicon_found_hate and not text.isascii():
         plain = "".join(ch for ch in text if not (is_emoji(ch) or ch in EMOJI_JOINERS))
-        if named_by is not None:
-            named_in_words = any(code in n.mentions(plain) or code in slur_mentions(n, plain) for n in namers)
-        else:  # let through by another group's mention: only where no word names any group
-            named_in_words = any(n.mentions(plain) or slur_mentions(n, plain) for n in namers)
-        if not named_in_words:
+        if not any(code in n.mentions(plain) or code in slur_mentions(n, plain) for n in namers):
             return CAUTION["emoji"]
     return None
 
@@ -273,10 +268,11 @@ class Pipeline:
                     and tax.category(d.label).discriminatory]
         lex_protected = bool(lex_hate)
         names_group = bool(mentions) or lex_protected
-        # a slur the lexicon found names its own group only ("you faggots" is no evidence that a message is about race);
-        # a phrase rule that names a group, or an identity word, names it for every category
+        # a slur the lexicon found, or an identity word, names its own group only ("you faggots" is no evidence that a
+        # message is about race, nor "top bloke" that one about "the black lad at the garage" is); a phrase rule that
+        # found hate against a group names one for every category
         lex_slurs = {d.label for d in lex_hate if d.explanation.rule == "lexicon.slur"}
-        named_for_all = bool(mentions) or any(d.explanation.rule != "lexicon.slur" for d in lex_hate)
+        named_for_all = any(d.explanation.rule != "lexicon.slur" for d in lex_hate)
 
         sort_confused = bool(opts.get("sort_violence_from_sex", True))
         active_of = {code: any(d.label == code and d.status == "active" for d in lex) for code in CONFUSED}
@@ -302,7 +298,7 @@ class Pipeline:
                     m = min(umbrella, abusive)
                     m_note = (f"text model: hateful {umbrella:.2f}, abusive {abusive:.2f}, "
                               f"naming '{named[code]}'")
-                names_this = named_for_all or code in slurs or code in lex_slurs
+                names_this = named_for_all or code in mentions or code in slurs or code in lex_slurs
                 if (not names_this and m >= unnamed_min and neutral_emoji
                         and (plain := neutral_people(text)) != text):
                     # the model alone, with no group named: whether the message is hostile is read with its person
@@ -351,7 +347,7 @@ class Pipeline:
                     targets[code] = named[code]
                 reasons.append(Reason(code, m, scorer, m_note + (f" (over {context} context)" if context else ""),
                                       self._rule(model, code), caution=caution(code, text, named.get(code), lex_protected,
-                                                                               self._group_namers, bool(named))))
+                                                                               self._group_namers)))
             else:
                 # not flagged: keep the evidence that was set aside, for the reviewer
                 score = min(m, 0.49) if m >= 0.5 else m
