@@ -759,3 +759,68 @@ def test_race_slurs_of_2026_12_24(lexicon, text, found):
     ("the old man at number 4", {}), ("a young lad on a bike", {}), ("the polish on the car", {})])
 def test_an_identity_word_before_a_person_noun_names_the_group(lexicon, text, found):
     assert lexicon.mentions(text) == found
+
+
+def _top_level_alternatives(pattern):
+    """A regex split at its outermost ``|`` (not inside a group or a character class)."""
+    parts, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return parts + [pattern[start:]]
+
+
+def test_top_level_alternatives_split_only_outside_groups():
+    assert _top_level_alternatives(r"a(?:b|c)|[|]d|e\|f") == ["a(?:b|c)", "[|]d", r"e\|f"]
+
+
+def test_every_alternative_of_a_group_rule_names_its_group():
+    """A "group" rule takes its category from the {GROUP} it matched: an alternative without one finds no
+    category and never fires. "trans women are just men", "go back to your own country" and "women can't drive"
+    sat in such alternatives, unseen, from the first lexicon until 2026.12.27."""
+    import tomllib
+    from importlib import resources
+
+    raw = tomllib.loads(resources.files("chatprobe.detect").joinpath("data", "lexicon_en.toml").read_text("utf-8"))
+    dead = [(r["id"], alt) for r in raw["rule"] if r["label"] == "group"
+            for alt in _top_level_alternatives(r["pattern"]) if "{GROUP}" not in alt]
+    assert not dead
+
+
+@pytest.mark.parametrize("text,label", [
+    ("trans women are just men", "gender_identity"),
+    ("trans women are not real women", "gender_identity"),
+    ("trans men are just women in denial", "gender_identity"),
+    ("go back to your own country", "race"),
+    ("go back to your jungle", "race"),
+    ("women can't drive", "sex"),
+    ("get back in the kitchen love", "sex"),
+    ("make me a sandwich woman", "sex"),
+    ("there is nothing worse than muslims", "religion"),
+])
+def test_rules_that_name_their_own_category(lexicon, text, label):
+    assert label in active(lexicon, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "trans men are men", "trans women are not men", "I don't believe trans women are just blokes",
+    "when do you go back to your own country for the holidays?", "mum can you make me a sandwich",
+    "oi Dave get back in the kitchen, orders are piling up", "there's nothing worse than cold chips",
+    "nobody should say women can't drive",
+])
+def test_the_same_words_without_the_put_down_are_left(lexicon, text):
+    assert not (active(lexicon, text) - {"counter_speech"}), text
