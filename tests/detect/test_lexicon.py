@@ -824,3 +824,26 @@ def test_rules_that_name_their_own_category(lexicon, text, label):
 ])
 def test_the_same_words_without_the_put_down_are_left(lexicon, text):
     assert not (active(lexicon, text) - {"counter_speech"}), text
+
+
+# lexicon 2026.12.28: well-known tropes in general forms
+@pytest.mark.parametrize("text,label", [
+    ("the jews run all the banks", "religion"), ("muslims control the media", "religion"),
+    ("do gay people ever stop whining about rights?", "sexual_orientation"),
+    ("lesbians just need a real man", "sexual_orientation"), ("being bi is just a phase", "sexual_orientation"),
+    ("there's no such thing as bisexuals", "sexual_orientation"),
+    ("non binary is a made up thing for attention seekers", "gender_identity"),
+    ("there's no such thing as trans kids", "gender_identity"), ("islam is a death cult", "religion"),
+])
+def test_tropes_said_in_general_forms(lexicon, text, label):
+    assert label in active(lexicon, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "the banks run the world", "my mum and dad run the corner shop", "being gay is not a choice",
+    "non binary is not made up", "trans kids are not a fad, they need support",
+    "lesbians need a real voice in parliament", "Islam is a religion of peace",
+    "saying women belong barefoot and pregnant is medieval", "being gay is a choice? no it isn't",
+])
+def test_the_tropes_words_in_ordinary_or_supportive_talk(lexicon, text):
+    assert not (active(lexicon, text) - {"counter_speech"}), text
