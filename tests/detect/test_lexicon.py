@@ -847,3 +847,21 @@ def test_tropes_said_in_general_forms(lexicon, text, label):
 ])
 def test_the_tropes_words_in_ordinary_or_supportive_talk(lexicon, text):
     assert not (active(lexicon, text) - {"counter_speech"}), text
+
+
+# lexicon 2026.12.29: a group called any insult, with words between
+@pytest.mark.parametrize("text,label", [
+    ("young people today are lazy entitled scum", "age"), ("gay people round here are all fucking idiots",
+                                                           "sexual_orientation"),
+    ("muslims are a bunch of wankers", "religion"),
+])
+def test_a_group_called_an_insult(lexicon, text, label):
+    assert label in active(lexicon, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "women are legends", "my muslim mates are absolute legends", "the travellers at the hotel are idiots at the quiz",
+    "gay people are not idiots", "are you calling women idiots?",
+])
+def test_a_group_beside_no_insult_of_it(lexicon, text):
+    assert not (active(lexicon, text) - {"counter_speech", "derogatory"}), text
