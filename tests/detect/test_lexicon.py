@@ -801,67 +801,39 @@ def test_every_alternative_of_a_group_rule_names_its_group():
     assert not dead
 
 
+# phrase rules that name their own category (2026.12.27: they sat in "group" rules and never fired), well-known tropes
+# in general forms (2026.12.28) and a group called any insult (2026.12.29)
 @pytest.mark.parametrize("text,label", [
-    ("trans women are just men", "gender_identity"),
-    ("trans women are not real women", "gender_identity"),
-    ("trans men are just women in denial", "gender_identity"),
-    ("go back to your own country", "race"),
-    ("go back to your jungle", "race"),
-    ("women can't drive", "sex"),
-    ("get back in the kitchen love", "sex"),
-    ("make me a sandwich woman", "sex"),
-    ("there is nothing worse than muslims", "religion"),
-])
-def test_rules_that_name_their_own_category(lexicon, text, label):
-    assert label in active(lexicon, text), text
-
-
-@pytest.mark.parametrize("text", [
-    "trans men are men", "trans women are not men", "I don't believe trans women are just blokes",
-    "when do you go back to your own country for the holidays?", "mum can you make me a sandwich",
-    "oi Dave get back in the kitchen, orders are piling up", "there's nothing worse than cold chips",
-    "nobody should say women can't drive",
-])
-def test_the_same_words_without_the_put_down_are_left(lexicon, text):
-    assert not (active(lexicon, text) - {"counter_speech"}), text
-
-
-# lexicon 2026.12.28: well-known tropes in general forms
-@pytest.mark.parametrize("text,label", [
+    ("trans women are just men", "gender_identity"), ("trans women are not real women", "gender_identity"),
+    ("trans men are just women in denial", "gender_identity"), ("go back to your own country", "race"),
+    ("go back to your jungle", "race"), ("women can't drive", "sex"), ("get back in the kitchen love", "sex"),
+    ("make me a sandwich woman", "sex"), ("there is nothing worse than muslims", "religion"),
     ("the jews run all the banks", "religion"), ("muslims control the media", "religion"),
     ("do gay people ever stop whining about rights?", "sexual_orientation"),
     ("lesbians just need a real man", "sexual_orientation"), ("being bi is just a phase", "sexual_orientation"),
     ("there's no such thing as bisexuals", "sexual_orientation"),
     ("non binary is a made up thing for attention seekers", "gender_identity"),
     ("there's no such thing as trans kids", "gender_identity"), ("islam is a death cult", "religion"),
+    ("young people today are lazy entitled scum", "age"),
+    ("gay people round here are all fucking idiots", "sexual_orientation"),
+    ("muslims are a bunch of wankers", "religion"),
 ])
-def test_tropes_said_in_general_forms(lexicon, text, label):
+def test_phrase_rules_find_their_category(lexicon, text, label):
     assert label in active(lexicon, text), text
 
 
+# the same words without the put-down of a group (an insult of nobody in particular may stay derogatory)
 @pytest.mark.parametrize("text", [
+    "trans men are men", "trans women are not men", "I don't believe trans women are just blokes",
+    "when do you go back to your own country for the holidays?", "mum can you make me a sandwich",
+    "oi Dave get back in the kitchen, orders are piling up", "there's nothing worse than cold chips",
+    "nobody should say women can't drive",
     "the banks run the world", "my mum and dad run the corner shop", "being gay is not a choice",
     "non binary is not made up", "trans kids are not a fad, they need support",
     "lesbians need a real voice in parliament", "Islam is a religion of peace",
     "saying women belong barefoot and pregnant is medieval", "being gay is a choice? no it isn't",
-])
-def test_the_tropes_words_in_ordinary_or_supportive_talk(lexicon, text):
-    assert not (active(lexicon, text) - {"counter_speech"}), text
-
-
-# lexicon 2026.12.29: a group called any insult, with words between
-@pytest.mark.parametrize("text,label", [
-    ("young people today are lazy entitled scum", "age"), ("gay people round here are all fucking idiots",
-                                                           "sexual_orientation"),
-    ("muslims are a bunch of wankers", "religion"),
-])
-def test_a_group_called_an_insult(lexicon, text, label):
-    assert label in active(lexicon, text), text
-
-
-@pytest.mark.parametrize("text", [
     "women are legends", "my muslim mates are absolute legends", "the travellers at the hotel are idiots at the quiz",
     "gay people are not idiots", "are you calling women idiots?",
 ])
-def test_a_group_beside_no_insult_of_it(lexicon, text):
+def test_phrase_rules_leave_the_same_words_without_the_put_down(lexicon, text):
     assert not (active(lexicon, text) - {"counter_speech", "derogatory"}), text
