@@ -822,8 +822,9 @@ def test_phrase_rules_find_their_category(lexicon, text, label):
     assert label in active(lexicon, text), text
 
 
-# the same words without the put-down of a group (an insult of nobody in particular may stay derogatory)
-@pytest.mark.parametrize("text", [
+# the same words without the put-down of a group: nothing but a challenge; where an insult is there, aimed at nobody
+# in particular, it may stay derogatory
+@pytest.mark.parametrize("text,allowed", [(text, {"counter_speech"}) for text in [
     "trans men are men", "trans women are not men", "I don't believe trans women are just blokes",
     "when do you go back to your own country for the holidays?", "mum can you make me a sandwich",
     "oi Dave get back in the kitchen, orders are piling up", "there's nothing worse than cold chips",
@@ -832,8 +833,9 @@ def test_phrase_rules_find_their_category(lexicon, text, label):
     "non binary is not made up", "trans kids are not a fad, they need support",
     "lesbians need a real voice in parliament", "Islam is a religion of peace",
     "saying women belong barefoot and pregnant is medieval", "being gay is a choice? no it isn't",
+]] + [(text, {"counter_speech", "derogatory"}) for text in [
     "women are legends", "my muslim mates are absolute legends", "the travellers at the hotel are idiots at the quiz",
     "gay people are not idiots", "are you calling women idiots?",
-])
-def test_phrase_rules_leave_the_same_words_without_the_put_down(lexicon, text):
-    assert not (active(lexicon, text) - {"counter_speech", "derogatory"}), text
+]])
+def test_phrase_rules_leave_the_same_words_without_the_put_down(lexicon, text, allowed):
+    assert not (active(lexicon, text) - allowed), text
