@@ -8,7 +8,8 @@ Four measurements (issue 10, point 5; the leave-one-dataset-out half is ``traini
 
 1. **functional suite** (``functional_suite.py``): templates written before tuning, reported per half
    (``tune`` / ``locked``) and per functionality: hateful cases caught, non-hateful cases left alone, and the
-   target category right among the caught hateful ones.
+   target category right among the caught hateful ones. Beside it, the same figures on the suite with the group's
+   name misspelt by one letter (``misspelt_groups.py``, since 2026-12-06).
 2. **ordinary real chats**: every message in ``../shared/data/exports`` (real public exports; skipped when
    absent) run through chatprobe's own parser, and the hand-written ordinary lines in ``ordinary_chat.py``
    (evaluation only). Flags per 1,000 messages, and **every flag listed** (``--flags``) for a person to read.
@@ -56,6 +57,7 @@ import numpy as np
 
 import fresh_functional
 import functional_suite
+import misspelt_groups
 import moderation_style
 import police_chat
 from datasets import CATEGORIES as CATEGORY_LABELS  # the findings; counter-speech and endorsement are responses
@@ -93,10 +95,13 @@ def flagged(decision: Any) -> list[str]:
     return [c for c in decision.labels if c in CATEGORY_LABELS]
 
 
-def functional(pipeline: Any) -> dict[str, Any]:
-    cases = functional_suite.cases()
+def functional(pipeline: Any, cases: list[Any] | None = None) -> dict[str, Any]:
+    """The template suite's figures per half (``cases``: the suite's, or a variant of it such as
+    ``misspelt_groups.cases()``)."""
+    fingerprint = functional_suite.fingerprint()[:16] if cases is None else None
+    cases = functional_suite.cases() if cases is None else cases
     decisions = pipeline.classify([c.text for c in cases])
-    out: dict[str, Any] = {"fingerprint": functional_suite.fingerprint()[:16]}
+    out: dict[str, Any] = {"fingerprint": fingerprint} if fingerprint else {}
     misses: list[dict[str, Any]] = []
     for half in ("tune", "locked", "all"):
         rows = [(c, d) for c, d in zip(cases, decisions, strict=True) if half in ("all", c.half)]
@@ -250,6 +255,7 @@ def fresh(pipeline: Any) -> dict[str, Any]:
 def run(pipeline: Any) -> dict[str, Any]:
     return {"pipeline": pipeline.describe()["detectors"][-1].get("version"),
             "functional": functional(pipeline), "ordinary": ordinary(pipeline),
+            "misspelt_groups": functional(pipeline, misspelt_groups.cases()),
             **{key: moderation(pipeline, lines()) for key, (_, lines) in moderation_style.SETS.items()},
             "lookalikes": lookalikes(pipeline),
             "police_chat": police(pipeline), "fresh_functional": fresh(pipeline)}

@@ -68,6 +68,10 @@ FIGURES: tuple[tuple[str, Callable[[dict[str, Any]], float]], ...] = (
     ("shared test labels: sexual F1", lambda r: r["extra"]["sexual_f1"]),
     ("shared test labels: threat F1", lambda r: r["extra"]["threat_f1"]),
     ("emoji-signed ordinary lines: flags in 2,082", lambda r: r["extra"]["emoji_signed_flags"]),
+    # since 2026-12-06 evening (misspelt_groups.py)
+    ("misspelt group names locked: hateful caught", lambda r: r["misspelt_groups"]["locked"]["hateful_caught"]),
+    ("misspelt group names locked: non-hateful left alone",
+     lambda r: r["misspelt_groups"]["locked"]["non_hateful_left_alone"]),
 )
 
 

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "training"))
 
 import functional_suite  # noqa: E402
+import misspelt_groups  # noqa: E402
 import moderation_style  # noqa: E402
 import probe_spread  # noqa: E402
 import protocol  # noqa: E402
@@ -39,6 +40,16 @@ def test_locked_half_of_the_template_suite(pipeline):
     assert r["hateful_caught"] >= HATEFUL_FLOOR, r
     assert r["non_hateful_left_alone"] >= BENIGN_FLOOR, r
     assert r["target_right"] >= 0.95, r
+
+
+def test_locked_half_with_the_group_misspelt(pipeline):
+    """The template suite with the group's name misspelt by one letter (``misspelt_groups.py``): 32% of the locked
+    half's hateful cases were caught before lexicon 2026.12.30, 92.5% after."""
+    cases = misspelt_groups.cases()
+    assert len(cases) == 1780 and all(c.text not in SUITE_TEXTS for c in cases)
+    r = protocol.functional(pipeline, cases)["locked"]
+    assert r["hateful_caught"] >= 0.88, r
+    assert r["non_hateful_left_alone"] >= BENIGN_FLOOR, r
 
 
 def test_locked_ordinary_chat_lines_raise_almost_no_flags(pipeline):
@@ -238,6 +249,7 @@ def test_probe_files_are_never_trained_on():
 
 
 HATEFUL_FLOOR = 0.87
+SUITE_TEXTS = frozenset(c.text for c in functional_suite.cases())
 BENIGN_FLOOR = 0.86
 ORDINARY_MAX_FLAGS = 2
 LOOKALIKE_MAX_FLAGS = 9  # the model card lists them: 7 from the model, 2 from the lexicon

@@ -305,6 +305,19 @@ class LexiconData:
             self.rules.append(Rule(r["id"], r["label"], int(r["severity"]), r["note"], re.compile(pat),
                                    tuple(gslots), tuple(nslots), bool(r.get("group_also", False)),
                                    bool(r.get("negatable_inside", False))))
+        # a word of a group's name misspelt by one letter ("muslms", "blakc people", "immigrnts", "gay peple"): each
+        # inner letter dropped and each pair of neighbours after the first letter swapped, where the result is no
+        # English or lexicon word and no two words share it (``Lexicon._spelt`` also reads one letter added)
+        self.group_vocab = frozenset(w for t in self.identity for w in t.split() if len(w) >= TYPO_MIN and w.isalpha()
+                                     and w not in NOT_RESPELT and not w.endswith(("ie", "sse")))
+        typos: dict[str, str | None] = {}
+        for w in sorted(self.group_vocab):
+            forms = [w[:i] + w[i + 1:] for i in range(1, len(w) - 1)]
+            forms += [w[:i] + w[i + 1] + w[i] + w[i + 2:] for i in range(1, len(w) - 1) if w[i] != w[i + 1]]
+            for form in forms:
+                if not (form in self.group_vocab or self.plain_word(form)):
+                    typos[form] = w if typos.get(form, w) == w else None
+        self.typos = {k: v for k, v in typos.items() if v is not None}
         ident = trie_regex(t for t in self.identity if t not in NOMINAL)
         nominal = trie_regex(t for t in self.identity if t in NOMINAL)
         # also possessive: "a gay persons life"; "the disabled" names a group only as a noun (NOMINAL)
@@ -341,6 +354,12 @@ class LexiconData:
         self.laughing = frozenset(emo["laughing"])
         self.approving = frozenset(emo["approving"])
         self.disapproving = frozenset(emo["disapproving"])
+
+
+    def plain_word(self, word: str) -> bool:
+        """Whether ``word`` is spelt as a word already: English, a lexicon word or allowed, or a group's name."""
+        return (word in self.exact or word in self.allow or word in self.identity
+                or real_word(word, self.english))
 
 
 @cache
@@ -428,6 +447,15 @@ def trie_regex(words: Iterable[str]) -> str:
     return build(trie)
 
 
+TYPO_MIN = 5  # letters a word of a group's name needs before its one-letter misspellings are read as it
+# chat shorthand read as the word in a group's name ("gay ppl")
+SHORTHAND = {"ppl": "people", "ppls": "people"}
+# group names not read from a misspelling: ordinary words too ("proles" is one letter from "poles", "truks" from
+# "turks"), and the singulars made up by dropping an "s" ("ladie", "enbie": "enie meenie")
+NOT_RESPELT = frozenset(["poles", "turks"])
+TYPO_WORD = re.compile(r"(?<![a-z])[a-z]{3,}(?![a-z])")
+# a word of the original text, with digits for letters inside it ("mus1ims")
+WRITTEN_WORD = re.compile(r"(?<![^\W_])[A-Za-z][A-Za-z0-9]{3,}(?![^\W_])")
 FUZZY_MIN = 5  # letters a token needs before a one-letter-changed match is tried (slurs matched are 6+)
 # a slur run onto another word ("dirtfaggot", "faggotface"): the slur has 5+ letters, the other word is a real word
 # of 3+ letters before it or 4+ after it, and the whole token is no real word ("whorehouse", "retardant")
@@ -464,6 +492,7 @@ class Lexicon(Detector):
         self.data = load(lexicon)
         self.version = self.data.version
         self._lookups: dict[str, tuple[list[Entry], str] | None] = {}
+        self._spellings: dict[str, str] = {}
         self.labels = taxonomy().labels
 
     # -- words ----------------------------------------------------------------------------------------
@@ -649,8 +678,47 @@ class Lexicon(Detector):
         caller has it) with emoji as the words of their aliases and a people's name that names no people out of
         reach. ``trade_tone``: a trade emoji with a dark skin tone reads as black people (the rules' reading)."""
         if not text.isascii():
-            return not_groups(fold_text(self._alias_emoji(text, trade_tone)))
-        return not_groups(fold_text(text) if folded is None else folded)
+            return not_groups(self._respell(fold_text(self._alias_emoji(text, trade_tone))))
+        return not_groups(self._respell(fold_text(text) if folded is None else folded))
+
+    def respelt(self, text: str) -> str:
+        """``text`` as written, with each misspelt word of a group's name spelt right ("Msulims are a disgrace" →
+        "Muslims are a disgrace"): what the pipeline gives the text model, which reads a misspelt group's name as
+        noise ("Black peope make this force better" read hateful 0.75, "Black people …" 0.35). Chat shorthand
+        ("ppl") is left as written: the model learnt it."""
+        return WRITTEN_WORD.sub(self._respelt_word, text)
+
+    def _respelt_word(self, m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = fold_text(word)
+        if low in SHORTHAND or not low.isalpha():
+            return word
+        right = self._spelt(low)
+        if right == low:
+            return word
+        return right.upper() if word.isupper() else right.capitalize() if word[0].isupper() else right
+
+    def _respell(self, folded: str) -> str:
+        """``folded`` with each misspelt word of a group's name spelt as the word (``LexiconData.typos``)."""
+        return TYPO_WORD.sub(lambda m: self._spelt(m.group(0)), folded)
+
+    def _spelt(self, word: str) -> str:
+        cache = self._spellings
+        if word in cache:
+            return cache[word]
+        if len(cache) >= 1 << 16:
+            cache.clear()
+        d = self.data
+        found = SHORTHAND.get(word) or d.typos.get(word)
+        if found is None and len(word) >= TYPO_MIN - 1 and not d.plain_word(word):
+            # one inner letter added ("muslimms", "immigrannts"): the word it leaves when taken out; or a "1" for an
+            # "l", which folding read as an "i" ("mus1ims", "b1acks")
+            near = {word[:i] + word[i + 1:] for i in range(1, len(word) - 1)} if len(word) > TYPO_MIN else set()
+            near |= {word[:i] + "l" + word[i + 1:] for i in range(len(word)) if word[i] == "i"}
+            near &= d.group_vocab
+            found = near.pop() if len(near) == 1 else None
+        cache[word] = found = found or word
+        return found
 
     def _alias_emoji(self, text: str, trade_tone: bool = True) -> str:
         alias = self.data.alias
@@ -696,7 +764,7 @@ class Lexicon(Detector):
         quoted = QUOTED.findall(text)
         if not quoted:
             return False
-        inside = [fold_text("".join(q)) for q in quoted]
+        inside = [self._respell(fold_text("".join(q))) for q in quoted]  # as the rules read it
         if not any(matched and (matched in q or q in matched) for q in inside if q):
             return False
         outside = fold_text(QUOTED.sub(" ", text))

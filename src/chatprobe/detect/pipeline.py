@@ -160,6 +160,7 @@ class Pipeline:
     def __post_init__(self) -> None:
         self._context_readers = [d for d in self.detectors if isinstance(d, ReadsContext)]
         self._group_namers = [d for d in self.detectors if isinstance(d, NamesGroups)]
+        self._respellers = [d for d in self.detectors if hasattr(d, "respelt")]
 
     @classmethod
     def from_config(cls, path: str | Path | None = None) -> Pipeline:
@@ -201,7 +202,10 @@ class Pipeline:
         todo = list(dict.fromkeys(it.text for it in items if it.text not in memo))
         if todo:
             uitems = [TextItem(str(k), t) for k, t in enumerate(todo)]
-            per_detector = [d.detect(uitems) for d in self.detectors]
+            # a score detector reads the text with a misspelt group's name spelt right (``Lexicon.respelt``); the
+            # explicit ones read it as written, for their spans quote it
+            read = [TextItem(it.id, self._respelt(it.text)) for it in uitems] if self._respellers else uitems
+            per_detector = [d.detect(uitems if d.evidence == "explicit" else read) for d in self.detectors]
             if len(memo) + len(todo) > self.memo_size:
                 memo.clear()
             for k, text in enumerate(todo):
@@ -381,10 +385,16 @@ class Pipeline:
         return Decision("", tuple(labels), scores, severity, targets, tuple(reasons),
                         lang.code if lang else None, lang.assessed if lang else True)
 
+    def _respelt(self, text: str) -> str:
+        """``text`` as the score detectors read it: each respeller's ``respelt`` in turn (see ``Lexicon.respelt``)."""
+        for r in self._respellers:
+            text = r.respelt(text)  # type: ignore[attr-defined]
+        return text
+
     def _hostility(self, text: str) -> tuple[float, float]:
         """(hateful, abusive): the highest of the score detectors' ``discriminatory`` and ``abusive`` for ``text``; a
         score detector reports only scores of 0.25 and up, so one it does not report is taken as 0."""
-        item = [TextItem("0", text)]
+        item = [TextItem("0", self._respelt(text))]
         found = [d for det in self.detectors if det.evidence != "explicit" for d in det.detect(item)[0]]
         hateful, abusive = (max((d.score for d in found if d.label == label), default=0.0)
                             for label in ("discriminatory", "abusive"))

@@ -1,0 +1,71 @@
+"""The template suite (``functional_suite.py``) with the group's name misspelt by one letter.
+
+Written on 2026-12-06, before the lexicon's respelling of group words (2026.12.30) was measured, and not edited to
+suit its result. The held-out suite's weakest functionalities include letters deleted or swapped; the template
+suite puts that noise on the hate word only ("I hte {p}"), never on the group ("I hate Mulsims").
+
+Every template-suite case that names its group in words (not the slur cases) is written again with one word of the
+group's name of 5+ letters changed by one typing slip, chosen by a fixed random seed per case: an inner letter
+deleted, or two neighbouring letters after the first swapped. A case whose group name has no such word ("Jews",
+"trans women") is left out. The halves are the template suite's: ``protocol.py`` reports the locked half's figures
+as it does the suite's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+
+import functional_suite as fs
+
+WORD = re.compile(r"[A-Za-z]{5,}")
+
+
+def slip(word: str, rng: random.Random) -> str:
+    """``word`` with one typing slip: an inner letter deleted, or two neighbours after the first letter swapped
+    (never into the same word: a doubled letter is not swapped)."""
+    inner = range(1, len(word) - 1)
+    swaps = [i for i in inner if word[i] != word[i + 1]]
+    if swaps and rng.random() < 0.5:
+        i = rng.choice(swaps)
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    i = rng.choice(list(inner))
+    return word[:i] + word[i + 1:]
+
+
+def cases() -> list[fs.Case]:
+    """The template suite's group cases with the group's name misspelt (deterministic)."""
+    out: list[fs.Case] = []
+    for f, hateful, kind, templates in fs.T:
+        for i, t in enumerate(templates):
+            if ("{p}" not in t and "{s}" not in t) or "{x}" in t:
+                continue
+            half = "tune" if i % 2 == 0 else "locked"
+            for cat, groups in fs.GROUPS.items():
+                for p, s in groups:
+                    seed = int(hashlib.sha256(f"{t}\t{p}".encode()).hexdigest()[:8], 16)
+                    rng = random.Random(seed)
+                    words = WORD.findall(p)
+                    if not words:
+                        continue
+                    target = rng.choice(words)
+                    bad = slip(target, rng)
+                    mp = p.replace(target, bad, 1)
+                    # the singular: the same slip where it holds the same word, else a slip in its own word
+                    own = [w for w in WORD.findall(s) if w[:4] == target[:4]] or WORD.findall(s)
+                    ms = s if not own else s.replace(target, bad, 1) if target in s else \
+                        s.replace(own[0], slip(own[0], rng), 1)
+                    text = t.format(p=mp, s=ms, x="", n=fs.NAMES[len(out) % len(fs.NAMES)])
+                    if text[0].islower() and t.startswith("{"):
+                        text = text[0].upper() + text[1:]
+                    expected = cat if kind == "group" else kind
+                    out.append(fs.Case(f, text, hateful, expected if hateful else None, half, t))
+    return out
+
+
+if __name__ == "__main__":
+    cs = cases()
+    print(len(cs), "cases;", sum(c.hateful for c in cs), "hateful")
+    for c in cs[:12]:
+        print(c.half, c.hateful, c.text)
