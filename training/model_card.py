@@ -107,6 +107,17 @@ def protocol_section() -> list[str]:
     out += ["", "| functionality (both halves) | previous | this |", "|---|---:|---:|"]
     for k, v in f["all"]["functionalities"].items():
         out.append(f"| {k} | {_pct(fo.get('all', {}).get('functionalities', {}).get(k))} | {_pct(v)} |")
+    ms = new.get("misspelt_groups")
+    if ms:
+        out += [""] + textwrap.wrap(
+            "**The suite with the group's name misspelt** (`training/misspelt_groups.py`, written 2026-12-06 before "
+            "lexicon 2026.12.30 was measured): every case that names its group in words, with one word of the name "
+            "of 5+ letters changed by one typing slip (an inner letter deleted, or two neighbours swapped). The "
+            "lexicon before 2026.12.30 caught 32.0% of the locked half's hateful cases (shipped heads; 32-34% in "
+            "heads seeds 0-2).", 104, break_on_hyphens=False)
+        out += ["", "| half | hateful caught | non-hateful left alone | target right |", "|---|---:|---:|---:|"]
+        out += [f"| {half} | {_pct(ms[half]['hateful_caught'])} | {_pct(ms[half]['non_hateful_left_alone'])} | "
+                f"{_pct(ms[half]['target_right'])} |" for half in ("tune", "locked")]
     o, oo = new["ordinary"], (old or {}).get("ordinary", {})
     out += ["", "**Ordinary chats**: every message of the real public exports in `../shared/data/exports` (parsed",
             "by chatprobe) and hand-written ordinary lines (`training/ordinary_chat.py`, never trained on; the",
@@ -984,6 +995,22 @@ def main() -> None:
               "  half rose from 93.7% to 96.8% hateful caught (seed 2: 94.3% -> 97.4%) and the fresh functional locked",
               "  half from 79.0% to 80.7%, with no false flag, emoji, moderation or shared validation figure moved.",
               "  \"is\" is left out: \"this girl is retarded\" insults one person, and the first version read it as sex.",
+              "- Lexicon 2026.12.30: a word of a group's name misspelt by one letter (an inner letter dropped or added,",
+              "  two neighbours swapped, a \"1\" for an \"l\" as in \"mus1ims\", the first letter kept; never a real",
+              "  word, never another substitution, so \"hindi\"",
+              "  is not \"hindu\" nor \"india\" \"indian\"), and the chat shorthand \"ppl\", name the group for the",
+              "  rules and mentions, and the text model reads the message with the name spelt right (it read",
+              "  \"Black peope make this force better\" as hateful 0.75). \"muslms are all terrorists\" and \"i hate",
+              "  blakc people\" raised nothing before. Its rule (written first) asked no false-flag or hateful figure",
+              "  to move the wrong way in any run and a generic misspelt-name variant of the template suite",
+              "  (`misspelt_groups.py`) to rise: its locked half rose from 32-34% to 92.5-93.0% hateful caught in the",
+              "  shipped heads and heads seeds 0-2, non-hateful left alone 99.6-100% -> 100%, and no other protocol",
+              "  figure or flag moved; shared validation religion F1 0.500 -> 0.510 (\"someone who is a mulsim ...\").",
+              "  Read on all 131k corpus texts: the respellings are right but for a few that name no group where they",
+              "  stand (\"Yung Jeezy\", \"Bron\"); \"poles\" and \"turks\" are not respelt (\"proles\", \"truks\").",
+              "  Not shipped: fixed-label phrase rules naming their own category only",
+              "  (`training/rejected/pipeline-fixed-label-own-category.diff`): no protocol figure moved, and shared",
+              "  validation sexual orientation F1 fell 0.195 -> 0.184 on one ToxiGen row.",
               "- The lexicon needs maintenance: new slurs and spellings appear; add them to `lexicon_en.toml`.",
               "- Sarcasm, context across messages and images are out of scope for the text model (issue 4 adds",
               "  conversation context; issue 6 media).", ""]
