@@ -56,7 +56,15 @@ EVALUATION = re.compile(r"\b(?:is|isnt|was|wasnt|are|arent|its|thats|such)\b(?: 
                         r"shameful)\b"
                         # or a bare verdict beside the quote: "'… are thieves' on the van, disgusting"
                         r"|\b(?:disgusting|vile|horrible|horrendous|appalling|shameful|sickening|awful|grim|"
-                        r"gross|in this day and age|unbelievable)\b")
+                        r"gross|in this day and age|unbelievable)\b"
+                        # or a judging noun: "'women can't drive' is such a tired joke", "… is a lazy stereotype",
+                        # "… is a myth" (never after "isn't": "'…' isn't a stereotype, it's a fact")
+                        r"|\b(?:is|was|are|its|thats|such|what a|just a|another|same old)\b(?: \w+){0,3} (?:tired|lazy|"
+                        r"old|stale|ignorant|harmful|dangerous|nasty|ugly|boring|pathetic|dated|outdated|cheap|dumb|"
+                        r"stupid|sad|toxic|awful|offensive|racist|sexist|homophobic|transphobic|bigoted) (?:jokes?|tropes?|"
+                        r"stereotypes?|cliches?|myths?|lines?|slurs?|thing to (?:say|post|write)|rubbish|nonsense)\b"
+                        r"|\b(?:is|are|was|its|thats)(?: just| only| nothing but| all)? (?:a |an )?(?:myth|lie|"
+                        r"stereotype|trope|slur|dog whistle)\b")
 
 # phrases with a negation word that do not negate: "nothing but animals", "isn't it obvious they are ..."
 NOT_NEGATING = re.compile(r"\b(?:nothing but|nothing more than|nothing less than|nothing other than|nothing short of|"
