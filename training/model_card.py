@@ -82,6 +82,11 @@ def table(rows: dict[str, dict[str, float]], pipe: dict[str, dict[str, float]],
     return out
 
 
+def _para(text: str) -> list[str]:
+    """A paragraph of the card: a blank line, then ``text`` wrapped as the card's other prose."""
+    return [""] + textwrap.wrap(text, 104, break_on_hyphens=False)
+
+
 def _pct(x: float | None) -> str:
     return "" if x is None else f"{x:.1%}"
 
@@ -109,12 +114,12 @@ def protocol_section() -> list[str]:
         out.append(f"| {k} | {_pct(fo.get('all', {}).get('functionalities', {}).get(k))} | {_pct(v)} |")
     ms = new.get("misspelt_groups")
     if ms:
-        out += [""] + textwrap.wrap(
+        out += _para(
             "**The suite with the group's name misspelt** (`training/misspelt_groups.py`, written 2026-12-06 before "
             "lexicon 2026.12.30 was measured): every case that names its group in words, with one word of the name "
             "of 5+ letters changed by one typing slip (an inner letter deleted, or two neighbours swapped). The "
             "lexicon before 2026.12.30 caught 32.0% of the locked half's hateful cases (shipped heads; 32-34% in "
-            "heads seeds 0-2).", 104, break_on_hyphens=False)
+            "heads seeds 0-2).")
         out += ["", "| half | hateful caught | non-hateful left alone | target right |", "|---|---:|---:|---:|"]
         out += [f"| {half} | {_pct(ms[half]['hateful_caught'])} | {_pct(ms[half]['non_hateful_left_alone'])} | "
                 f"{_pct(ms[half]['target_right'])} |" for half in ("tune", "locked")]
@@ -136,12 +141,11 @@ def protocol_section() -> list[str]:
     out += [f"- `{fl['where']}` {', '.join(fl['labels'])}: {fl['text']!r}" for fl in flags] or ["- none"]
     look = new.get("lookalikes")
     if look:
-        out += [""] + textwrap.wrap(
+        out += _para(
             "**Lookalike lines** (`ordinary_chat.LOOKALIKES`, written 2026-12-05 to probe lexicon 2026.12.4): police "
             "operational talk and everyday lines that use words of violence and sex in ordinary senses; not ordinary "
             "chat in its proportions, so apart from the figures above. The rules' own first flags here were read and "
-            f"the rules narrowed. This pipeline flags {look['flags']} of {look['messages']}:", 104,
-            break_on_hyphens=False) + [""]
+            f"the rules narrowed. This pipeline flags {look['flags']} of {look['messages']}:") + [""]
         out += [f"- {', '.join(fl['labels'])}: {fl['text']!r}" for fl in look["flagged"]] or ["- none"]
     sets = {"moderation": ("first set", "written before gap round 7 was written; its misses were read to write lexicon "
                             "2026.12.4's violence and sexual-content rules, so since then it is a development set"),
@@ -1008,6 +1012,12 @@ def main() -> None:
               "  figure or flag moved; shared validation religion F1 0.500 -> 0.510 (\"someone who is a mulsim ...\").",
               "  Read on all 131k corpus texts: the respellings are right but for a few that name no group where they",
               "  stand (\"Yung Jeezy\", \"Bron\"); \"poles\" and \"turks\" are not respelt (\"proles\", \"truks\").",
+              "- Lexicon 2026.12.31: a quoted line the words around it judge by a noun (\"'women can't drive' is such",
+              "  a tired joke\", \"... is a lazy stereotype\", \"... is a myth\") is quoted to be challenged; after a",
+              "  denial (\"isn't a stereotype, it's a fact\") it is not. Measured (shipped heads and seeds 0-2): the",
+              "  fresh functional lines' non-hateful left alone rose from 97.0% to 98.0% in every run, and nothing",
+              "  else moved, no shared validation row either. That line is the dev line it was written from, so the",
+              "  measurement shows nothing beyond it.",
               "  Not shipped: fixed-label phrase rules naming their own category only",
               "  (`training/rejected/pipeline-fixed-label-own-category.diff`): no protocol figure moved, and shared",
               "  validation sexual orientation F1 fell 0.195 -> 0.184 on one ToxiGen row.",
