@@ -839,3 +839,16 @@ def test_phrase_rules_find_their_category(lexicon, text, label):
 ]])
 def test_phrase_rules_leave_the_same_words_without_the_put_down(lexicon, text, allowed):
     assert not (active(lexicon, text) - allowed), text
+
+
+@pytest.mark.parametrize("text,challenged", [
+    # "call outs" are a response team's jobs, not a word someone is told not to call people (lexicon 2026.12.32): the
+    # hate beside it was read as counter-speech and set aside
+    ("hopefully no more call outs to that estate, muslims are all terrorists anyway", False),
+    ("stop the call ins after midnight, immigrants are vermin", False),
+    ("don't call them that, saying muslims are all terrorists is vile", True),
+    ("no more calling people 'immigrants are vermin' in here", True),
+])
+def test_call_outs_are_no_challenge(lexicon, text, challenged):
+    hits = [h for h in lexicon.hits(text) if h.label in ("religion", "race")]
+    assert hits and all((h.status != "active") is challenged for h in hits), hits
