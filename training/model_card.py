@@ -164,11 +164,11 @@ def protocol_section() -> list[str]:
         m, mo = new.get(key), (old or {}).get(key, {})
         if not m:
             continue
-        out += [""] + textwrap.wrap(
+        out += _para(
             f"**Sexual content and violence, moderation style, {name}** (`training/moderation_style.py`): lines "
             "written by hand in the sense of a public moderation set's published category definitions (its text "
             f"was never read); never trained on; {how}. Precision / recall / F1 of the pipeline's `sexual` and "
-            "`threat` labels; every error is listed.", 104, break_on_hyphens=False) + ["",
+            "`threat` labels; every error is listed.") + ["",
                 "| label | positives (of all lines) | pre-issue model's P / R / F1 | this pipeline's P / R / F1 |",
                 "|---|---:|---:|---:|"]
         for label, r in m.items():
@@ -181,7 +181,7 @@ def protocol_section() -> list[str]:
                     "", f"`{label}` raised on a line without it: " + ("; ".join(repr(t) for t in r["false"]) or "none") + "."]
     pc, pco = new.get("police_chat"), (old or {}).get("police_chat", {})
     if pc:
-        out += [""] + textwrap.wrap(
+        out += _para(
             f"**Police-chat lines** (`training/police_chat.py`, written 2026-12-05 before the pipeline was run on "
             f"them; never trained on): {pc['all']['abusive']} abusive lines in a response team's register (race, "
             "religion, sex, sexual orientation, gender identity, disability, age, threats to complainants and "
@@ -189,14 +189,14 @@ def protocol_section() -> list[str]:
             "using the same words (a suspect described by IC code, a hate crime reported, a strip-search policy). "
             "Split by a hash of the text: the `dev` half's errors may be read to write rules, the `locked` half is "
             "only counted. A line counts as caught when anything is flagged, and its category as right when a "
-            "flagged category is one its label accepts.", 104, break_on_hyphens=False) + ["",
+            "flagged category is one its label accepts.") + ["",
             "| half | model | abusive caught | category right | work lines left alone | accuracy |",
             "|---|---|---:|---:|---:|---:|"]
         out += _halves(pc, pco, ("abusive_caught", "category_right", "work_left_alone", "accuracy"),
                        lambda e: "/".join(e["expected"]) or "none")
     ff, ffo = new.get("fresh_functional"), (old or {}).get("fresh_functional", {})
     if ff:
-        out += [""] + textwrap.wrap(
+        out += _para(
             f"**Fresh functional lines** (`training/fresh_functional.py`; never trained on): {ff['all']['hateful']} "
             "hateful lines about the seven protected groups (derogation, dehumanisation, threats, questions, opinions, "
             "negated positives, spelling noise, slurs, tropes with no insult word) and "
@@ -207,8 +207,7 @@ def protocol_section() -> list[str]:
             "register, ten hateful lines per group) on 2026-12-06, so that the halves can tell a change from "
             "chance (one locked line of round 1 was 4.3 points). Split by a hash: `dev` may be read, `locked` is "
             "only counted. "
-            "Caught: the line's category is flagged; left alone: no protected category is flagged.", 104,
-            break_on_hyphens=False) + ["",
+            "Caught: the line's category is flagged; left alone: no protected category is flagged.") + ["",
             "| half (both rounds) | model | hateful caught | non-hateful left alone |", "|---|---|---:|---:|"]
         out += _halves(ff, ffo, ("hateful_caught", "non_hateful_left_alone"), lambda e: e["expected"] or "none")
         out += ["", "| round, half | model | hateful caught | non-hateful left alone |", "|---|---|---:|---:|"]
@@ -275,11 +274,11 @@ def seed_spread_section() -> list[str]:
                 cell, width = (lambda v: f"{v:.1%}"), f"{(hi - lo) * 100:.1f} points"
             out.append(f"| {k} | " + " | ".join(cell(r["runs"][n]["figures"][k]) for n in names) + f" | {width} |")
         every, anyf = r["flags_every_seed"], r["flags_any_seed"]
-        out += [""] + textwrap.wrap(
+        out += _para(
             f"Flags on the ordinary and lookalike lines that every seed raised ({len(every)}): "
             + ("; ".join(repr(f) for f in every) or "none") + f". Raised by some seeds only "
             f"({len(set(anyf) - set(every))}): " + ("; ".join(repr(f) for f in anyf if f not in every) or "none")
-            + ".", 104, break_on_hyphens=False)
+            + ".")
     return out
 
 

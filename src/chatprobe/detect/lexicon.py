@@ -363,7 +363,6 @@ class LexiconData:
         self.approving = frozenset(emo["approving"])
         self.disapproving = frozenset(emo["disapproving"])
 
-
     def plain_word(self, word: str) -> bool:
         """Whether ``word`` is spelt as a word already: English, a lexicon word or allowed, or a group's name."""
         return (word in self.exact or word in self.allow or word in self.identity
@@ -459,7 +458,7 @@ TYPO_MIN = 5  # letters a word of a group's name needs before its one-letter mis
 # chat shorthand read as the word in a group's name ("gay ppl")
 SHORTHAND = {"ppl": "people", "ppls": "people"}
 # group names not read from a misspelling: ordinary words too ("proles" is one letter from "poles", "truks" from
-# "turks"), and the singulars made up by dropping an "s" ("ladie", "enbie": "enie meenie")
+# "turks"); nor are the singulars made up by dropping an "s" ("ladie", "enbie": "enie meenie"; see group_vocab)
 NOT_RESPELT = frozenset(["poles", "turks"])
 TYPO_WORD = re.compile(r"(?<![a-z])[a-z]{3,}(?![a-z])")
 # a word of the original text, with digits for letters inside it ("mus1ims")
@@ -698,7 +697,8 @@ class Lexicon(Detector):
 
     def _respelt_word(self, m: re.Match[str]) -> str:
         word = m.group(0)
-        low = fold_text(word)
+        # letters alone fold to lower case; a word with digits in it reads them as letters ("mus1ims")
+        low = word.lower() if word.isalpha() else fold_text(word)
         if low in SHORTHAND or not low.isalpha():
             return word
         right = self._spelt(low)
