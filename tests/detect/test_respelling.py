@@ -67,3 +67,20 @@ def test_a_quoted_misspelt_line_that_is_challenged_is_left_alone(lexicon):
     text = "quoting 'Musilms are animals' in here isn't banter"
     hits = [h for h in lexicon.hits(text) if h.label == "religion"]
     assert hits and all(h.status == "counter" for h in hits)
+
+
+def test_a_message_of_known_words_reads_as_the_word_by_word_reading():
+    """Words already read and left alone are skipped as a set; a message with one new or misspelt word among them
+    still has each word read (the shortcut must never hide a misspelling behind words seen before)."""
+    from chatprobe.detect.lexicon import TYPO_WORD, WRITTEN_WORD
+    from chatprobe.detect.text import fold_text
+
+    lex = Lexicon()
+    texts = ["the van is outside custody", "the van is outside custody, muslms in it", "the van is outside custody",
+             "Black peope in the van", "black people in the van", "MUSLMS", "the muslms van", "B1ACKS van"]
+    for _ in range(2):  # the second pass meets every word already read
+        for t in texts:
+            assert lex.respelt(t) == WRITTEN_WORD.sub(lex._respelt_word, t)
+            f = fold_text(t)
+            assert lex._respell(f) == TYPO_WORD.sub(lambda m: lex._spelt(m.group(0)), f)
+    assert lex.respelt("the van is outside custody, muslms in it") == "the van is outside custody, muslims in it"

@@ -500,6 +500,10 @@ class Lexicon(Detector):
         self.version = self.data.version
         self._lookups: dict[str, tuple[list[Entry], str] | None] = {}
         self._spellings: dict[str, str] = {}
+        # words (folded, and as written) known to need no respelling: most messages have only such words, and a set
+        # check over them is cheaper than a callback per word
+        self._spelt_right: set[str] = set()
+        self._written_right: set[str] = set()
         self.labels = taxonomy().labels
 
     # -- words ----------------------------------------------------------------------------------------
@@ -693,21 +697,25 @@ class Lexicon(Detector):
         "Muslims are a disgrace"): what the pipeline gives the text model, which reads a misspelt group's name as
         noise ("Black peope make this force better" read hateful 0.75, "Black people …" 0.35). Chat shorthand
         ("ppl") is left as written: the model learnt it."""
+        if self._written_right.issuperset(WRITTEN_WORD.findall(text)):
+            return text
         return WRITTEN_WORD.sub(self._respelt_word, text)
 
     def _respelt_word(self, m: re.Match[str]) -> str:
         word = m.group(0)
         # letters alone fold to lower case; a word with digits in it reads them as letters ("mus1ims")
         low = word.lower() if word.isalpha() else fold_text(word)
-        if low in SHORTHAND or not low.isalpha():
-            return word
-        right = self._spelt(low)
-        if right == low:
+        if low in SHORTHAND or not low.isalpha() or (right := self._spelt(low)) == low:
+            if len(self._written_right) >= 1 << 16:
+                self._written_right.clear()
+            self._written_right.add(word)
             return word
         return right.upper() if word.isupper() else right.capitalize() if word[0].isupper() else right
 
     def _respell(self, folded: str) -> str:
         """``folded`` with each misspelt word of a group's name spelt as the word (``LexiconData.typos``)."""
+        if self._spelt_right.issuperset(TYPO_WORD.findall(folded)):
+            return folded
         return TYPO_WORD.sub(lambda m: self._spelt(m.group(0)), folded)
 
     def _spelt(self, word: str) -> str:
@@ -716,6 +724,7 @@ class Lexicon(Detector):
             return cache[word]
         if len(cache) >= 1 << 16:
             cache.clear()
+            self._spelt_right.clear()
         d = self.data
         found = SHORTHAND.get(word) or d.typos.get(word)
         if found is None and len(word) >= TYPO_MIN - 1 and not d.plain_word(word):
@@ -726,6 +735,8 @@ class Lexicon(Detector):
             near &= d.group_vocab
             found = near.pop() if len(near) == 1 else None
         cache[word] = found = found or word
+        if found == word:
+            self._spelt_right.add(word)
         return found
 
     def _alias_emoji(self, text: str, trade_tone: bool = True) -> str:
