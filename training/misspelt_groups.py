@@ -9,6 +9,10 @@ group's name of 5+ letters changed by one typing slip, chosen by a fixed random 
 deleted, or two neighbouring letters after the first swapped. A case whose group name has no such word ("Jews",
 "trans women") is left out. The halves are the template suite's: ``protocol.py`` reports the locked half's figures
 as it does the suite's.
+
+``spaced_cases`` (written 2026-12-06 at 23:30, before lexicon 2026.12.34's reading of a spaced group's name was
+measured, and not edited to suit its result): the same cases with one word of the group's name of 4+ letters written
+with a space between its letters ("I hate g a y s", "M u s l i m s are vermin"), the held-out suite's "added spaces".
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from collections.abc import Callable
 
 import functional_suite as fs
 
 WORD = re.compile(r"[A-Za-z]{5,}")
+SPACEABLE = re.compile(r"[A-Za-z]{4,}")
 
 
 def slip(word: str, rng: random.Random) -> str:
@@ -36,6 +42,22 @@ def slip(word: str, rng: random.Random) -> str:
 
 def cases() -> list[fs.Case]:
     """The template suite's group cases with the group's name misspelt (deterministic)."""
+    return _rewritten(WORD, slip)
+
+
+def spaced(word: str, rng: random.Random) -> str:
+    """``word`` with a space between each of its letters ("gays" → "g a y s")."""
+    return " ".join(word)
+
+
+def spaced_cases() -> list[fs.Case]:
+    """The template suite's group cases with one word of the group's name spelt out with spaces (deterministic)."""
+    return _rewritten(SPACEABLE, spaced)
+
+
+def _rewritten(word_re: re.Pattern[str], change: Callable[[str, random.Random], str]) -> list[fs.Case]:
+    """The template suite's cases that name their group in words, with one word of the group's name (a match of
+    ``word_re``, chosen by a fixed seed per case) rewritten by ``change`` in the plural and the singular."""
     out: list[fs.Case] = []
     for f, hateful, kind, templates in fs.T:
         for i, t in enumerate(templates):
@@ -46,16 +68,16 @@ def cases() -> list[fs.Case]:
                 for p, s in groups:
                     seed = int(hashlib.sha256(f"{t}\t{p}".encode()).hexdigest()[:8], 16)
                     rng = random.Random(seed)
-                    words = WORD.findall(p)
+                    words = word_re.findall(p)
                     if not words:
                         continue
                     target = rng.choice(words)
-                    bad = slip(target, rng)
+                    bad = change(target, rng)
                     mp = p.replace(target, bad, 1)
-                    # the singular: the same slip where it holds the same word, else a slip in its own word
-                    own = [w for w in WORD.findall(s) if w[:4] == target[:4]] or WORD.findall(s)
+                    # the singular: the same change where it holds the same word, else a change in its own word
+                    own = [w for w in word_re.findall(s) if w[:4] == target[:4]] or word_re.findall(s)
                     ms = s if not own else s.replace(target, bad, 1) if target in s else \
-                        s.replace(own[0], slip(own[0], rng), 1)
+                        s.replace(own[0], change(own[0], rng), 1)
                     text = t.format(p=mp, s=ms, x="", n=fs.NAMES[len(out) % len(fs.NAMES)])
                     if text[0].islower() and t.startswith("{"):
                         text = text[0].upper() + text[1:]

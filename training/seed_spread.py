@@ -72,6 +72,10 @@ FIGURES: tuple[tuple[str, Callable[[dict[str, Any]], float]], ...] = (
     ("misspelt group names locked: hateful caught", lambda r: r["misspelt_groups"]["locked"]["hateful_caught"]),
     ("misspelt group names locked: non-hateful left alone",
      lambda r: r["misspelt_groups"]["locked"]["non_hateful_left_alone"]),
+    # since 2026-12-06 23:30 (misspelt_groups.spaced_cases)
+    ("spaced group names locked: hateful caught", lambda r: r["spaced_groups"]["locked"]["hateful_caught"]),
+    ("spaced group names locked: non-hateful left alone",
+     lambda r: r["spaced_groups"]["locked"]["non_hateful_left_alone"]),
 )
 
 

@@ -461,6 +461,8 @@ SHORTHAND = {"ppl": "people", "ppls": "people"}
 # "turks"); nor are the singulars made up by dropping an "s" ("ladie", "enbie": "enie meenie"; see group_vocab)
 NOT_RESPELT = frozenset(["poles", "turks"])
 TYPO_WORD = re.compile(r"(?<![a-z])[a-z]{3,}(?![a-z])")
+# a run of single letters in the original text ("g a y s")
+SPACED_WRITTEN = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z] ){2,}[A-Za-z](?![A-Za-z0-9])")
 # a word of the original text, with digits for letters inside it ("mus1ims")
 WRITTEN_WORD = re.compile(r"(?<![^\W_])[A-Za-z][A-Za-z0-9]{3,}(?![^\W_])")
 FUZZY_MIN = 5  # letters a token needs before a one-letter-changed match is tried (slurs matched are 6+)
@@ -674,13 +676,14 @@ class Lexicon(Detector):
         return result
 
     def _unspace(self, letters: str) -> str:
-        """A run of single letters as the word it spells ("k i l l" → "kill"), keeping a leading "i" or "a"
-        apart when only the rest is a word ("i h a t e" → "i hate"); left as it was when it spells none."""
+        """A run of single letters as the word it spells ("k i l l" → "kill", "g a y s" → "gays"), keeping a leading
+        "i" or "a" apart when only the rest is a word ("i h a t e" → "i hate"); left as it was when it spells none.
+        A word is an English or lexicon word, or a word naming a group."""
         d = self.data
         whole = letters.replace(" ", "")
-        if whole in d.english or whole in d.exact:
+        if whole in d.english or whole in d.exact or whole in d.group_cats:
             return whole
-        if letters[0] in "ia" and (rest := whole[1:]) and (rest in d.english or rest in d.exact):
+        if letters[0] in "ia" and (rest := whole[1:]) and (rest in d.english or rest in d.exact or rest in d.group_cats):
             return f"{letters[0]} {rest}"
         return letters
 
@@ -696,10 +699,24 @@ class Lexicon(Detector):
         """``text`` as written, with each misspelt word of a group's name spelt right ("Msulims are a disgrace" →
         "Muslims are a disgrace"): what the pipeline gives the text model, which reads a misspelt group's name as
         noise ("Black peope make this force better" read hateful 0.75, "Black people …" 0.35). Chat shorthand
-        ("ppl") is left as written: the model learnt it."""
+        ("ppl") is left as written: the model learnt it. A group's name spelt out with spaces is joined ("i hate
+        g a y s" → "i hate gays": the model read the letters as hate of race, 0.92)."""
+        if " " in text:
+            text = SPACED_WRITTEN.sub(self._joined_group, text)
         if self._written_right.issuperset(WRITTEN_WORD.findall(text)):
             return text
         return WRITTEN_WORD.sub(self._respelt_word, text)
+
+    def _joined_group(self, m: re.Match[str]) -> str:
+        """A run of single letters as written, joined when it spells a word naming a group (keeping a leading "i" or
+        "a" apart when only the rest does); as it was otherwise."""
+        letters = m.group(0)
+        whole = letters.replace(" ", "")
+        if whole.lower() in self.data.group_cats:
+            return whole
+        if letters[0] in "iaIA" and (rest := whole[1:]).lower() in self.data.group_cats:
+            return f"{letters[0]} {rest}"
+        return letters
 
     def _respelt_word(self, m: re.Match[str]) -> str:
         word = m.group(0)
@@ -783,7 +800,8 @@ class Lexicon(Detector):
         quoted = QUOTED.findall(text)
         if not quoted:
             return False
-        inside = [self._respell(fold_text("".join(q))) for q in quoted]  # as the rules read it
+        # as the rules read it: misspelt and spaced-out words read as words
+        inside = [SPACED.sub(lambda m: self._unspace(m.group(0)), self._respell(fold_text("".join(q)))) for q in quoted]
         if not any(matched and (matched in q or q in matched) for q in inside if q):
             return False
         outside = fold_text(QUOTED.sub(" ", text))
