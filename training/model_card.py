@@ -123,6 +123,15 @@ def protocol_section() -> list[str]:
         out += ["", "| half | hateful caught | non-hateful left alone | target right |", "|---|---:|---:|---:|"]
         out += [f"| {half} | {_pct(ms[half]['hateful_caught'])} | {_pct(ms[half]['non_hateful_left_alone'])} | "
                 f"{_pct(ms[half]['target_right'])} |" for half in ("tune", "locked")]
+    sp = new.get("spaced_groups")
+    if sp:
+        out += _para(
+            "**The suite with the group's name spelt out with spaces** (`misspelt_groups.spaced_cases`, written "
+            "2026-12-06 before lexicon 2026.12.34 was measured): the same cases with one word of the name of 4+ "
+            "letters written with a space between its letters (\"I hate g a y s\").")
+        out += ["", "| half | hateful caught | non-hateful left alone | target right |", "|---|---:|---:|---:|"]
+        out += [f"| {half} | {_pct(sp[half]['hateful_caught'])} | {_pct(sp[half]['non_hateful_left_alone'])} | "
+                f"{_pct(sp[half]['target_right'])} |" for half in ("tune", "locked")]
     o, oo = new["ordinary"], (old or {}).get("ordinary", {})
     out += ["", "**Ordinary chats**: every message of the real public exports in `../shared/data/exports` (parsed",
             "by chatprobe) and hand-written ordinary lines (`training/ordinary_chat.py`, never trained on; the",
@@ -1037,6 +1046,19 @@ def main() -> None:
               "  Not shipped: a message whose quoted hate the lexicon set aside as challenged counted as",
               "  counter-speech (`training/rejected/pipeline-challenged-quote-counter-speech.diff`): 37 shared",
               "  validation rows gained counter_speech, none gold and few challenges; its F1 fell from 0.611 to 0.560.",
+              "- Lexicon 2026.12.34: a group's name spelt out with spaces is read as the name (\"i hate g a y s\" raised",
+              "  nothing: spaced letters counted as a word only when it was an English or lexicon word); the text model",
+              "  reads it joined (it read \"i hate g a y s\" as hate of race, 0.92); a quoted line is checked as the rules",
+              "  read it, spaced letters joined (\"'M u s l i m s should be shot'? that's a vile thing to say\" was a",
+              "  flag); and \"i don't respect <group>\" is hatred expressed. Measured on a new figure written before the",
+              "  run, the template suite with one word of the group's name spaced out (`misspelt_groups.spaced_cases`):",
+              "  its locked half's hateful cases caught rose from 55.2-56.5% to 78.7-80.8% and non-hateful left alone",
+              "  from 93.9-94.6% to 99.0-99.7% in the shipped heads and heads seeds 0-2 (seeds 3-4 after: 79.8% and",
+              "  81.0% caught); the fresh functional locked half rose from 82.3% to 83.9% in each (seed 4: 83.9% ->",
+              "  85.5%); nothing else moved, and one shared validation row changed, rightly (\"keep b o o m e r s away",
+              "  from normal p e o p l e\" is an age flag now). Cautions: 195 of 247 false flags and 6 of 1,699 true",
+              "  flags. A first version without the quote check and the model's joined reading flagged 5 more",
+              "  non-hateful spaced lines and was not shipped.",
               "- The lexicon needs maintenance: new slurs and spellings appear; add them to `lexicon_en.toml`.",
               "- Sarcasm, context across messages and images are out of scope for the text model (issue 4 adds",
               "  conversation context; issue 6 media).", ""]
