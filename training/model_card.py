@@ -82,6 +82,13 @@ def table(rows: dict[str, dict[str, float]], pipe: dict[str, dict[str, float]],
     return out
 
 
+def _suite_halves(r: dict[str, Any]) -> list[str]:
+    """The tune and locked halves of a template-suite variant as a table (blank line first)."""
+    out = ["", "| half | hateful caught | non-hateful left alone | target right |", "|---|---:|---:|---:|"]
+    return out + [f"| {half} | {_pct(r[half]['hateful_caught'])} | {_pct(r[half]['non_hateful_left_alone'])} | "
+                  f"{_pct(r[half]['target_right'])} |" for half in ("tune", "locked")]
+
+
 def _para(text: str) -> list[str]:
     """A paragraph of the card: a blank line, then ``text`` wrapped as the card's other prose."""
     return [""] + textwrap.wrap(text, 104, break_on_hyphens=False)
@@ -120,18 +127,14 @@ def protocol_section() -> list[str]:
             "of 5+ letters changed by one typing slip (an inner letter deleted, or two neighbours swapped). The "
             "lexicon before 2026.12.30 caught 32.0% of the locked half's hateful cases (shipped heads; 32-34% in "
             "heads seeds 0-2).")
-        out += ["", "| half | hateful caught | non-hateful left alone | target right |", "|---|---:|---:|---:|"]
-        out += [f"| {half} | {_pct(ms[half]['hateful_caught'])} | {_pct(ms[half]['non_hateful_left_alone'])} | "
-                f"{_pct(ms[half]['target_right'])} |" for half in ("tune", "locked")]
+        out += _suite_halves(ms)
     sp = new.get("spaced_groups")
     if sp:
         out += _para(
             "**The suite with the group's name spelt out with spaces** (`misspelt_groups.spaced_cases`, written "
             "2026-12-06 before lexicon 2026.12.34 was measured): the same cases with one word of the name of 4+ "
             "letters written with a space between its letters (\"I hate g a y s\").")
-        out += ["", "| half | hateful caught | non-hateful left alone | target right |", "|---|---:|---:|---:|"]
-        out += [f"| {half} | {_pct(sp[half]['hateful_caught'])} | {_pct(sp[half]['non_hateful_left_alone'])} | "
-                f"{_pct(sp[half]['target_right'])} |" for half in ("tune", "locked")]
+        out += _suite_halves(sp)
     o, oo = new["ordinary"], (old or {}).get("ordinary", {})
     out += ["", "**Ordinary chats**: every message of the real public exports in `../shared/data/exports` (parsed",
             "by chatprobe) and hand-written ordinary lines (`training/ordinary_chat.py`, never trained on; the",

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _groups(lexicon, text: str) -> set[str]:
-    return {h.label for h in lexicon.hits(text) if h.status == "active"
-            and h.label not in ("counter_speech", "endorsement", "derogatory")}
+from .test_generalised import _groups
 
 
 @pytest.mark.parametrize("text, category", [

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -491,6 +491,17 @@ def _within_one(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
+def _joined(letters: str, is_word: Callable[[str], bool]) -> str:
+    """A run of single letters ("g a y s") joined when it spells a word, keeping a leading "i" or "a" apart when only
+    the rest does ("i h a t e" → "i hate"); as it was otherwise."""
+    whole = letters.replace(" ", "")
+    if is_word(whole):
+        return whole
+    if letters[0] in "iaIA" and (rest := whole[1:]) and is_word(rest):
+        return f"{letters[0]} {rest}"
+    return letters
+
+
 class Lexicon(Detector):
     """Words and phrase rules from ``data/lexicon_en.toml``."""
 
@@ -651,7 +662,7 @@ class Lexicon(Detector):
         # phrase rules run over the folded text with emoji replaced by words
         ftext = self._rule_text(text, folded)
         # "k i l l all …", "I h a t e …": the rules read the word the letters spell
-        ftext = SPACED.sub(lambda m: self._unspace(m.group(0)), ftext)
+        ftext = self._unspaced(ftext)
         for rule in d.rules:
             for m in rule.regex.finditer(ftext):
                 groups = [m.group(g) for g in rule.group_slots if m.group(g)]
@@ -680,12 +691,11 @@ class Lexicon(Detector):
         "i" or "a" apart when only the rest is a word ("i h a t e" → "i hate"); left as it was when it spells none.
         A word is an English or lexicon word, or a word naming a group."""
         d = self.data
-        whole = letters.replace(" ", "")
-        if whole in d.english or whole in d.exact or whole in d.group_cats:
-            return whole
-        if letters[0] in "ia" and (rest := whole[1:]) and (rest in d.english or rest in d.exact or rest in d.group_cats):
-            return f"{letters[0]} {rest}"
-        return letters
+        return _joined(letters, lambda w: w in d.english or w in d.exact or w in d.group_cats)
+
+    def _unspaced(self, folded: str) -> str:
+        """``folded`` with each run of single letters read as the word it spells (``_unspace``)."""
+        return SPACED.sub(lambda m: self._unspace(m.group(0)), folded)
 
     def _rule_text(self, text: str, folded: str | None = None, *, trade_tone: bool = True) -> str:
         """What the phrase rules and the group mentions read: ``text`` folded (an ASCII text's ``folded``, when the
@@ -708,15 +718,8 @@ class Lexicon(Detector):
         return WRITTEN_WORD.sub(self._respelt_word, text)
 
     def _joined_group(self, m: re.Match[str]) -> str:
-        """A run of single letters as written, joined when it spells a word naming a group (keeping a leading "i" or
-        "a" apart when only the rest does); as it was otherwise."""
-        letters = m.group(0)
-        whole = letters.replace(" ", "")
-        if whole.lower() in self.data.group_cats:
-            return whole
-        if letters[0] in "iaIA" and (rest := whole[1:]).lower() in self.data.group_cats:
-            return f"{letters[0]} {rest}"
-        return letters
+        """A run of single letters as written, joined when it spells a word naming a group; as it was otherwise."""
+        return _joined(m.group(0), lambda w: w.lower() in self.data.group_cats)
 
     def _respelt_word(self, m: re.Match[str]) -> str:
         word = m.group(0)
@@ -801,7 +804,7 @@ class Lexicon(Detector):
         if not quoted:
             return False
         # as the rules read it: misspelt and spaced-out words read as words
-        inside = [SPACED.sub(lambda m: self._unspace(m.group(0)), self._respell(fold_text("".join(q)))) for q in quoted]
+        inside = [self._unspaced(self._respell(fold_text("".join(q)))) for q in quoted]
         if not any(matched and (matched in q or q in matched) for q in inside if q):
             return False
         outside = fold_text(QUOTED.sub(" ", text))
