@@ -461,8 +461,8 @@ SHORTHAND = {"ppl": "people", "ppls": "people"}
 # "turks"); nor are the singulars made up by dropping an "s" ("ladie", "enbie": "enie meenie"; see group_vocab)
 NOT_RESPELT = frozenset(["poles", "turks"])
 TYPO_WORD = re.compile(r"(?<![a-z])[a-z]{3,}(?![a-z])")
-# a run of single letters in the original text ("g a y s")
-SPACED_WRITTEN = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z] ){2,}[A-Za-z](?![A-Za-z0-9])")
+# a run of single letters in the original text ("g a y s", "M u s l i m s"): SPACED in either case
+SPACED_WRITTEN = re.compile(SPACED.pattern, re.IGNORECASE | re.ASCII)
 # a word of the original text, with digits for letters inside it ("mus1ims")
 WRITTEN_WORD = re.compile(r"(?<![^\W_])[A-Za-z][A-Za-z0-9]{3,}(?![^\W_])")
 FUZZY_MIN = 5  # letters a token needs before a one-letter-changed match is tried (slurs matched are 6+)
@@ -512,9 +512,10 @@ class Lexicon(Detector):
         self.data = load(lexicon)
         self.version = self.data.version
         self._lookups: dict[str, tuple[list[Entry], str] | None] = {}
+        # the words read so far: those respelt (folded word → the group's word) and those known to need no
+        # respelling, folded and as written; most messages have only the latter, and a set check over a message's
+        # words is cheaper than a callback per word
         self._spellings: dict[str, str] = {}
-        # words (folded, and as written) known to need no respelling: most messages have only such words, and a set
-        # check over them is cheaper than a callback per word
         self._spelt_right: set[str] = set()
         self._written_right: set[str] = set()
         self.labels = taxonomy().labels
@@ -739,11 +740,12 @@ class Lexicon(Detector):
         return TYPO_WORD.sub(lambda m: self._spelt(m.group(0)), folded)
 
     def _spelt(self, word: str) -> str:
-        cache = self._spellings
-        if word in cache:
-            return cache[word]
-        if len(cache) >= 1 << 16:
-            cache.clear()
+        if word in self._spelt_right:
+            return word
+        if (found := self._spellings.get(word)) is not None:
+            return found
+        if len(self._spellings) + len(self._spelt_right) >= 1 << 16:
+            self._spellings.clear()
             self._spelt_right.clear()
         d = self.data
         found = SHORTHAND.get(word) or d.typos.get(word)
@@ -754,9 +756,10 @@ class Lexicon(Detector):
             near |= {word[:i] + "l" + word[i + 1:] for i in range(len(word)) if word[i] == "i"}
             near &= d.group_vocab
             found = near.pop() if len(near) == 1 else None
-        cache[word] = found = found or word
-        if found == word:
+        if not found or found == word:
             self._spelt_right.add(word)
+            return word
+        self._spellings[word] = found
         return found
 
     def _alias_emoji(self, text: str, trade_tone: bool = True) -> str:
