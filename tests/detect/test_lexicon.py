@@ -40,6 +40,15 @@ def test_folding_keeps_offsets():
     assert fold_text("Don't") == "dont"
 
 
+def test_police_ethnicity_codes_are_not_leetspeak(lexicon):
+    # "IC3" was folded like leetspeak into "ice", so the identity words ic3s, ic4s and ic6s never matched anything
+    assert fold_text("IC3 male, two IC6s, an ic4") == "ic3 male two ic6s an ic4"
+    assert fold_text("1c3 ic7 ic33 n1gg3r") == "ice ict icee nigger"
+    assert lexicon.mentions("the IC6s on the estate") == {"race": "ic6s"}
+    assert {h.label for h in lexicon.hits("ic3s are vermin")} == {"race"}
+    assert lexicon.mentions("IC3 male, 6ft, black puffer jacket") == {}
+
+
 def test_emoji_gloss_for_the_encoder():
     assert gloss("lol 😂") == "lol face with tears of joy"
     assert "dark skin tone" in gloss("👨🏿")

@@ -100,6 +100,8 @@ def _fold_word(raw: str) -> str:
     return _form("".join(_fold_char(ch) for ch in raw))
 
 
+# the police's ethnicity codes ("IC3 male", "ic6s") keep their digit: they are a group's name, not leetspeak for "ice"
+POLICE_CODE = re.compile(r"ic[1-6]s?")
 _TRIM = re.compile(r"^[^\w*#%@$!|+€£(¡]+|[^\w*#%]+$")
 
 
@@ -108,7 +110,7 @@ def _form(folded: str) -> str:
     if not w:
         return ""
     letters = sum(c.isalpha() for c in w)
-    if letters and any(c in LEET_CHARS for c in w):
+    if letters and any(c in LEET_CHARS for c in w) and not POLICE_CODE.fullmatch(w):
         # "@" at the start is a mention, not a letter; keep it out of the word
         w = "".join(LEET.get(c, c) if (c != "@" or i > 0) else "" for i, c in enumerate(w))
     if letters and any(c in INNER_SEP for c in w):
