@@ -64,3 +64,43 @@ def test_some_of_a_group_is_no_generalisation(lexicon):
     for text in ("Some men are so disgusting. Stalking is a crime", "a few immigrants are too dumb to fill the form in",
                  "certain muslims have never contributed anything"):
         assert not [h for h in lexicon.hits(text) if h.rule == "lexicon.hate.generalised"], text
+
+
+# lexicon 2026.12.35: the group named, then hated in a later clause; "every X I've met has been a liar"; a negated
+# positive; "better off without X"; being gay or trans called disgusting or a sin. Each raised nothing at 2026.12.34
+# ("pensioners are never any use" was even read as counter-speech: "never … use" as in "never use that word")
+@pytest.mark.parametrize("text, category", [
+    ("I have met a lot of lesbians and I despise every single one of them", "sexual_orientation"),
+    ("we took in refugees last year and we hate them all", "race"),
+    ("Every Sikh I have ever worked with has been a liar", "religion"),
+    ("every woman I've met has turned out to be a nightmare", "sex"),
+    ("pensioners are never any use to anyone", "age"),
+    ("disabled people are not worth helping", "disability"),
+    ("Honestly the world would be better off without disabled people", "disability"),
+    ("this country would be so much better off if muslims just disappeared", "religion"),
+    ("Being gay is disgusting and wrong", "sexual_orientation"),
+    ("being trans is just sick", "gender_identity"),
+])
+def test_a_group_put_down_in_more_forms(lexicon, text, category):
+    assert category in _groups(lexicon, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I've met loads of refugees and I love every single one of them",
+    "I work with disabled people and I hate them being ignored by the council",
+    "I know a lot of gay lads and I hate them getting abuse on nights",
+    "every Sikh I've ever met has been kind and generous",
+    "every woman I've worked with has been brilliant",
+    "refugees are never worth less than anyone else",
+    "pensioners are never any trouble, lovely lot",
+    "and for those who think approaching women is not worth it, think again",
+    "the team would be better off with more women in it",
+    "the world would be better off without racism",
+    "being gay is not wrong",
+    "I don't think being gay is wrong at all",
+    "being trans is not an illness",
+    "is being gay a sin? my priest says no",
+    "never use that word about pensioners",
+])
+def test_lookalikes_of_those_forms_are_left_alone(lexicon, text):
+    assert _groups(lexicon, text) == set()
