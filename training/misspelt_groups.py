@@ -13,6 +13,11 @@ as it does the suite's.
 ``spaced_cases`` (written 2026-12-06 at 23:30, before lexicon 2026.12.34's reading of a spaced group's name was
 measured, and not edited to suit its result): the same cases with one word of the group's name of 4+ letters written
 with a space between its letters ("I hate g a y s", "M u s l i m s are vermin"), the held-out suite's "added spaces".
+
+``joined_cases`` (written 2026-12-07 at 01:32, before any reading of a group's name run onto the words beside it was
+written into the lexicon, and not edited to suit its result): the same cases with one space next to or inside the
+group's name left out ("I hatemuslims", "Muslimsare vermin", "Gaypeople are cockroaches"), a functional suite's
+"missing word boundaries".
 """
 
 from __future__ import annotations
@@ -83,6 +88,32 @@ def _rewritten(word_re: re.Pattern[str], change: Callable[[str, random.Random], 
                         text = text[0].upper() + text[1:]
                     expected = cat if kind == "group" else kind
                     out.append(fs.Case(f, text, hateful, expected if hateful else None, half, t))
+    return out
+
+
+def joined_cases() -> list[fs.Case]:
+    """The template suite's group cases with one space next to or inside the group's name left out ("I hatemuslims",
+    "Muslimsare vermin", "gaypeople are scum"), the space chosen by a fixed seed per case (deterministic)."""
+    out: list[fs.Case] = []
+    for f, hateful, kind, templates in fs.T:
+        for i, t in enumerate(templates):
+            if ("{p}" not in t and "{s}" not in t) or "{x}" in t:
+                continue
+            half = "tune" if i % 2 == 0 else "locked"
+            for cat, groups in fs.GROUPS.items():
+                for p, s in groups:
+                    rng = random.Random(int(hashlib.sha256(f"{t}\t{p}\tjoined".encode()).hexdigest()[:8], 16))
+                    text = t.format(p=p, s=s, x="", n=fs.NAMES[len(out) % len(fs.NAMES)])
+                    if text[0].islower() and t.startswith("{"):
+                        text = text[0].upper() + text[1:]
+                    name = p if "{p}" in t else s
+                    at = text.lower().find(name.lower())
+                    spaces = [k for k in range(at - 1, at + len(name) + 1) if 0 <= k < len(text) and text[k] == " "]
+                    if at < 0 or not spaces:
+                        continue
+                    k = rng.choice(spaces)
+                    expected = cat if kind == "group" else kind
+                    out.append(fs.Case(f, text[:k] + text[k + 1:], hateful, expected if hateful else None, half, t))
     return out
 
 

@@ -9,8 +9,9 @@ Four measurements (issue 10, point 5; the leave-one-dataset-out half is ``traini
 1. **functional suite** (``functional_suite.py``): templates written before tuning, reported per half
    (``tune`` / ``locked``) and per functionality: hateful cases caught, non-hateful cases left alone, and the
    target category right among the caught hateful ones. Beside it, the same figures on the suite with the group's
-   name misspelt by one letter (``misspelt_groups.py``, since 2026-12-06), and with it spelt out with spaces
-   (``misspelt_groups.spaced_cases``, since 2026-12-06 at 23:30).
+   name misspelt by one letter (``misspelt_groups.py``, since 2026-12-06), with it spelt out with spaces
+   (``misspelt_groups.spaced_cases``, since 2026-12-06 at 23:30), and with it run onto a word beside it
+   (``misspelt_groups.joined_cases``, since 2026-12-07 at 01:32).
 2. **ordinary real chats**: every message in ``../shared/data/exports`` (real public exports; skipped when
    absent) run through chatprobe's own parser, and the hand-written ordinary lines in ``ordinary_chat.py``
    (evaluation only). Flags per 1,000 messages, and **every flag listed** (``--flags``) for a person to read.
@@ -258,6 +259,7 @@ def run(pipeline: Any) -> dict[str, Any]:
             "functional": functional(pipeline), "ordinary": ordinary(pipeline),
             "misspelt_groups": functional(pipeline, misspelt_groups.cases()),
             "spaced_groups": functional(pipeline, misspelt_groups.spaced_cases()),
+            "joined_groups": functional(pipeline, misspelt_groups.joined_cases()),
             **{key: moderation(pipeline, lines()) for key, (_, lines) in moderation_style.SETS.items()},
             "lookalikes": lookalikes(pipeline),
             "police_chat": police(pipeline), "fresh_functional": fresh(pipeline)}

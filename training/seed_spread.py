@@ -76,6 +76,10 @@ FIGURES: tuple[tuple[str, Callable[[dict[str, Any]], float]], ...] = (
     ("spaced group names locked: hateful caught", lambda r: r["spaced_groups"]["locked"]["hateful_caught"]),
     ("spaced group names locked: non-hateful left alone",
      lambda r: r["spaced_groups"]["locked"]["non_hateful_left_alone"]),
+    # since 2026-12-07 01:32 (misspelt_groups.joined_cases)
+    ("joined group names locked: hateful caught", lambda r: r["joined_groups"]["locked"]["hateful_caught"]),
+    ("joined group names locked: non-hateful left alone",
+     lambda r: r["joined_groups"]["locked"]["non_hateful_left_alone"]),
 )
 
 
