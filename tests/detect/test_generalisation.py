@@ -52,6 +52,17 @@ def test_locked_half_with_the_group_misspelt(pipeline):
     assert r["non_hateful_left_alone"] >= BENIGN_FLOOR, r
 
 
+def test_locked_half_with_the_group_run_onto_a_word(pipeline):
+    """The template suite with one space next to or inside the group's name left out (``misspelt_groups.joined_cases``,
+    written before lexicon 2026.12.35 read such words apart): 53.0% of the locked half's hateful cases were caught
+    before, 86.2% after, and non-hateful left alone went from 98.3% to 100%."""
+    cases = misspelt_groups.joined_cases()
+    assert len(cases) == 1869 and all(c.text not in SUITE_TEXTS for c in cases)
+    r = protocol.functional(pipeline, cases)["locked"]
+    assert r["hateful_caught"] >= 0.83, r
+    assert r["non_hateful_left_alone"] >= BENIGN_FLOOR, r
+
+
 def test_locked_ordinary_chat_lines_raise_almost_no_flags(pipeline):
     flags = [(t, d.labels) for t, d in zip(LOCKED, pipeline.classify(LOCKED), strict=True) if protocol.flagged(d)]
     assert len(flags) <= ORDINARY_MAX_FLAGS, flags

@@ -32,6 +32,7 @@ from typing import Any
 
 from chatprobe.detect.base import Detection, Detector, Explanation, TextItem, registry
 from chatprobe.detect.encoder import vocabulary
+from chatprobe.detect.language import common_english
 from chatprobe.detect.taxonomy import taxonomy
 from chatprobe.detect.text import CENSOR, Token, collapse, fold_text, tokens
 
@@ -326,6 +327,11 @@ class LexiconData:
                 if not (form in self.group_vocab or self.plain_word(form)):
                     typos[form] = w if typos.get(form, w) == w else None
         self.typos = {k: v for k, v in typos.items() if v is not None}
+        # what a token run together from a group's name and a word beside it is read as (``unjoined``): one of the
+        # commonest chat words, and a name from the identity list (slurs run onto a word are ``compound``'s)
+        self.join_vocab = frozenset(w for w in common_english() if len(w) >= 2 or w in ("i", "a"))
+        self.join_names = frozenset(w for t in self.identity for w in t.split() if w.isalpha())
+        self.join_groups = frozenset(t for t in self.identity if len(t) >= 4)
         ident = trie_regex(t for t in self.identity if t not in NOMINAL)
         nominal = trie_regex(t for t in self.identity if t in NOMINAL)
         # also possessive: "a gay persons life"; "the disabled" names a group only as a noun (NOMINAL)
@@ -362,6 +368,25 @@ class LexiconData:
         self.laughing = frozenset(emo["laughing"])
         self.approving = frozenset(emo["approving"])
         self.disapproving = frozenset(emo["disapproving"])
+
+    def unjoined(self, word: str) -> str | None:
+        """``word`` read as a group's name run onto one word beside it ("hatemuslims" → "hate muslims", "muslimsare" →
+        "muslims are", "gaypeople" → "gay people"; and "i" before those: "ihatewomen"): two pieces of two letters or
+        more, each a common chat word or a word of a name on the identity list, that together hold a name on the list;
+        None when there is no such reading, or the word is a word already."""
+        if self.plain_word(word):
+            return None
+        for lead in ("", "i"):
+            rest = word[len(lead):]
+            for k in sorted(range(2, len(rest) - 1), key=lambda k: -max(k, len(rest) - k)):
+                a, b = rest[:k], rest[k:]
+                if not ((a in self.join_vocab or a in self.join_names) and (b in self.join_vocab or b in self.join_names)):
+                    continue
+                if a in self.join_groups or b in self.join_groups or f"{a} {b}" in self.join_groups:
+                    return f"{lead} {a} {b}".lstrip()
+            if not word.startswith("i"):
+                break
+        return None
 
     def plain_word(self, word: str) -> bool:
         """Whether ``word`` is spelt as a word already: English, a lexicon word or allowed, or a group's name."""
@@ -461,6 +486,11 @@ SHORTHAND = {"ppl": "people", "ppls": "people"}
 # "turks"); nor are the singulars made up by dropping an "s" ("ladie", "enbie": "enie meenie"; see group_vocab)
 NOT_RESPELT = frozenset(["poles", "turks"])
 TYPO_WORD = re.compile(r"(?<![a-z])[a-z]{3,}(?![a-z])")
+# a group's name run onto a word beside it ("hatemuslims", "Muslimsare vermin", "Gaypeople"): a token of 6+ letters
+# that is no word, in the folded text and as written (not a @handle, whose words run together by design)
+JOINED_WORD = re.compile(r"(?<![a-z])[a-z]{6,}(?![a-z])")
+JOINED_WRITTEN = re.compile(r"(?<![@\w])[A-Za-z]{6,}(?!\w)")
+HANDLE = re.compile(r"@\w+")
 # a run of single letters in the original text ("g a y s", "M u s l i m s"): SPACED in either case
 SPACED_WRITTEN = re.compile(SPACED.pattern, re.IGNORECASE | re.ASCII)
 # a word of the original text, with digits for letters inside it ("mus1ims")
@@ -518,6 +548,9 @@ class Lexicon(Detector):
         self._spellings: dict[str, str] = {}
         self._spelt_right: set[str] = set()
         self._written_right: set[str] = set()
+        # tokens read as a group's name run onto a word beside it, and those known not to be (``LexiconData.unjoined``)
+        self._unjoins: dict[str, str] = {}
+        self._not_joined: set[str] = set()
         self.labels = taxonomy().labels
 
     # -- words ----------------------------------------------------------------------------------------
@@ -703,20 +736,58 @@ class Lexicon(Detector):
         caller has it) with emoji as the words of their aliases and a people's name that names no people out of
         reach. ``trade_tone``: a trade emoji with a dark skin tone reads as black people (the rules' reading)."""
         if not text.isascii():
-            return not_groups(self._respell(fold_text(self._alias_emoji(text, trade_tone))))
-        return not_groups(self._respell(fold_text(text) if folded is None else folded))
+            read = self._respell(fold_text(self._alias_emoji(text, trade_tone)))
+        else:
+            read = self._respell(fold_text(text) if folded is None else folded)
+        return not_groups(self._unjoin(read, HANDLE.findall(text) if "@" in text else ()))
+
+    def _unjoin(self, folded: str, handles: Sequence[str] = ()) -> str:
+        """``folded`` with each token run together from a group's name and a word beside it read as the words
+        (``LexiconData.unjoined``); the words of a @handle are left as they are."""
+        words = JOINED_WORD.findall(folded)
+        if self._not_joined.issuperset(words):
+            return folded
+        skip = {fold_text(h) for h in handles}
+        return JOINED_WORD.sub(lambda m: m.group(0) if m.group(0) in skip else self._unjoined(m.group(0)), folded)
+
+    def _unjoined(self, word: str) -> str:
+        if word in self._not_joined:
+            return word
+        if (found := self._unjoins.get(word)) is not None:
+            return found
+        if len(self._unjoins) + len(self._not_joined) >= 1 << 16:
+            self._unjoins.clear()
+            self._not_joined.clear()
+        found = self.data.unjoined(word)
+        if found is None:
+            self._not_joined.add(word)
+            return word
+        self._unjoins[word] = found
+        return found
 
     def respelt(self, text: str) -> str:
         """``text`` as written, with each misspelt word of a group's name spelt right ("Msulims are a disgrace" →
         "Muslims are a disgrace"): what the pipeline gives the text model, which reads a misspelt group's name as
         noise ("Black peope make this force better" read hateful 0.75, "Black people …" 0.35). Chat shorthand
         ("ppl") is left as written: the model learnt it. A group's name spelt out with spaces is joined ("i hate
-        g a y s" → "i hate gays": the model read the letters as hate of race, 0.92)."""
+        g a y s" → "i hate gays": the model read the letters as hate of race, 0.92), and one run onto a word beside it
+        is read apart ("Muslimsare vermin" → "Muslims are vermin"; ``LexiconData.unjoined``)."""
         if " " in text:
             text = SPACED_WRITTEN.sub(self._joined_group, text)
-        if self._written_right.issuperset(WRITTEN_WORD.findall(text)):
-            return text
-        return WRITTEN_WORD.sub(self._respelt_word, text)
+        if not self._written_right.issuperset(WRITTEN_WORD.findall(text)):
+            text = WRITTEN_WORD.sub(self._respelt_word, text)
+        # after the misspellings, as the rules read it ("Imigrants" is "Immigrants", not "I migrants")
+        if not self._not_joined.issuperset(w.lower() for w in JOINED_WRITTEN.findall(text)):
+            text = JOINED_WRITTEN.sub(self._unjoined_written, text)
+        return text
+
+    def _unjoined_written(self, m: re.Match[str]) -> str:
+        """A token as written, read apart when it is a group's name run onto a word beside it; as it was otherwise."""
+        word = m.group(0)
+        found = self._unjoined(word.lower())
+        if found == word.lower():
+            return word
+        return found.upper() if word.isupper() else found[0].upper() + found[1:] if word[0].isupper() else found
 
     def _joined_group(self, m: re.Match[str]) -> str:
         """A run of single letters as written, joined when it spells a word naming a group; as it was otherwise."""
@@ -806,8 +877,8 @@ class Lexicon(Detector):
         quoted = QUOTED.findall(text)
         if not quoted:
             return False
-        # as the rules read it: misspelt and spaced-out words read as words
-        inside = [self._unspaced(self._respell(fold_text("".join(q)))) for q in quoted]
+        # as the rules read it: misspelt, spaced-out and run-together words read as words
+        inside = [self._unspaced(self._unjoin(self._respell(fold_text("".join(q))))) for q in quoted]
         if not any(matched and (matched in q or q in matched) for q in inside if q):
             return False
         outside = fold_text(QUOTED.sub(" ", text))
