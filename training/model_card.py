@@ -135,6 +135,13 @@ def protocol_section() -> list[str]:
             "2026-12-06 before lexicon 2026.12.34 was measured): the same cases with one word of the name of 4+ "
             "letters written with a space between its letters (\"I hate g a y s\").")
         out += _suite_halves(sp)
+    jo = new.get("joined_groups")
+    if jo:
+        out += _para(
+            "**The suite with the group's name run onto a word beside it** (`misspelt_groups.joined_cases`, written "
+            "2026-12-07 before lexicon 2026.12.35's reading of it was measured): the same cases with one space next "
+            "to or inside the group's name left out (\"I hatemuslims\", \"Muslimsare vermin\").")
+        out += _suite_halves(jo)
     o, oo = new["ordinary"], (old or {}).get("ordinary", {})
     out += ["", "**Ordinary chats**: every message of the real public exports in `../shared/data/exports` (parsed",
             "by chatprobe) and hand-written ordinary lines (`training/ordinary_chat.py`, never trained on; the",
@@ -1062,6 +1069,31 @@ def main() -> None:
               "  from normal p e o p l e\" is an age flag now). Cautions: 195 of 247 false flags and 6 of 1,699 true",
               "  flags. A first version without the quote check and the model's joined reading flagged 5 more",
               "  non-hateful spaced lines and was not shipped.",
+              "- Lexicon 2026.12.35: a group's name run onto a word beside it is read apart (\"ihatewomen\", \"I",
+              "  hatemuslims\", \"Gaypeople are cockroaches\" raised nothing): a token of 6+ letters that is no word is",
+              "  read as two pieces when each is a common chat word or a word of a group's name and together they hold a",
+              "  name on the identity list, by the rules, the group mentions, the quote check and the text model alike,",
+              "  after misspellings are respelt; a @handle is left alone. Measured on a new figure written before the",
+              "  run, the template suite with one space next to or inside the group's name left out",
+              "  (`misspelt_groups.joined_cases`): its locked half's hateful cases caught rose from 53.0-58.1% to",
+              "  86.2-87.3% and non-hateful left alone from 98.0-98.3% to 99.7-100% in the shipped heads and heads seeds",
+              "  0-2; hatemoji test accuracy +0.17 points in each; nothing else moved. A first version flagged 16",
+              "  counter-speech lines quoting joined hate (the quote check compared the joined quote with the rules'",
+              "  reading) and read \"Imigrants\" as \"I migrants\" for the text model, and was not shipped. Wrong",
+              "  readings seen on the 151k corpus texts: rules already too broad once the words are apart (\"meet...women",
+              "  holy shit no\", \"#GunWoman\"), and \"Jewson\" (a builders' merchant) read \"Jews on\". The same",
+              "  version reads a group named and then hated in a later clause, \"every X I have ever worked with has",
+              "  been a liar\", \"X are never any use\", \"better off without X\" and \"being gay is disgusting\"; the",
+              "  counter-speech check no longer reads \"never any use\" as \"never use (that word)\". Its one rise, on",
+              "  the spaced template locked half (+0.8-1.0 points in each run), is 7 cases of one template, \"{p} are",
+              "  never any good at anything\", whose words the rule holds: weak evidence. And the police's ethnicity",
+              "  codes keep their digit in folding (\"IC3\" had been read as \"ice\", so the identity words ic3s,",
+              "  ic4s and ic6s never matched). Not shipped: police-register rules from lines written on 2026-12-07",
+              "  and the police-chat dev half (`training/rejected/lexicon-police-register.diff`; dev 70.3% -> 94.6%,",
+              "  locked 57.7% unchanged in every run, as the 2026-12-05 candidate), and a second round of functional",
+              "  forms (`training/rejected/lexicon-functional-forms-second-round.diff`), whose only rise came from two",
+              "  locked templates its source line repeats word for word (\"deserve a bullet each\"): memory, not",
+              "  evidence.",
               "- The lexicon needs maintenance: new slurs and spellings appear; add them to `lexicon_en.toml`.",
               "- Sarcasm, context across messages and images are out of scope for the text model (issue 4 adds",
               "  conversation context; issue 6 media).", ""]
