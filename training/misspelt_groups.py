@@ -60,9 +60,10 @@ def spaced_cases() -> list[fs.Case]:
     return _rewritten(SPACEABLE, spaced)
 
 
-def _rewritten(word_re: re.Pattern[str], change: Callable[[str, random.Random], str]) -> list[fs.Case]:
-    """The template suite's cases that name their group in words, with one word of the group's name (a match of
-    ``word_re``, chosen by a fixed seed per case) rewritten by ``change`` in the plural and the singular."""
+def _each_case(write: Callable[[str, str, str, Callable[[str, str], str]], str | None]) -> list[fs.Case]:
+    """The template suite's cases that name their group in words, each written by ``write(template, plural, singular,
+    render)``, which gives the case's text or None to leave it out; ``render(plural, singular)`` fills the template in
+    as the suite does (a name from fs.NAMES by position, a capital where the template starts with the group)."""
     out: list[fs.Case] = []
     for f, hateful, kind, templates in fs.T:
         for i, t in enumerate(templates):
@@ -71,50 +72,48 @@ def _rewritten(word_re: re.Pattern[str], change: Callable[[str, random.Random], 
             half = "tune" if i % 2 == 0 else "locked"
             for cat, groups in fs.GROUPS.items():
                 for p, s in groups:
-                    seed = int(hashlib.sha256(f"{t}\t{p}".encode()).hexdigest()[:8], 16)
-                    rng = random.Random(seed)
-                    words = word_re.findall(p)
-                    if not words:
-                        continue
-                    target = rng.choice(words)
-                    bad = change(target, rng)
-                    mp = p.replace(target, bad, 1)
-                    # the singular: the same change where it holds the same word, else a change in its own word
-                    own = [w for w in word_re.findall(s) if w[:4] == target[:4]] or word_re.findall(s)
-                    ms = s if not own else s.replace(target, bad, 1) if target in s else \
-                        s.replace(own[0], change(own[0], rng), 1)
-                    text = t.format(p=mp, s=ms, x="", n=fs.NAMES[len(out) % len(fs.NAMES)])
-                    if text[0].islower() and t.startswith("{"):
-                        text = text[0].upper() + text[1:]
-                    expected = cat if kind == "group" else kind
-                    out.append(fs.Case(f, text, hateful, expected if hateful else None, half, t))
+                    def render(mp: str, ms: str, t: str = t) -> str:
+                        text = t.format(p=mp, s=ms, x="", n=fs.NAMES[len(out) % len(fs.NAMES)])
+                        return text[0].upper() + text[1:] if text[0].islower() and t.startswith("{") else text
+                    text = write(t, p, s, render)
+                    if text is not None:
+                        expected = cat if kind == "group" else kind
+                        out.append(fs.Case(f, text, hateful, expected if hateful else None, half, t))
     return out
+
+
+def _rewritten(word_re: re.Pattern[str], change: Callable[[str, random.Random], str]) -> list[fs.Case]:
+    """The template suite's cases that name their group in words, with one word of the group's name (a match of
+    ``word_re``, chosen by a fixed seed per case) rewritten by ``change`` in the plural and the singular."""
+    def write(t: str, p: str, s: str, render: Callable[[str, str], str]) -> str | None:
+        rng = random.Random(int(hashlib.sha256(f"{t}\t{p}".encode()).hexdigest()[:8], 16))
+        words = word_re.findall(p)
+        if not words:
+            return None
+        target = rng.choice(words)
+        bad = change(target, rng)
+        mp = p.replace(target, bad, 1)
+        # the singular: the same change where it holds the same word, else a change in its own word
+        own = [w for w in word_re.findall(s) if w[:4] == target[:4]] or word_re.findall(s)
+        ms = s if not own else s.replace(target, bad, 1) if target in s else s.replace(own[0], change(own[0], rng), 1)
+        return render(mp, ms)
+    return _each_case(write)
 
 
 def joined_cases() -> list[fs.Case]:
     """The template suite's group cases with one space next to or inside the group's name left out ("I hatemuslims",
     "Muslimsare vermin", "gaypeople are scum"), the space chosen by a fixed seed per case (deterministic)."""
-    out: list[fs.Case] = []
-    for f, hateful, kind, templates in fs.T:
-        for i, t in enumerate(templates):
-            if ("{p}" not in t and "{s}" not in t) or "{x}" in t:
-                continue
-            half = "tune" if i % 2 == 0 else "locked"
-            for cat, groups in fs.GROUPS.items():
-                for p, s in groups:
-                    rng = random.Random(int(hashlib.sha256(f"{t}\t{p}\tjoined".encode()).hexdigest()[:8], 16))
-                    text = t.format(p=p, s=s, x="", n=fs.NAMES[len(out) % len(fs.NAMES)])
-                    if text[0].islower() and t.startswith("{"):
-                        text = text[0].upper() + text[1:]
-                    name = p if "{p}" in t else s
-                    at = text.lower().find(name.lower())
-                    spaces = [k for k in range(at - 1, at + len(name) + 1) if 0 <= k < len(text) and text[k] == " "]
-                    if at < 0 or not spaces:
-                        continue
-                    k = rng.choice(spaces)
-                    expected = cat if kind == "group" else kind
-                    out.append(fs.Case(f, text[:k] + text[k + 1:], hateful, expected if hateful else None, half, t))
-    return out
+    def write(t: str, p: str, s: str, render: Callable[[str, str], str]) -> str | None:
+        rng = random.Random(int(hashlib.sha256(f"{t}\t{p}\tjoined".encode()).hexdigest()[:8], 16))
+        text = render(p, s)
+        name = p if "{p}" in t else s
+        at = text.lower().find(name.lower())
+        spaces = [k for k in range(at - 1, at + len(name) + 1) if 0 <= k < len(text) and text[k] == " "]
+        if at < 0 or not spaces:
+            return None
+        k = rng.choice(spaces)
+        return text[:k] + text[k + 1:]
+    return _each_case(write)
 
 
 if __name__ == "__main__":

@@ -376,7 +376,7 @@ class LexiconData:
         None when there is no such reading, or the word is a word already."""
         if self.plain_word(word):
             return None
-        for lead in ("", "i"):
+        for lead in ("", "i") if word.startswith("i") else ("",):
             rest = word[len(lead):]
             for k in sorted(range(2, len(rest) - 1), key=lambda k: -max(k, len(rest) - k)):
                 a, b = rest[:k], rest[k:]
@@ -384,8 +384,6 @@ class LexiconData:
                     continue
                 if a in self.join_groups or b in self.join_groups or f"{a} {b}" in self.join_groups:
                     return f"{lead} {a} {b}".lstrip()
-            if not word.startswith("i"):
-                break
         return None
 
     def plain_word(self, word: str) -> bool:
@@ -532,6 +530,32 @@ def _joined(letters: str, is_word: Callable[[str], bool]) -> str:
     return letters
 
 
+class _Readings:
+    """Words read once and remembered: those read as something else (``changed``) and those read as themselves
+    (``same``: a set, so a message whose words are all known is checked in one call rather than a callback per word);
+    both are forgotten together past 65,536 words."""
+
+    def __init__(self, read: Callable[[str], str | None]) -> None:
+        self._read = read
+        self.changed: dict[str, str] = {}
+        self.same: set[str] = set()
+
+    def __call__(self, word: str) -> str:
+        if word in self.same:
+            return word
+        if (found := self.changed.get(word)) is not None:
+            return found
+        if len(self.changed) + len(self.same) >= 1 << 16:
+            self.changed.clear()
+            self.same.clear()
+        found = self._read(word)
+        if not found or found == word:
+            self.same.add(word)
+            return word
+        self.changed[word] = found
+        return found
+
+
 class Lexicon(Detector):
     """Words and phrase rules from ``data/lexicon_en.toml``."""
 
@@ -542,15 +566,12 @@ class Lexicon(Detector):
         self.data = load(lexicon)
         self.version = self.data.version
         self._lookups: dict[str, tuple[list[Entry], str] | None] = {}
-        # the words read so far: those respelt (folded word → the group's word) and those known to need no
-        # respelling, folded and as written; most messages have only the latter, and a set check over a message's
-        # words is cheaper than a callback per word
-        self._spellings: dict[str, str] = {}
-        self._spelt_right: set[str] = set()
+        # the words read so far: folded words respelt or known to need no respelling, words as written known to need
+        # none, and folded tokens read apart (``LexiconData.unjoined``) or known not to be; most messages have only
+        # words that need nothing, and a set check over a message's words is cheaper than a callback per word
+        self._spelt = _Readings(self._spelling)
         self._written_right: set[str] = set()
-        # tokens read as a group's name run onto a word beside it, and those known not to be (``LexiconData.unjoined``)
-        self._unjoins: dict[str, str] = {}
-        self._not_joined: set[str] = set()
+        self._unjoined = _Readings(self.data.unjoined)
         self.labels = taxonomy().labels
 
     # -- words ----------------------------------------------------------------------------------------
@@ -744,26 +765,10 @@ class Lexicon(Detector):
     def _unjoin(self, folded: str, handles: Sequence[str] = ()) -> str:
         """``folded`` with each token run together from a group's name and a word beside it read as the words
         (``LexiconData.unjoined``); the words of a @handle are left as they are."""
-        words = JOINED_WORD.findall(folded)
-        if self._not_joined.issuperset(words):
+        if self._unjoined.same.issuperset(JOINED_WORD.findall(folded)):
             return folded
         skip = {fold_text(h) for h in handles}
         return JOINED_WORD.sub(lambda m: m.group(0) if m.group(0) in skip else self._unjoined(m.group(0)), folded)
-
-    def _unjoined(self, word: str) -> str:
-        if word in self._not_joined:
-            return word
-        if (found := self._unjoins.get(word)) is not None:
-            return found
-        if len(self._unjoins) + len(self._not_joined) >= 1 << 16:
-            self._unjoins.clear()
-            self._not_joined.clear()
-        found = self.data.unjoined(word)
-        if found is None:
-            self._not_joined.add(word)
-            return word
-        self._unjoins[word] = found
-        return found
 
     def respelt(self, text: str) -> str:
         """``text`` as written, with each misspelt word of a group's name spelt right ("Msulims are a disgrace" →
@@ -777,7 +782,7 @@ class Lexicon(Detector):
         if not self._written_right.issuperset(WRITTEN_WORD.findall(text)):
             text = WRITTEN_WORD.sub(self._respelt_word, text)
         # after the misspellings, as the rules read it ("Imigrants" is "Immigrants", not "I migrants")
-        if not self._not_joined.issuperset(w.lower() for w in JOINED_WRITTEN.findall(text)):
+        if not self._unjoined.same.issuperset(w.lower() for w in JOINED_WRITTEN.findall(text)):
             text = JOINED_WRITTEN.sub(self._unjoined_written, text)
         return text
 
@@ -806,18 +811,12 @@ class Lexicon(Detector):
 
     def _respell(self, folded: str) -> str:
         """``folded`` with each misspelt word of a group's name spelt as the word (``LexiconData.typos``)."""
-        if self._spelt_right.issuperset(TYPO_WORD.findall(folded)):
+        if self._spelt.same.issuperset(TYPO_WORD.findall(folded)):
             return folded
         return TYPO_WORD.sub(lambda m: self._spelt(m.group(0)), folded)
 
-    def _spelt(self, word: str) -> str:
-        if word in self._spelt_right:
-            return word
-        if (found := self._spellings.get(word)) is not None:
-            return found
-        if len(self._spellings) + len(self._spelt_right) >= 1 << 16:
-            self._spellings.clear()
-            self._spelt_right.clear()
+    def _spelling(self, word: str) -> str | None:
+        """The word of a group's name ``word`` misspells (``_spelt`` remembers it), or None."""
         d = self.data
         found = SHORTHAND.get(word) or d.typos.get(word)
         if found is None and len(word) >= TYPO_MIN - 1 and not d.plain_word(word):
@@ -827,10 +826,6 @@ class Lexicon(Detector):
             near |= {word[:i] + "l" + word[i + 1:] for i in range(len(word)) if word[i] == "i"}
             near &= d.group_vocab
             found = near.pop() if len(near) == 1 else None
-        if not found or found == word:
-            self._spelt_right.add(word)
-            return word
-        self._spellings[word] = found
         return found
 
     def _alias_emoji(self, text: str, trade_tone: bool = True) -> str:
