@@ -1081,7 +1081,7 @@ def main() -> None:
               "  counter-speech lines quoting joined hate (the quote check compared the joined quote with the rules'",
               "  reading) and read \"Imigrants\" as \"I migrants\" for the text model, and was not shipped. Wrong",
               "  readings seen on the 151k corpus texts: rules already too broad once the words are apart (\"meet...women",
-              "  holy shit no\", \"#GunWoman\"), and \"Jewson\" (a builders' merchant) read \"Jews on\". The same",
+              "  holy shit no\", \"#GunWoman\"); \"Jewson\" (a builders' merchant) had read \"Jews on\" and is now an allowed word. The same",
               "  version reads a group named and then hated in a later clause, \"every X I have ever worked with has",
               "  been a liar\", \"X are never any use\", \"better off without X\" and \"being gay is disgusting\"; the",
               "  counter-speech check no longer reads \"never any use\" as \"never use (that word)\". Its one rise, on",

@@ -26,6 +26,7 @@ def test_a_name_run_onto_its_neighbours_is_read(lexicon, text, category):
     "womenintech meetup on thursday",
     "Carmen is running late",
     "meet at the whitehouse pub",
+    "Jewson have the timber for the shed",
     "i love gaypeople",
     '"Muslimsshould be shot"? that\'s a vile thing to say',
     "if you thinkwomen are scum you're the problem",
@@ -53,3 +54,4 @@ def test_only_words_that_name_a_group_are_read_apart(lexicon):
     assert d.unjoined("lookatthis") is None
     assert d.unjoined("blackpool") is None
     assert d.unjoined("imigrants") is None
+    assert d.unjoined("jewson") is None  # a builders' merchant, not "jews on"
