@@ -119,29 +119,24 @@ def protocol_section() -> list[str]:
     out += ["", "| functionality (both halves) | previous | this |", "|---|---:|---:|"]
     for k, v in f["all"]["functionalities"].items():
         out.append(f"| {k} | {_pct(fo.get('all', {}).get('functionalities', {}).get(k))} | {_pct(v)} |")
-    ms = new.get("misspelt_groups")
-    if ms:
-        out += _para(
-            "**The suite with the group's name misspelt** (`training/misspelt_groups.py`, written 2026-12-06 before "
-            "lexicon 2026.12.30 was measured): every case that names its group in words, with one word of the name "
-            "of 5+ letters changed by one typing slip (an inner letter deleted, or two neighbours swapped). The "
-            "lexicon before 2026.12.30 caught 32.0% of the locked half's hateful cases (shipped heads; 32-34% in "
-            "heads seeds 0-2).")
-        out += _suite_halves(ms)
-    sp = new.get("spaced_groups")
-    if sp:
-        out += _para(
-            "**The suite with the group's name spelt out with spaces** (`misspelt_groups.spaced_cases`, written "
-            "2026-12-06 before lexicon 2026.12.34 was measured): the same cases with one word of the name of 4+ "
-            "letters written with a space between its letters (\"I hate g a y s\").")
-        out += _suite_halves(sp)
-    jo = new.get("joined_groups")
-    if jo:
-        out += _para(
-            "**The suite with the group's name run onto a word beside it** (`misspelt_groups.joined_cases`, written "
-            "2026-12-07 before lexicon 2026.12.35's reading of it was measured): the same cases with one space next "
-            "to or inside the group's name left out (\"I hatemuslims\", \"Muslimsare vermin\").")
-        out += _suite_halves(jo)
+    # the template suite with the group's name written wrong, one variant each (training/misspelt_groups.py)
+    for key, text in (
+            ("misspelt_groups",
+             ("**The suite with the group's name misspelt** (`training/misspelt_groups.py`, written 2026-12-06 before "
+             "lexicon 2026.12.30 was measured): every case that names its group in words, with one word of the name "
+             "of 5+ letters changed by one typing slip (an inner letter deleted, or two neighbours swapped). The "
+             "lexicon before 2026.12.30 caught 32.0% of the locked half's hateful cases (shipped heads; 32-34% in "
+             "heads seeds 0-2).")),
+            ("spaced_groups",
+             ("**The suite with the group's name spelt out with spaces** (`misspelt_groups.spaced_cases`, written "
+             "2026-12-06 before lexicon 2026.12.34 was measured): the same cases with one word of the name of 4+ "
+             "letters written with a space between its letters (\"I hate g a y s\").")),
+            ("joined_groups",
+             ("**The suite with the group's name run onto a word beside it** (`misspelt_groups.joined_cases`, written "
+             "2026-12-07 before lexicon 2026.12.35's reading of it was measured): the same cases with one space next "
+             "to or inside the group's name left out (\"I hatemuslims\", \"Muslimsare vermin\")."))):
+        if new.get(key):
+            out += _para(text) + _suite_halves(new[key])
     o, oo = new["ordinary"], (old or {}).get("ordinary", {})
     out += ["", "**Ordinary chats**: every message of the real public exports in `../shared/data/exports` (parsed",
             "by chatprobe) and hand-written ordinary lines (`training/ordinary_chat.py`, never trained on; the",

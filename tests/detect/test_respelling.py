@@ -80,7 +80,7 @@ def test_a_message_of_known_words_reads_as_the_word_by_word_reading():
              "Black peope in the van", "black people in the van", "MUSLMS", "the muslms van", "B1ACKS van"]
     for _ in range(2):  # the second pass meets every word already read
         for t in texts:
-            assert lex.respelt(t) == WRITTEN_WORD.sub(lex._respelt_word, t)
+            assert lex.respelt(t) == WRITTEN_WORD.sub(lambda m: lex._respelt_written(m.group(0)), t)
             f = fold_text(t)
             assert lex._respell(f) == TYPO_WORD.sub(lambda m: lex._spelt(m.group(0)), f)
     assert lex.respelt("the van is outside custody, muslms in it") == "the van is outside custody, muslims in it"

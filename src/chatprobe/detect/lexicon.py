@@ -329,8 +329,8 @@ class LexiconData:
         self.typos = {k: v for k, v in typos.items() if v is not None}
         # what a token run together from a group's name and a word beside it is read as (``unjoined``): one of the
         # commonest chat words, and a name from the identity list (slurs run onto a word are ``compound``'s)
-        self.join_vocab = frozenset(w for w in common_english() if len(w) >= 2 or w in ("i", "a"))
-        self.join_names = frozenset(w for t in self.identity for w in t.split() if w.isalpha())
+        self.join_pieces = frozenset(w for w in common_english() if len(w) >= 2 or w in ("i", "a")) | frozenset(
+            w for t in self.identity for w in t.split() if w.isalpha())
         self.join_groups = frozenset(t for t in self.identity if len(t) >= 4)
         ident = trie_regex(t for t in self.identity if t not in NOMINAL)
         nominal = trie_regex(t for t in self.identity if t in NOMINAL)
@@ -380,7 +380,7 @@ class LexiconData:
             rest = word[len(lead):]
             for k in sorted(range(2, len(rest) - 1), key=lambda k: -max(k, len(rest) - k)):
                 a, b = rest[:k], rest[k:]
-                if not ((a in self.join_vocab or a in self.join_names) and (b in self.join_vocab or b in self.join_names)):
+                if a not in self.join_pieces or b not in self.join_pieces:
                     continue
                 if a in self.join_groups or b in self.join_groups or f"{a} {b}" in self.join_groups:
                     return f"{lead} {a} {b}".lstrip()
@@ -519,6 +519,11 @@ def _within_one(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
+def _cased(written: str, read: str) -> str:
+    """``read`` (lower case) in the case ``written`` was written in: all capitals, a capital first, or none."""
+    return read.upper() if written.isupper() else read.capitalize() if written[0].isupper() else read
+
+
 def _joined(letters: str, is_word: Callable[[str], bool]) -> str:
     """A run of single letters ("g a y s") joined when it spells a word, keeping a leading "i" or "a" apart when only
     the rest does ("i h a t e" → "i hate"); as it was otherwise."""
@@ -570,7 +575,7 @@ class Lexicon(Detector):
         # none, and folded tokens read apart (``LexiconData.unjoined``) or known not to be; most messages have only
         # words that need nothing, and a set check over a message's words is cheaper than a callback per word
         self._spelt = _Readings(self._spelling)
-        self._written_right: set[str] = set()
+        self._respelt_written = _Readings(self._written_spelling)
         self._unjoined = _Readings(self.data.unjoined)
         self.labels = taxonomy().labels
 
@@ -757,17 +762,19 @@ class Lexicon(Detector):
         caller has it) with emoji as the words of their aliases and a people's name that names no people out of
         reach. ``trade_tone``: a trade emoji with a dark skin tone reads as black people (the rules' reading)."""
         if not text.isascii():
-            read = self._respell(fold_text(self._alias_emoji(text, trade_tone)))
-        else:
-            read = self._respell(fold_text(text) if folded is None else folded)
-        return not_groups(self._unjoin(read, HANDLE.findall(text) if "@" in text else ()))
+            folded = fold_text(self._alias_emoji(text, trade_tone))
+        elif folded is None:
+            folded = fold_text(text)
+        return not_groups(self._words_read(folded, text))
 
-    def _unjoin(self, folded: str, handles: Sequence[str] = ()) -> str:
-        """``folded`` with each token run together from a group's name and a word beside it read as the words
-        (``LexiconData.unjoined``); the words of a @handle are left as they are."""
+    def _words_read(self, folded: str, text: str = "") -> str:
+        """``folded`` with its words read as words: each misspelt word of a group's name respelt, then each token run
+        together from a group's name and a word beside it read apart (``LexiconData.unjoined``), except the words
+        of a @handle in ``text``."""
+        folded = self._respell(folded)
         if self._unjoined.same.issuperset(JOINED_WORD.findall(folded)):
             return folded
-        skip = {fold_text(h) for h in handles}
+        skip = {fold_text(h) for h in HANDLE.findall(text)} if "@" in text else set()
         return JOINED_WORD.sub(lambda m: m.group(0) if m.group(0) in skip else self._unjoined(m.group(0)), folded)
 
     def respelt(self, text: str) -> str:
@@ -779,8 +786,8 @@ class Lexicon(Detector):
         is read apart ("Muslimsare vermin" → "Muslims are vermin"; ``LexiconData.unjoined``)."""
         if " " in text:
             text = SPACED_WRITTEN.sub(self._joined_group, text)
-        if not self._written_right.issuperset(WRITTEN_WORD.findall(text)):
-            text = WRITTEN_WORD.sub(self._respelt_word, text)
+        if not self._respelt_written.same.issuperset(WRITTEN_WORD.findall(text)):
+            text = WRITTEN_WORD.sub(lambda m: self._respelt_written(m.group(0)), text)
         # after the misspellings, as the rules read it ("Imigrants" is "Immigrants", not "I migrants")
         if not self._unjoined.same.issuperset(w.lower() for w in JOINED_WRITTEN.findall(text)):
             text = JOINED_WRITTEN.sub(self._unjoined_written, text)
@@ -790,24 +797,19 @@ class Lexicon(Detector):
         """A token as written, read apart when it is a group's name run onto a word beside it; as it was otherwise."""
         word = m.group(0)
         found = self._unjoined(word.lower())
-        if found == word.lower():
-            return word
-        return found.upper() if word.isupper() else found[0].upper() + found[1:] if word[0].isupper() else found
+        return word if found == word.lower() else _cased(word, found)
 
     def _joined_group(self, m: re.Match[str]) -> str:
         """A run of single letters as written, joined when it spells a word naming a group; as it was otherwise."""
         return _joined(m.group(0), lambda w: w.lower() in self.data.group_cats)
 
-    def _respelt_word(self, m: re.Match[str]) -> str:
-        word = m.group(0)
+    def _written_spelling(self, word: str) -> str | None:
+        """A word as written, spelt right in its own case when it misspells a word of a group's name; else None."""
         # letters alone fold to lower case; a word with digits in it reads them as letters ("mus1ims")
         low = word.lower() if word.isalpha() else fold_text(word)
         if low in SHORTHAND or not low.isalpha() or (right := self._spelt(low)) == low:
-            if len(self._written_right) >= 1 << 16:
-                self._written_right.clear()
-            self._written_right.add(word)
-            return word
-        return right.upper() if word.isupper() else right.capitalize() if word[0].isupper() else right
+            return None
+        return _cased(word, right)
 
     def _respell(self, folded: str) -> str:
         """``folded`` with each misspelt word of a group's name spelt as the word (``LexiconData.typos``)."""
@@ -873,7 +875,7 @@ class Lexicon(Detector):
         if not quoted:
             return False
         # as the rules read it: misspelt, spaced-out and run-together words read as words
-        inside = [self._unspaced(self._unjoin(self._respell(fold_text("".join(q))))) for q in quoted]
+        inside = [self._unspaced(self._words_read(fold_text("".join(q)))) for q in quoted]
         if not any(matched and (matched in q or q in matched) for q in inside if q):
             return False
         outside = fold_text(QUOTED.sub(" ", text))
