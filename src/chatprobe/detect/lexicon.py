@@ -145,6 +145,16 @@ SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z] ){2,}[a-z](?![a-z0-9])")
 CONDITIONAL = re.compile(r"\b(?:if|when|unless|before|once|in case|or|case)\s*$")
 
 
+def _read_by(rule: Rule, text: str, written_as_emoji: set[str] | None) -> str:
+    """``text`` as ``rule`` reads it: each of its ``emoji`` words the message wrote as a word, not as the emoji, in
+    capitals, so the rule's ``{EMOJI}`` does not read it ("the abuse they get is disgusting" is not the 🤮 emoji) and
+    a ``(?i:…)`` in the rule still can ("gun the …")."""
+    if rule.emoji is None:
+        return text
+    seen = written_as_emoji or set()
+    return rule.emoji.sub(lambda m: m.group(0) if m.group(0) in seen else m.group(0).upper(), text)
+
+
 def _mask(pattern: re.Pattern[str], text: str) -> str:
     """``text`` with ``pattern``'s matches blanked out (same length, so offsets hold)."""
     return pattern.sub(lambda m: " " * len(m.group()), text)
@@ -220,6 +230,8 @@ class Rule:
     neg_slots: tuple[str, ...]
     group_also: bool
     negatable_inside: bool
+    # the rule's ``emoji`` words (its ``{EMOJI}``): one counts there only where the message wrote it as an emoji
+    emoji: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,10 +322,13 @@ class LexiconData:
                 name = f"n{len(nslots)}"
                 nslots.append(name)
                 pat = pat.replace("{NEG}", f"(?P<{name}>{neg_alt})", 1)
+            emoji_alt = "(?:" + "|".join(map(re.escape, r.get("emoji", ()))) + ")"
+            pat = pat.replace("{EMOJI}", emoji_alt)
             pat = fill(pat.replace("{INSULT}", f"(?:{ins_alt})"), raw)
             self.rules.append(Rule(r["id"], r["label"], int(r["severity"]), r["note"], re.compile(pat),
                                    tuple(gslots), tuple(nslots), bool(r.get("group_also", False)),
-                                   bool(r.get("negatable_inside", False))))
+                                   bool(r.get("negatable_inside", False)),
+                                   re.compile(rf"\b{emoji_alt}\b") if "emoji" in r else None))
         # a word of a group's name misspelt by one letter ("muslms", "blakc people", "immigrnts", "gay peple"): each
         # inner letter dropped and each pair of neighbours after the first letter swapped, where the result is no
         # English or lexicon word and no two words share it (``Lexicon._spelt`` also reads one letter added)
@@ -723,8 +738,11 @@ class Lexicon(Detector):
         ftext = self._rule_text(text, folded)
         # "k i l l all …", "I h a t e …": the rules read the word the letters spell
         ftext = self._unspaced(ftext)
+        written_as_emoji: set[str] | None = None
         for rule in d.rules:
-            for m in rule.regex.finditer(ftext):
+            if rule.emoji is not None and written_as_emoji is None:
+                written_as_emoji = self._emoji_words(text)
+            for m in rule.regex.finditer(_read_by(rule, ftext, written_as_emoji)):
                 groups = [m.group(g) for g in rule.group_slots if m.group(g)]
                 negated = any(m.group(g) for g in rule.neg_slots) or (
                     rule.negatable_inside and bool(d.negation.search(_mask(NOT_NEGATING, m.group(0)))))
@@ -742,7 +760,7 @@ class Lexicon(Detector):
                                                                  protected=bool(cats) or rule.label == "derogatory")
                 for label in dict.fromkeys(labels):
                     sev = rule.severity if label == rule.label or rule.label == "group" else max(rule.severity, 2)
-                    result.append(Hit(label, sev, 0.9, f"lexicon.{rule.id}", rule.note, rule.id, m.group(0),
+                    result.append(Hit(label, sev, 0.9, f"lexicon.{rule.id}", rule.note, rule.id, ftext[fpos[0]:fpos[1]],
                                       None, fpos, target or TARGET_OF.get(label), status))
         return result
 
@@ -829,6 +847,12 @@ class Lexicon(Detector):
             near &= d.group_vocab
             found = near.pop() if len(near) == 1 else None
         return found
+
+    def _emoji_words(self, text: str) -> set[str]:
+        """The words ``text`` wrote as emoji (their aliases: "🐷" is "pig")."""
+        if text.isascii():
+            return set()
+        return {self.data.alias[a] for m in self.data.alias_re.finditer(text) if (a := m.group("alias"))}
 
     def _alias_emoji(self, text: str, trade_tone: bool = True) -> str:
         alias = self.data.alias
