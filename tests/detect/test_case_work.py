@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _sexual(lexicon, text: str) -> bool:
-    return any(h.label == "sexual" and h.status == "active" for h in lexicon.hits(text))
+from .test_generalised import _active
 
 
 @pytest.mark.parametrize("text", [
@@ -19,7 +17,7 @@ def _sexual(lexicon, text: str) -> bool:
     "the rape crisis centre can see her on Monday",
 ])
 def test_case_work_is_not_sexual_content(lexicon, text):
-    assert not _sexual(lexicon, text)
+    assert not _active(lexicon, text, "sexual")
 
 
 @pytest.mark.parametrize("text", [
@@ -32,4 +30,4 @@ def test_case_work_is_not_sexual_content(lexicon, text):
     "send me some sexting pics",
 ])
 def test_rape_as_a_joke_wish_or_threat_is_still_read(lexicon, text):
-    assert _sexual(lexicon, text)
+    assert _active(lexicon, text, "sexual")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalised import _groups
+from .test_generalised import _active, _groups
 
 
 def _rules(lexicon, text: str) -> set[str]:
@@ -59,10 +59,6 @@ def test_the_words_beside_a_group_are_not_its_emoji(lexicon, text):
     assert _groups(lexicon, text) == set()
 
 
-def _threat(lexicon, text: str) -> bool:
-    return any(h.label == "threat" and h.status == "active" for h in lexicon.hits(text))
-
-
 @pytest.mark.parametrize("text", [
     "🔫 muslims",
     "🔪🔪 jews",
@@ -73,7 +69,7 @@ def _threat(lexicon, text: str) -> bool:
     "someone should shoot the gypsies on that site",
 ])
 def test_a_call_for_violence_against_a_group_is_a_threat(lexicon, text):
-    assert _threat(lexicon, text)
+    assert _active(lexicon, text, "threat")
 
 
 @pytest.mark.parametrize("text", [
@@ -84,4 +80,4 @@ def test_a_call_for_violence_against_a_group_is_a_threat(lexicon, text):
     "they hang gay men in iran, it's barbaric",
 ])
 def test_violence_reported_or_a_weapon_named_is_no_call(lexicon, text):
-    assert not _threat(lexicon, text)
+    assert not _active(lexicon, text, "threat")

@@ -13,6 +13,11 @@ def _groups(lexicon, text: str) -> set[str]:
             and h.label not in ("counter_speech", "endorsement", "derogatory", "threat")}
 
 
+def _active(lexicon, text: str, label: str) -> bool:
+    """Whether the lexicon finds ``label`` in ``text`` and does not set it aside."""
+    return any(h.label == label and h.status == "active" for h in lexicon.hits(text))
+
+
 @pytest.mark.parametrize("text, category", [
     ("muslims are too stupid to vote", "religion"),
     ("Polish people are just so incredibly lazy", "race"),
