@@ -60,6 +60,11 @@ def spaced_cases() -> list[fs.Case]:
     return _rewritten(SPACEABLE, spaced)
 
 
+def _seeded(key: str) -> random.Random:
+    """A generator seeded from ``key`` (a case's template and group), so each case is rewritten the same way every run."""
+    return random.Random(int(hashlib.sha256(key.encode()).hexdigest()[:8], 16))
+
+
 def _each_case(write: Callable[[str, str, str, Callable[[str, str], str]], str | None]) -> list[fs.Case]:
     """The template suite's cases that name their group in words, each written by ``write(template, plural, singular,
     render)``, which gives the case's text or None to leave it out; ``render(plural, singular)`` fills the template in
@@ -86,7 +91,7 @@ def _rewritten(word_re: re.Pattern[str], change: Callable[[str, random.Random], 
     """The template suite's cases that name their group in words, with one word of the group's name (a match of
     ``word_re``, chosen by a fixed seed per case) rewritten by ``change`` in the plural and the singular."""
     def write(t: str, p: str, s: str, render: Callable[[str, str], str]) -> str | None:
-        rng = random.Random(int(hashlib.sha256(f"{t}\t{p}".encode()).hexdigest()[:8], 16))
+        rng = _seeded(f"{t}\t{p}")
         words = word_re.findall(p)
         if not words:
             return None
@@ -104,7 +109,7 @@ def joined_cases() -> list[fs.Case]:
     """The template suite's group cases with one space next to or inside the group's name left out ("I hatemuslims",
     "Muslimsare vermin", "gaypeople are scum"), the space chosen by a fixed seed per case (deterministic)."""
     def write(t: str, p: str, s: str, render: Callable[[str, str], str]) -> str | None:
-        rng = random.Random(int(hashlib.sha256(f"{t}\t{p}\tjoined".encode()).hexdigest()[:8], 16))
+        rng = _seeded(f"{t}\t{p}\tjoined")
         text = render(p, s)
         name = p if "{p}" in t else s
         at = text.lower().find(name.lower())

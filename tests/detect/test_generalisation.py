@@ -42,24 +42,16 @@ def test_locked_half_of_the_template_suite(pipeline):
     assert r["target_right"] >= 0.95, r
 
 
-def test_locked_half_with_the_group_misspelt(pipeline):
-    """The template suite with the group's name misspelt by one letter (``misspelt_groups.py``): 32% of the locked
-    half's hateful cases were caught before lexicon 2026.12.30, 92.5% after."""
-    cases = misspelt_groups.cases()
-    assert len(cases) == 1780 and all(c.text not in SUITE_TEXTS for c in cases)
+# the template suite with the group's name rewritten (``misspelt_groups``), each variant written before the lexicon read
+# it: misspelt by one letter (32% of the locked half's hateful cases caught before lexicon 2026.12.30, 92.5% after);
+# with one space next to or inside the name left out (53.0% before lexicon 2026.12.35, 86.2% after, and non-hateful
+# left alone 98.3% -> 100%)
+@pytest.mark.parametrize("variant, count, floor", [("cases", 1780, 0.88), ("joined_cases", 1869, 0.83)])
+def test_locked_half_with_the_group_rewritten(pipeline, variant, count, floor):
+    cases = getattr(misspelt_groups, variant)()
+    assert len(cases) == count and all(c.text not in SUITE_TEXTS for c in cases)
     r = protocol.functional(pipeline, cases)["locked"]
-    assert r["hateful_caught"] >= 0.88, r
-    assert r["non_hateful_left_alone"] >= BENIGN_FLOOR, r
-
-
-def test_locked_half_with_the_group_run_onto_a_word(pipeline):
-    """The template suite with one space next to or inside the group's name left out (``misspelt_groups.joined_cases``,
-    written before lexicon 2026.12.35 read such words apart): 53.0% of the locked half's hateful cases were caught
-    before, 86.2% after, and non-hateful left alone went from 98.3% to 100%."""
-    cases = misspelt_groups.joined_cases()
-    assert len(cases) == 1869 and all(c.text not in SUITE_TEXTS for c in cases)
-    r = protocol.functional(pipeline, cases)["locked"]
-    assert r["hateful_caught"] >= 0.83, r
+    assert r["hateful_caught"] >= floor, r
     assert r["non_hateful_left_alone"] >= BENIGN_FLOOR, r
 
 

@@ -145,14 +145,13 @@ SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z] ){2,}[a-z](?![a-z0-9])")
 CONDITIONAL = re.compile(r"\b(?:if|when|unless|before|once|in case|or|case)\s*$")
 
 
-def _read_by(rule: Rule, text: str, written_as_emoji: set[str] | None) -> str:
+def _read_by(rule: Rule, text: str, written_as_emoji: set[str]) -> str:
     """``text`` as ``rule`` reads it: each of its ``emoji`` words the message wrote as a word, not as the emoji, in
     capitals, so the rule's ``{EMOJI}`` does not read it ("the abuse they get is disgusting" is not the 🤮 emoji) and
     a ``(?i:…)`` in the rule still can ("gun the …")."""
     if rule.emoji is None:
         return text
-    seen = written_as_emoji or set()
-    return rule.emoji.sub(lambda m: m.group(0) if m.group(0) in seen else m.group(0).upper(), text)
+    return rule.emoji.sub(lambda m: m.group(0) if m.group(0) in written_as_emoji else m.group(0).upper(), text)
 
 
 def _mask(pattern: re.Pattern[str], text: str) -> str:
@@ -738,10 +737,8 @@ class Lexicon(Detector):
         ftext = self._rule_text(text, folded)
         # "k i l l all …", "I h a t e …": the rules read the word the letters spell
         ftext = self._unspaced(ftext)
-        written_as_emoji: set[str] | None = None
+        written_as_emoji = self._emoji_words(text)  # for the rules with ``emoji`` words; none in an ASCII text
         for rule in d.rules:
-            if rule.emoji is not None and written_as_emoji is None:
-                written_as_emoji = self._emoji_words(text)
             for m in rule.regex.finditer(_read_by(rule, ftext, written_as_emoji)):
                 groups = [m.group(g) for g in rule.group_slots if m.group(g)]
                 negated = any(m.group(g) for g in rule.neg_slots) or (
