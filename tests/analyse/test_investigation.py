@@ -186,3 +186,29 @@ def test_who_a_message_names(text, named):
     words = {p: name_words(p, people) for p in ("Bob Shaw", "Sgt Amy Cole", "+44 7700 900123")}
     assert words["+44 7700 900123"] == frozenset()
     assert Names([SimpleNamespace(text=text)], words)(0) == named  # only a message's text is read
+
+
+def test_a_reply_naming_a_sender_answers_his_latest_remark(tmp_path):
+    """Dan's two remarks with Bob's message between; Ann's "not funny Dan, delete it" answers the second, not both (it
+    counted for both before 2026-12-07: the reply named Dan and both were Dan's). Two of Dan's in a run are one."""
+    src = tmp_path / "named.txt"
+    src.write_text('05/06/2024, 21:00 - Ann Price created group "Team"\n'
+                   '05/06/2024, 21:01 - Ann Price added Bob Shaw\n'
+                   '05/06/2024, 21:01 - Ann Price added Dan Kerr\n'
+                   '05/06/2024, 21:10 - Dan Kerr: Muslims are vermin, the lot of them\n'
+                   '05/06/2024, 21:11 - Bob Shaw: who is on nights tomorrow?\n'
+                   '05/06/2024, 21:12 - Dan Kerr: Pakis are vermin\n'
+                   '05/06/2024, 21:13 - Ann Price: not funny Dan, delete it\n'
+                   '05/06/2024, 22:00 - Dan Kerr: Muslims are scum\n'
+                   '05/06/2024, 22:00 - Dan Kerr: Muslims are filth, all of them\n'
+                   '05/06/2024, 22:01 - Ann Price: out of order Dan\n', encoding="utf-8")
+    case = Case.open("named", home=tmp_path)
+    try:
+        case.import_paths([src])
+        classify_case(case)
+        res = load_case(case).investigation.to_json()
+    finally:
+        case.close()
+    got = [(f["text"].split(",")[0], f["responses"].get("Ann Price")) for f in res["findings"]]
+    assert got == [("Muslims are vermin", "silent"), ("Pakis are vermin", "counter_speech"),
+                   ("Muslims are scum", "counter_speech"), ("Muslims are filth", "counter_speech")]

@@ -20,7 +20,7 @@ approving reply, emoji, "LMAO") decides; a member who instead left the group wit
 everyone else present was ``silent``. A reply answers one flagged message, not every one in its window:
 - a message that quotes-replies to a different message is not a response to this one;
 - one that names the sender of a flagged message it could answer ("that's out of order Bob") answers that
-  sender's, not another's;
+  sender's latest, not another's, nor an earlier one of his with another's message between;
 - otherwise it answers the latest flagged message before it: where another flagged message came in between, a
   "😂" is laughing at that one, not at this; a run of one sender's messages with nothing else between counts as
   one.
@@ -353,12 +353,15 @@ def _answers(i: int, j: int, sender: str, sender_of: Sequence[str | None], flagg
         return j - k <= options.window_messages and not (t and tk and t - tk > window)
 
     named = names(j)
+    by: frozenset[str] | None = None  # whose flagged messages the reply answers (None: anyone's)
     if named:
         answerable = {sender_of[k] for k in range(max(0, j - options.window_messages), j) if flagged[k] and open_at_j(k)}
         if named & answerable:
-            return sender in named
+            if sender not in named:
+                return False
+            by = named  # "not funny Dan" answers Dan's latest flagged message, not each of his in the window
     # the latest flagged message before the reply, or a run of the sender's own messages that ends with it
-    latest = max(k for k in range(i, j) if flagged[k])
+    latest = max(k for k in range(i, j) if flagged[k] and (by is None or sender_of[k] in by))
     return all(sender_of[k] == sender for k in range(i, latest + 1))
 
 
