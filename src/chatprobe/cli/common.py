@@ -95,7 +95,7 @@ def investigation_options(f: Any) -> Any:
                      help="Messages shown before and after each flagged message."),
         click.option("--window-messages", type=click.IntRange(min=1), default=20, show_default=True,
                      help="A response must come within this many messages after the flagged one … (a reply counts "
-                          "for the one flagged message it answers: one it quotes, one by a member it names, else "
+                          "for the one flagged message it answers: one it quotes, the latest by a member it names, else "
                           "the latest before it)"),
         click.option("--window-minutes", type=click.FloatRange(min=0), default=60.0, show_default=True,
                      help="… and within this many minutes."),
