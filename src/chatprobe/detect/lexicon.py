@@ -168,6 +168,16 @@ HEALTH = re.compile(r"\b(?:sore|soreness|pain|painful|ache|aching|achy|lump|lump
                     r"midwife|hospital|clinic|breastfeeding|breast feeding|feeding|mastitis|cancer|mammogram|screening|"
                     r"smear|rash|itchy|infection|swollen|tender|bleeding|period|periods|pill|pregnant|pregnancy|"
                     r"surgery|operation|biopsy|bra|bras|sports bra|menopause|hormones|physio|injury|injured|stitches)\b")
+# a message about food or growing it: "a load of veg in the fridge", "these jam tarts are lovely" name no one
+# (FOOD_SENSE: the words that are slurs only in their other sense)
+COOKING = re.compile(r"\b(?:food|fridge|freezer|soup|roast|eat|eats|eating|ate|cook|cooks|cooking|cooked|plate|bowl|"
+                     r"oven|chips|gravy|jam|custard|pastry|pastries|bake|baked|baking|allotment|patch|grow|growing|"
+                     r"salad|canteen|recipe|sauce|peas|carrots|potatoes|spuds|tray|tasty|delicious|yum|yummy|bakery|"
+                     r"greengrocer|tesco|sainsburys|asda|aldi|lidl|morrisons|waitrose|curry|stew|pie|crumble)\b")
+FOOD_SENSE = frozenset(["veg", "vegetable", "cabbage", "tart", "tarts"])
+# the words that aim such a word at a person even in a message about food ("he's a cabbage, can't even eat")
+PERSON_AIM = frozenset(["you", "u", "ur", "youre", "hes", "shes", "theyre", "such", "what", "like", "called", "calling",
+                        "absolute", "complete", "utter", "total", "proper", "right"])
 SEXUAL_AIM = frozenset(["my", "her", "his", "your", "ur", "suck", "lick", "show", "nice", "big", "massive", "huge", "wet", "hard", "sucking", "licking"])
 
 
@@ -249,10 +259,18 @@ class Hit:
 
 
 def fill(pattern: str, raw: dict[str, Any]) -> str:
-    """A rule's or a context pattern's ``{NAME}`` placeholders replaced from the lexicon's [placeholders]."""
-    for name, value in raw.get("placeholders", {}).items():
-        pattern = pattern.replace("{" + name + "}", value)
-    return pattern
+    """A rule's or a context pattern's ``{NAME}`` placeholders replaced from the lexicon's [placeholders], and the
+    placeholders a placeholder names in turn."""
+    names = raw.get("placeholders", {})
+    for _ in range(len(names) + 1):
+        done = pattern
+        for name, value in names.items():
+            pattern = pattern.replace("{" + name + "}", value)
+        if not any("{" + name + "}" in pattern for name in names):
+            return pattern
+        if pattern == done:
+            break
+    raise ValueError("the lexicon's placeholders name each other in a circle")
 
 
 class LexiconData:
@@ -375,6 +393,8 @@ class LexiconData:
         self.denial = re.compile(ctx["denial"])
         self.self_ref = re.compile(ctx["self_reference"])
         self.homonym = re.compile(fill(ctx["homonym"], raw))
+        # what follows a slur-like word that names a thing rather than a person ("trash bag", "a nutter of a shift")
+        self.thing_after = re.compile(fill("{THING_AFTER}", raw))
         emo = raw["emoji"]
         self.alias: dict[str, str] = emo["alias"]
         # one pass over a message: the longest emoji alias at each place, else any emoji character → space
@@ -717,6 +737,10 @@ class Lexicon(Detector):
             if e.ambiguous:
                 aimed = any(w in AIM for w in before) or (after and after[0] in ("you", "u", "ya")) or \
                     folded_words[j + 1:j + 3] == ["like", "you"]
+                # the word names a thing: "that trash bag", "a nutter of a night shift", "load of veg in the fridge"
+                if d.thing_after.match(folded, starts[j] + len(folded_words[j])) or (
+                        e.term in FOOD_SENSE and COOKING.search(folded) and not PERSON_AIM.intersection(before)):
+                    aimed = False
                 if e.category == "sexual":
                     own_health = before[-1:] == ["my"] and bool(HEALTH.search(folded))
                     aimed = sexual_context or (any(w in SEXUAL_AIM for w in before) and not own_health)
@@ -740,6 +764,9 @@ class Lexicon(Detector):
         written_as_emoji = self._emoji_words(text)  # for the rules with ``emoji`` words; none in an ASCII text
         for rule in d.rules:
             for m in rule.regex.finditer(_read_by(rule, ftext, written_as_emoji)):
+                if rule.label == "derogatory" and (words := m.group(0).split())[-1] in FOOD_SENSE and \
+                        COOKING.search(ftext) and not PERSON_AIM.intersection(words):
+                    continue  # "these jam tarts are lovely": the insult word in its food sense (COOKING)
                 groups = [m.group(g) for g in rule.group_slots if m.group(g)]
                 negated = any(m.group(g) for g in rule.neg_slots) or (
                     rule.negatable_inside and bool(d.negation.search(_mask(NOT_NEGATING, m.group(0)))))
