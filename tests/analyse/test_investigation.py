@@ -122,6 +122,17 @@ def test_people_file_merges_identities(tmp_path):
     assert amy["subject"] is True and "Sgt Amy Cole" in amy["aliases"] and amy["silent"] == 3
 
 
+def _investigation(home: Path, src: Path) -> dict:
+    """The investigation of one export, imported and classified into a new case under ``home``."""
+    case = Case.open("c", home=home)
+    try:
+        case.import_paths([src])
+        classify_case(case)
+        return load_case(case).investigation.to_json()
+    finally:
+        case.close()
+
+
 def test_a_member_seen_before_the_created_line_has_one_span(tmp_path):
     """An export can start before the 'created' system line names someone already seen: one span, not two."""
     src = tmp_path / "late-created.txt"
@@ -129,13 +140,7 @@ def test_a_member_seen_before_the_created_line_has_one_span(tmp_path):
                    '01/05/2024, 08:00 - Sgt Amy Cole created group "Night Shift"\n'
                    '01/05/2024, 08:01 - Sgt Amy Cole added Ben Ward\n'
                    '01/05/2024, 09:00 - Ben Ward left\n', encoding="utf-8")
-    case = Case.open("late", home=tmp_path)
-    try:
-        case.import_paths([src])
-        classify_case(case)
-        spans = load_case(case).investigation.to_json()["chats"][0]["membership"]
-    finally:
-        case.close()
+    spans = _investigation(tmp_path, src)["chats"][0]["membership"]
     assert spans["Sgt Amy Cole"] == [{"from_position": 0, "to_position": None}]
     assert spans["Ben Ward"] == [{"from_position": 2, "to_position": 3}]
 
@@ -153,13 +158,7 @@ def test_a_reply_answers_one_flagged_message_not_every_one_in_its_window(tmp_pat
     22:00 Bob "Gays shouldn't be allowed on firearms …"; 22:01 Ann "Pakis are vermin"; 22:02 Cara "Out of order Bob,
     seriously" (names Bob: his, though Ann's came between). 22:30 Ann "Muslims are scum", 22:30 Ann "Muslims are
     filth …" (a run of Ann's), 22:31 Dan "😂" (the run: both; not "Pakis are vermin", with Cara's message between)."""
-    case = Case.open("two", home=tmp_path)
-    try:
-        case.import_paths([TWO_REMARKS])
-        classify_case(case)
-        res = load_case(case).investigation.to_json()
-    finally:
-        case.close()
+    res = _investigation(tmp_path, TWO_REMARKS)
     got = [(f["sender"], f["text"].split(",")[0], {p: r for p, r in f["responses"].items() if r != "silent"})
            for f in res["findings"]]
     assert got == [
@@ -202,13 +201,7 @@ def test_a_reply_naming_a_sender_answers_his_latest_remark(tmp_path):
                    '05/06/2024, 22:00 - Dan Kerr: Muslims are scum\n'
                    '05/06/2024, 22:00 - Dan Kerr: Muslims are filth, all of them\n'
                    '05/06/2024, 22:01 - Ann Price: out of order Dan\n', encoding="utf-8")
-    case = Case.open("named", home=tmp_path)
-    try:
-        case.import_paths([src])
-        classify_case(case)
-        res = load_case(case).investigation.to_json()
-    finally:
-        case.close()
+    res = _investigation(tmp_path, src)
     got = [(f["text"].split(",")[0], f["responses"].get("Ann Price")) for f in res["findings"]]
     assert got == [("Muslims are vermin", "silent"), ("Pakis are vermin", "counter_speech"),
                    ("Muslims are scum", "counter_speech"), ("Muslims are filth", "counter_speech")]
