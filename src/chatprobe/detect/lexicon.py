@@ -178,6 +178,14 @@ FOOD_SENSE = frozenset(["veg", "vegetable", "cabbage", "tart", "tarts"])
 # the words that aim such a word at a person even in a message about food ("he's a cabbage, can't even eat")
 PERSON_AIM = frozenset(["you", "u", "ur", "youre", "hes", "shes", "theyre", "such", "what", "like", "called", "calling",
                         "absolute", "complete", "utter", "total", "proper", "right"])
+
+
+def _food_sense(word: str, aim: Iterable[str], folded: str) -> bool:
+    """``word`` read in its food sense: one of FOOD_SENSE in a message about food (COOKING), with no word of ``aim``
+    aiming it at a person."""
+    return word in FOOD_SENSE and not PERSON_AIM.intersection(aim) and bool(COOKING.search(folded))
+
+
 SEXUAL_AIM = frozenset(["my", "her", "his", "your", "ur", "suck", "lick", "show", "nice", "big", "massive", "huge", "wet", "hard", "sucking", "licking"])
 
 
@@ -735,15 +743,15 @@ class Lexicon(Detector):
             before = folded_words[max(0, i - 2):i]
             after = folded_words[j + 1:j + 2]
             if e.ambiguous:
-                aimed = any(w in AIM for w in before) or (after and after[0] in ("you", "u", "ya")) or \
-                    folded_words[j + 1:j + 3] == ["like", "you"]
-                # the word names a thing: "that trash bag", "a nutter of a night shift", "load of veg in the fridge"
-                if d.thing_after.match(folded, starts[j] + len(folded_words[j])) or (
-                        e.term in FOOD_SENSE and COOKING.search(folded) and not PERSON_AIM.intersection(before)):
-                    aimed = False
                 if e.category == "sexual":
                     own_health = before[-1:] == ["my"] and bool(HEALTH.search(folded))
                     aimed = sexual_context or (any(w in SEXUAL_AIM for w in before) and not own_health)
+                else:
+                    aimed = (any(w in AIM for w in before) or (after and after[0] in ("you", "u", "ya"))
+                             or folded_words[j + 1:j + 3] == ["like", "you"]) and not (
+                        # the word names a thing: "that trash bag", "a nutter of a shift", "load of veg in the fridge"
+                        d.thing_after.match(folded, starts[j] + len(folded_words[j]))
+                        or _food_sense(e.term, before, folded))
                 if not aimed or (e.said_of_men and not MALE.search(folded)):
                     continue
             score = {"exact": 0.95, "repeated letters": 0.92, "spaced letters": 0.92, "censored": 0.9,
@@ -764,9 +772,8 @@ class Lexicon(Detector):
         written_as_emoji = self._emoji_words(text)  # for the rules with ``emoji`` words; none in an ASCII text
         for rule in d.rules:
             for m in rule.regex.finditer(_read_by(rule, ftext, written_as_emoji)):
-                if rule.label == "derogatory" and (words := m.group(0).split())[-1] in FOOD_SENSE and \
-                        COOKING.search(ftext) and not PERSON_AIM.intersection(words):
-                    continue  # "these jam tarts are lovely": the insult word in its food sense (COOKING)
+                if rule.label == "derogatory" and _food_sense((words := m.group(0).split())[-1], words, ftext):
+                    continue  # "these jam tarts are lovely": the insult word in its food sense
                 groups = [m.group(g) for g in rule.group_slots if m.group(g)]
                 negated = any(m.group(g) for g in rule.neg_slots) or (
                     rule.negatable_inside and bool(d.negation.search(_mask(NOT_NEGATING, m.group(0)))))
