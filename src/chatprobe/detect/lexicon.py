@@ -75,6 +75,8 @@ NOT_NEGATING = re.compile(r"\b(?:nothing but|nothing more than|nothing less than
                           # eagerness, not refusal: "can't wait to stab him", "don't stop", "wouldn't mind giving her one"
                           r"(?:cant|cannot|can not|couldnt) wait(?: (?:to|till|til|until|for))?|"
                           r"(?:cant|cannot|couldnt) (?:stop|help) (?:thinking|imagining|picturing|dreaming|wanting)|"
+                          # no witness, not no act: "give him a few digs where there's no camera"
+                          r"no (?:cameras?|cctv)|(?:no one|nobody|noone) (?:will|would|can|could|is going to) see|"
                           r"(?:cant|cannot|couldnt) get enough of|dont stop|(?:wouldnt|would not|dont|do not) mind|"
                           r"nothing (?:turns me on|gets me (?:going|off|hard|wet)|i (?:want|love|like)|id (?:love|like)|"
                           r"i would (?:love|like)) more than|"
@@ -403,6 +405,10 @@ class LexiconData:
         self.homonym = re.compile(fill(ctx["homonym"], raw))
         # what follows a slur-like word that names a thing rather than a person ("trash bag", "a nutter of a shift")
         self.thing_after = re.compile(fill("{THING_AFTER}", raw))
+        # force a police officer uses, with a reason and nothing beyond it ("if he resists, ground him and cuff him")
+        self.force = re.compile(fill(r"\b{FORCE}\b", raw))
+        self.force_reason = re.compile(fill(r"\b{FORCE_REASON}", raw))
+        self.force_beyond = re.compile(fill(r"\b(?:{BEYOND}|{CONTEMPT}\b)", raw))
         emo = raw["emoji"]
         self.alias: dict[str, str] = emo["alias"]
         # one pass over a message: the longest emoji alias at each place, else any emoji character → space
@@ -793,7 +799,23 @@ class Lexicon(Detector):
                     sev = rule.severity if label == rule.label or rule.label == "group" else max(rule.severity, 2)
                     result.append(Hit(label, sev, 0.9, f"lexicon.{rule.id}", rule.note, rule.id, ftext[fpos[0]:fpos[1]],
                                       None, fpos, target or TARGET_OF.get(label), status))
+        if (force := self._police_force(ftext, result)) is not None:
+            result.append(force)
         return result
+
+    def _police_force(self, ftext: str, found: list[Hit]) -> Hit | None:
+        """Force a police officer uses, ordered or told with its reason and nothing beyond what the job needs ("if he
+        resists, ground him and cuff him", "drag him out if he won't unlock the door"): a threat read in its working
+        sense, set aside ("homonym"), so that the text model alone, which reads any such order as violence, flags no
+        threat there. None where a rule found abuse or a threat in the message, or it says more than the job needs
+        ("… and give him a few digs in the van", "cuff the gobby scrote"; lexicon 2026.12.38)."""
+        d = self.data
+        m = d.force.search(ftext)
+        if (m is None or not d.force_reason.search(ftext) or d.force_beyond.search(ftext)
+                or any(h.status == "active" for h in found)):
+            return None
+        return Hit("threat", 0, 0.0, "lexicon.police_force", "force a police officer uses, with its reason",
+                   "police use of force", m.group(0), None, (m.start(), m.end()), None, "homonym")
 
     def _unspace(self, letters: str) -> str:
         """A run of single letters as the word it spells ("k i l l" → "kill", "g a y s" → "gays"), keeping a leading

@@ -1,0 +1,93 @@
+"""Force a police officer uses is no threat; force beyond what the job needs is (lexicon 2026.12.38).
+
+The text model read orders to use force as threats of violence: "if he resists, ground him and cuff him" (1.00),
+"drag him out if he won't unlock the door" (0.97), "Taser him if he goes for the knife again" (0.89). A message that
+speaks of such force with its reason, and says nothing beyond it, has the threat set aside ("homonym": the words in
+their working sense), so the model alone flags no threat there. Force on a person held, for fun or off camera is a
+threat by a rule of its own (``threat.custody``): "cuff him and give him a few digs in the van where there's no
+camera", "get him in the cell and we'll teach him some manners", "I'm tasering him in the face"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from chatprobe.detect.base import Detection, Detector, Explanation, TextItem
+from chatprobe.detect.lexicon import Lexicon
+from chatprobe.detect.pipeline import Pipeline
+
+from .test_generalised import _active
+
+OPERATIONAL = [
+    "Taser him if he goes for the knife again",
+    "drag him out if he won't unlock the door",
+    "PAVA him if he kicks off",
+    "if he resists, ground him and cuff him",
+    "put him in leg restraints, he's kicking the cage",
+    "Put her in the back of the car and cuff her to the front",
+    "pin him down till the paramedics sedate him",
+]
+
+
+def _police_force(lexicon: Lexicon, text: str) -> bool:
+    return any(h.rule == "lexicon.police_force" and h.status == "homonym" for h in lexicon.hits(text))
+
+
+@pytest.mark.parametrize("text", OPERATIONAL)
+def test_force_with_its_reason_is_set_aside(lexicon, text):
+    assert _police_force(lexicon, text) and not _active(lexicon, text, "threat")
+
+
+@pytest.mark.parametrize("text", [
+    "if he turns up at my door again I'll taser him",  # no reason the job gives: the model decides
+    "cuff that gobby scrote if he kicks off",  # contempt for the person
+    "taser him for a laugh if he kicks off",
+    "she got a restraining order against him after the knife incident",  # no force: a court order
+])
+def test_no_working_sense_without_a_reason_or_with_more_than_the_job(lexicon, text):
+    assert not _police_force(lexicon, text)
+
+
+@pytest.mark.parametrize("text", [
+    "cuff him and give him a few digs in the van where there's no camera",
+    "get him in the cell and we'll teach him some manners",
+    "next time he gobs off I'm tasering him in the face",
+    "Taser the little scrote again for a laugh",
+    "give him a dig in the ribs while he's cuffed, no one will see",
+    "next one who calls me a pig gets battered in the cell",
+    "turn the bodycam off and give him a slap in the van",
+])
+def test_force_beyond_the_job_is_a_threat(lexicon, text):
+    assert _active(lexicon, text, "threat")
+
+
+@pytest.mark.parametrize("text", [
+    "don't give him a slap in the cell, he's not worth the complaint",  # negated
+    "the DP claims officers gave him a few digs in the van",  # reported
+    "kill them for fun or for their cell phones",  # a phone, not a cell
+    "he was tasered twice before he went down",
+])
+def test_no_custody_threat_read_where_there_is_none(lexicon, text):
+    assert not any(h.rule == "lexicon.threat.custody" and h.status == "active" for h in lexicon.hits(text))
+
+
+class Threat(Detector):
+    """A text model that reads every message as a threat, as the shipped one read the orders above."""
+    name = "scores"
+    version = "1"
+    labels = ("threat",)
+    evidence = "score"
+
+    def detect(self, items: Sequence[TextItem]) -> list[tuple[Detection, ...]]:
+        return [(Detection(it.id, "threat", 0.99, Explanation(self.name, self.version, "scores", "fixed 0.99")),)
+                for it in items]
+
+
+def test_the_model_alone_flags_no_threat_where_force_is_in_its_working_sense():
+    pipe = Pipeline("test", [Lexicon(), Threat()], {"language_gate": False})
+    order, beyond = pipe.classify(["if he resists, ground him and cuff him", "if he turns up again I'll taser him"])
+    assert order.labels == () and order.scores["threat"] < 0.5
+    why = next(r for r in order.reasons if r.label == "threat")
+    assert why.set_aside == "homonym" and "force a police officer uses" in why.note  # the reviewer sees why
+    assert beyond.labels == ("threat",)
