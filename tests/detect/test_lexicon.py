@@ -861,3 +861,10 @@ def test_phrase_rules_leave_the_same_words_without_the_put_down(lexicon, text, a
 def test_call_outs_are_no_challenge(lexicon, text, challenged):
     hits = [h for h in lexicon.hits(text) if h.label in ("religion", "race")]
     assert hits and all((h.status != "active") is challenged for h in hits), hits
+
+
+@pytest.mark.parametrize("text", ["Another raghead on the watch list, shocker", "bunch of towelheads on the estate again"])
+def test_raghead_and_towelhead_are_slurs_for_race_and_religion(lexicon, text):
+    """Aimed at Muslims and Sikhs as much as at Arabs (lexicon 2026.12.39): both categories, one hit each."""
+    active = {h.label for h in lexicon.hits(text) if h.status == "active"}
+    assert {"race", "religion"} <= active
