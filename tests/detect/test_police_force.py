@@ -2,8 +2,8 @@
 
 The text model read orders to use force as threats of violence: "if he resists, ground him and cuff him" (1.00),
 "drag him out if he won't unlock the door" (0.97), "Taser him if he goes for the knife again" (0.89). A message that
-speaks of such force with its reason, and says nothing beyond it, has the threat set aside ("homonym": the words in
-their working sense), so the model alone flags no threat there. Force on a person held, for fun or off camera is a
+speaks of such force with its reason, and says nothing beyond it, has the threat set aside ("ordinary": the words in
+their working sense), so the model alone flags no threat there (lexicon 2026.12.40: and no other label's bar is raised). Force on a person held, for fun or off camera is a
 threat by a rule of its own (``threat.custody``): "cuff him and give him a few digs in the van where there's no
 camera", "get him in the cell and we'll teach him some manners", "I'm tasering him in the face"."""
 
@@ -31,7 +31,7 @@ OPERATIONAL = [
 
 
 def _police_force(lexicon: Lexicon, text: str) -> bool:
-    return any(h.rule == "lexicon.police_force" and h.status == "homonym" for h in lexicon.hits(text))
+    return any(h.rule == "lexicon.police_force" and h.status == "ordinary" for h in lexicon.hits(text))
 
 
 @pytest.mark.parametrize("text", OPERATIONAL)
@@ -89,5 +89,5 @@ def test_the_model_alone_flags_no_threat_where_force_is_in_its_working_sense():
     order, beyond = pipe.classify(["if he resists, ground him and cuff him", "if he turns up again I'll taser him"])
     assert order.labels == () and order.scores["threat"] < 0.5
     why = next(r for r in order.reasons if r.label == "threat")
-    assert why.set_aside == "homonym" and "force a police officer uses" in why.note  # the reviewer sees why
+    assert why.set_aside == "ordinary" and "force a police officer uses" in why.note  # the reviewer sees why
     assert beyond.labels == ("threat",)

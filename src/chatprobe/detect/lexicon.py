@@ -12,6 +12,8 @@ Every hit then gets a status from its context:
 * ``counter`` – counter-speech that quotes the hate ("calling them … is racist", "don't say …");
 * ``negated`` – a phrase rule whose claim is negated ("Muslims are not animals", "I don't hate gay people");
 * ``reclaimed`` – a slur used about oneself or one's own group ("I'm a proud queer woman");
+* ``ordinary`` – a phrase in an ordinary sense that the text model reads as one label (``[ordinary_sense]``: "she
+  landed on her backside", "I'll beat you to it"; and force a police officer uses, with its reason): that label only;
 * ``homonym`` – the word's ordinary sense: food, cigarettes, birds, medicine, idiom ("faggots and peas",
   "off for a fag", "blue tits on the feeder", "spastic colon", "a bitch of a drive");
 * ``active`` otherwise. Words listed as ambiguous count only when aimed at a person or group.
@@ -25,7 +27,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -409,6 +411,8 @@ class LexiconData:
         self.force = re.compile(fill(r"\b{FORCE}\b", raw))
         self.force_reason = re.compile(fill(r"\b{FORCE_REASON}", raw))
         self.force_beyond = re.compile(fill(r"\b(?:{BEYOND}|{CONTEMPT}\b)", raw))
+        # phrases in an ordinary sense the text model reads as a label ("landed on her backside": sexual)
+        self.ordinary_sense = {label: re.compile(fill(p, raw)) for label, p in raw.get("ordinary_sense", {}).items()}
         emo = raw["emoji"]
         self.alias: dict[str, str] = emo["alias"]
         # one pass over a message: the longest emoji alias at each place, else any emoji character → space
@@ -799,14 +803,32 @@ class Lexicon(Detector):
                     sev = rule.severity if label == rule.label or rule.label == "group" else max(rule.severity, 2)
                     result.append(Hit(label, sev, 0.9, f"lexicon.{rule.id}", rule.note, rule.id, ftext[fpos[0]:fpos[1]],
                                       None, fpos, target or TARGET_OF.get(label), status))
+        if d.ordinary_sense:
+            result = self._ordinary_sense(ftext, result)
         if (force := self._police_force(ftext, result)) is not None:
             result.append(force)
         return result
 
+    def _ordinary_sense(self, ftext: str, found: list[Hit]) -> list[Hit]:
+        """``found`` with each hit inside a phrase in its ordinary sense (``[ordinary_sense]``: "I'll beat you to the
+        canteen", "she landed on her backside") set aside as "ordinary", and a set-aside hit of the phrase's label
+        where no hit of that label is left active, so that the text model alone flags no such label there."""
+        for label, regex in self.data.ordinary_sense.items():
+            spans = [m.span() for m in regex.finditer(ftext)]
+            if not spans:
+                continue
+            found = [replace(h, status="ordinary") if h.label == label and h.status == "active"
+                     and any(a < h.fpos[1] and h.fpos[0] < b for a, b in spans) else h for h in found]
+            if not any(h.label == label and h.status == "active" for h in found):
+                a, b = spans[0]
+                found.append(Hit(label, 0, 0.0, "lexicon.ordinary_sense", f"words the text model reads as {label}, "
+                                 "in their ordinary sense", "ordinary sense", ftext[a:b], None, (a, b), None, "ordinary"))
+        return found
+
     def _police_force(self, ftext: str, found: list[Hit]) -> Hit | None:
         """Force a police officer uses, ordered or told with its reason and nothing beyond what the job needs ("if he
         resists, ground him and cuff him", "drag him out if he won't unlock the door"): a threat read in its working
-        sense, set aside ("homonym"), so that the text model alone, which reads any such order as violence, flags no
+        sense, set aside ("ordinary"), so that the text model alone, which reads any such order as violence, flags no
         threat there. None where a rule found abuse or a threat in the message, or it says more than the job needs
         ("… and give him a few digs in the van", "cuff the gobby scrote"; lexicon 2026.12.38)."""
         d = self.data
@@ -815,7 +837,7 @@ class Lexicon(Detector):
                 or any(h.status == "active" for h in found)):
             return None
         return Hit("threat", 0, 0.0, "lexicon.police_force", "force a police officer uses, with its reason",
-                   "police use of force", m.group(0), None, (m.start(), m.end()), None, "homonym")
+                   "police use of force", m.group(0), None, (m.start(), m.end()), None, "ordinary")
 
     def _unspace(self, letters: str) -> str:
         """A run of single letters as the word it spells ("k i l l" → "kill", "g a y s" → "gays"), keeping a leading

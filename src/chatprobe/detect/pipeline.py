@@ -240,12 +240,15 @@ class Pipeline:
         scorer = "+".join(dict.fromkeys(d.explanation.detector for d in model.values())) or "model"
         set_aside = [d for d in lex if d.status not in ("active", "below_threshold")]
         # a word the lexicon read in its ordinary sense ("faggots and peas", "blue tits") is not evidence for the
-        # model either: the model alone never flags the category of that word in that message
-        homonym_of = {d.label for d in set_aside if d.status == "homonym"}
+        # model either: the model alone never flags the category of that word in that message; nor one of a
+        # phrase the model misreads as one label ("ordinary": "she landed on her backside", "if he resists, ground
+        # him and cuff him"), which sets no context for the message's other labels
+        homonym_of = {d.label for d in set_aside if d.status in ("homonym", "ordinary")}
         lex_counter = any(d.label == "counter_speech" for d in lex)
         lex_response = {d.label: d for d in lex if d.label in ("endorsement", "counter_speech")}
         lex_endorse = "endorsement" in lex_response
-        context = set_aside[0].status if set_aside else ("counter-speech" if lex_counter else None)
+        in_context = [d for d in set_aside if d.status != "ordinary"]
+        context = in_context[0].status if in_context else ("counter-speech" if lex_counter else None)
         for reader in self._context_readers:
             if context is not None:
                 break

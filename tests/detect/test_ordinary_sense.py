@@ -1,0 +1,80 @@
+"""Phrases in an ordinary sense that the text model reads as a label (lexicon 2026.12.40, ``[ordinary_sense]``):
+"she landed on her backside in the mud" was sexual (0.97), "I'll beat you to it" a threat (0.94), and the rules read
+"I'll beat you to the canteen" and "I'll hunt you down a copy of the form" as threats. Where such a phrase is found, the
+label's hits inside it are set aside ("ordinary") and the model alone flags no such label in the message; its other
+labels are read as before."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from chatprobe.detect.base import Detection, Detector, Explanation, TextItem
+from chatprobe.detect.lexicon import Lexicon
+from chatprobe.detect.pipeline import Pipeline
+
+from .test_generalised import _active
+
+
+def _ordinary(lexicon: Lexicon, text: str, label: str) -> bool:
+    return any(h.label == label and h.status == "ordinary" for h in lexicon.hits(text))
+
+
+@pytest.mark.parametrize("text,label", [
+    ("I'll beat you to the canteen", "threat"),
+    ("I can beat you to the van if you want a race", "threat"),
+    ("I'll beat you to it, I'm nearly done", "threat"),
+    ("you beat me to the punch", "threat"),
+    ("I'll hunt you down a copy of the form", "threat"),
+    ("I'll hunt you down some batteries for the radio", "threat"),
+    ("she landed on her backside in the mud", "sexual"),
+    ("I slipped on the ice and landed right on my bum", "sexual"),
+    ("he went flat on his backside in the car park", "sexual"),
+    ("stop sitting on your arse and help", "sexual"),
+])
+def test_the_ordinary_sense_is_set_aside(lexicon, text, label):
+    assert _ordinary(lexicon, text, label) and not _active(lexicon, text, label)
+
+
+@pytest.mark.parametrize("text,label", [
+    ("I'll beat you to death", "threat"),
+    ("I'll beat you to a pulp", "threat"),
+    ("I'll hunt you down and end you", "threat"),
+    ("I'll hunt you down the street and kill you", "threat"),
+    ("I'll beat you black and blue", "threat"),
+])
+def test_the_threat_is_still_read(lexicon, text, label):
+    assert _active(lexicon, text, label) and not _ordinary(lexicon, text, label)
+
+
+def test_a_threat_beside_the_idiom_is_still_read(lexicon):
+    """Only hits inside the phrase are set aside."""
+    text = "I'll beat you to the canteen and then I'll kill you"
+    assert _active(lexicon, text, "threat")
+
+
+@pytest.mark.parametrize("text", ["he went off on his ass about the rota", "she can sit on my face"])
+def test_no_fall_without_a_fall(lexicon, text):
+    assert not _ordinary(lexicon, text, "sexual")
+
+
+class Reads(Detector):
+    """A text model with fixed scores for every message."""
+    name = "scores"
+    version = "1"
+    labels = ("sexual", "sex", "discriminatory", "abusive")
+    evidence = "score"
+
+    def detect(self, items: Sequence[TextItem]) -> list[tuple[Detection, ...]]:
+        return [tuple(Detection(it.id, label, s, Explanation(self.name, self.version, "scores", f"fixed {s}"))
+                      for label, s in {"sexual": 0.97, "sex": 0.8, "discriminatory": 0.8, "abusive": 0.8}.items())
+                for it in items]
+
+
+def test_the_model_alone_flags_not_the_label_but_the_others_as_before():
+    pipe = Pipeline("test", [Lexicon(), Reads()], {"language_gate": False})
+    d = pipe.classify(["women always land on their backside on the ice"])[0]
+    assert "sexual" not in d.labels and d.scores["sexual"] < 0.5
+    assert next(r for r in d.reasons if r.label == "sexual").set_aside == "ordinary"
+    assert "sex" in d.labels  # no context raised for the message's other labels: the model's sex reading stands
