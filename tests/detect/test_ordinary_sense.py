@@ -1,4 +1,4 @@
-"""Phrases in an ordinary sense that the text model reads as a label (lexicon 2026.12.40, ``[ordinary_sense]``):
+"""Phrases in an ordinary sense that the text model reads as a label (lexicon 2026.12.40 and .41, ``[ordinary_sense]``):
 "she landed on her backside in the mud" was sexual (0.97), "I'll beat you to it" a threat (0.94), and the rules read
 "I'll beat you to the canteen" and "I'll hunt you down a copy of the form" as threats. Where such a phrase is found, the
 label's hits inside it are set aside ("ordinary") and the model alone flags no such label in the message; its other
@@ -32,6 +32,13 @@ def _ordinary(lexicon: Lexicon, text: str, label: str) -> bool:
     ("I slipped on the ice and landed right on my bum", "sexual"),
     ("he went flat on his backside in the car park", "sexual"),
     ("stop sitting on your arse and help", "sexual"),
+    # lexicon 2026.12.41: knocking on a door, killing the mood, deserving a rest, a challenge, repaying a coffee
+    ("I'll knock your door when I'm outside", "threat"),
+    ("she'll kill your vibe", "threat"),
+    ("she deserves to rest", "threat"),
+    ("she deserves a pay rise, she's carried this team", "threat"),
+    ("nobody deserves to be beaten", "threat"),
+    ("I'll get you back for the coffee tomorrow", "threat"),
 ])
 def test_the_ordinary_sense_is_set_aside(lexicon, text, label):
     assert _ordinary(lexicon, text, label) and not _active(lexicon, text, label)
@@ -43,9 +50,17 @@ def test_the_ordinary_sense_is_set_aside(lexicon, text, label):
     ("I'll hunt you down and end you", "threat"),
     ("I'll hunt you down the street and kill you", "threat"),
     ("I'll beat you black and blue", "threat"),
+    ("I'll knock your teeth out", "threat"),
+    ("she deserves to be beaten", "threat"),
+    ("I'll get you back for this, you'll see", "threat"),
 ])
 def test_the_threat_is_still_read(lexicon, text, label):
     assert _active(lexicon, text, label) and not _ordinary(lexicon, text, label)
+
+
+@pytest.mark.parametrize("text", ["I'll knock your door down and drag you out", "we'll knock his door in tonight"])
+def test_a_door_knocked_down_is_no_ordinary_knock(lexicon, text):
+    assert not _ordinary(lexicon, text, "threat")  # the text model's reading stands
 
 
 def test_a_threat_beside_the_idiom_is_still_read(lexicon):
