@@ -5,8 +5,9 @@ A detector takes a batch of :class:`TextItem` and returns, for each item in orde
 an advisory severity, the target when known, and an :class:`Explanation` (matched span and term, rule id,
 detector id and version, model hash) so a reviewer can see why. ``status`` says whether the evidence
 counts: ``active``, or one of the reasons a rule set it aside (``negated``, ``quoted``, ``counter``,
-``reclaimed``, ``homonym``; ``ordinary``: words in an ordinary sense the text model reads as this one label). Detectors are built by name from the registry; the pipeline combines them by what kind of
-evidence each gives (``evidence``), never by its name:
+``reclaimed``, ``homonym``; ``ordinary``: words in an ordinary sense the text model misreads as this one label).
+Detectors are built by name from the registry; the pipeline combines them by what kind of evidence each gives
+(``evidence``), never by its name:
 
 - ``"explicit"``: a rule matched words in the text (a slur, a threat phrase, a challenge). A hit flags on its
   own; its ``status`` can set the message's context aside.

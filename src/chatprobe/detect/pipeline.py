@@ -9,6 +9,8 @@ detector), and asks each detector that can for the message's context and the gro
    ``lexicon_alone_max``);
 2. else a score ≥ 0.5 flags it — unless explicit evidence set the message aside (negated, quoted or reported
    speech, counter-speech, reclaimed use) or a context reader did, in which case it needs ``override_context``;
+   a word or phrase the lexicon read in its ordinary sense ("homonym", "ordinary": "she landed on her backside",
+   force a police officer uses) is no evidence for its own label, which the score alone then never flags;
 3. protected characteristics: when the umbrella score for hate against a protected group is ≥ 0.5 and the
    message names a group, that group's category gets the umbrella score; a score alone with no group named
    needs ``model_only_unnamed_min``, as does a threat with nobody it could be aimed at. An identity word or a slur names
