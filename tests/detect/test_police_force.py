@@ -43,6 +43,8 @@ def test_force_with_its_reason_is_set_aside(lexicon, text):
     "if he turns up at my door again I'll taser him",  # no reason the job gives: the model decides
     "cuff that gobby scrote if he kicks off",  # contempt for the person
     "taser him for a laugh if he kicks off",
+    "drag her out by the hair if she won't come",  # force on the hair or the throat is beyond the job (2026.12.42)
+    "grab him by the throat if he kicks off again",
     "she got a restraining order against him after the knife incident",  # no force: a court order
 ])
 def test_no_working_sense_without_a_reason_or_with_more_than_the_job(lexicon, text):
@@ -57,6 +59,7 @@ def test_no_working_sense_without_a_reason_or_with_more_than_the_job(lexicon, te
     "give him a dig in the ribs while he's cuffed, no one will see",
     "next one who calls me a pig gets battered in the cell",
     "turn the bodycam off and give him a slap in the van",
+    "put him in a chokehold in the cell till he passes out",
 ])
 def test_force_beyond_the_job_is_a_threat(lexicon, text):
     assert _active(lexicon, text, "threat")
@@ -67,6 +70,7 @@ def test_force_beyond_the_job_is_a_threat(lexicon, text):
     "the DP claims officers gave him a few digs in the van",  # reported
     "kill them for fun or for their cell phones",  # a phone, not a cell
     "he was tasered twice before he went down",
+    "detainee choked on his sandwich in the cell, ambulance called",  # choking, not choking him
 ])
 def test_no_custody_threat_read_where_there_is_none(lexicon, text):
     assert not any(h.rule == "lexicon.threat.custody" and h.status == "active" for h in lexicon.hits(text))
