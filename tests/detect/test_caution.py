@@ -5,29 +5,13 @@ never changes."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 
-from chatprobe.detect.base import Detection, Detector, Explanation, TextItem
 from chatprobe.detect.lexicon import Lexicon
 from chatprobe.detect.pipeline import CAUTION, Pipeline
 from chatprobe.model import Classification
 
-
-class Scores(Detector):
-    name = "scores"
-    version = "1"
-    labels = ("sexual", "religion", "sex", "discriminatory", "abusive")
-    evidence = "score"
-
-    def __init__(self, table: dict[str, dict[str, float]]) -> None:
-        self.table = table
-
-    def detect(self, items: Sequence[TextItem]) -> list[tuple[Detection, ...]]:
-        return [tuple(Detection(it.id, label, s, Explanation(self.name, self.version, "scores", f"fixed {s}"))
-                      for label, s in self.table.get(it.text, {}).items()) for it in items]
-
+from .test_decision import Scores
 
 HATE = {"religion": 0.85, "sex": 0.8, "discriminatory": 0.8, "abusive": 0.7}
 TABLE = {

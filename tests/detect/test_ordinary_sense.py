@@ -6,14 +6,12 @@ labels are read as before."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 
-from chatprobe.detect.base import Detection, Detector, Explanation, TextItem
 from chatprobe.detect.lexicon import Lexicon
 from chatprobe.detect.pipeline import Pipeline
 
+from .test_decision import Scores
 from .test_generalised import _active
 
 
@@ -74,22 +72,10 @@ def test_no_fall_without_a_fall(lexicon, text):
     assert not _ordinary(lexicon, text, "sexual")
 
 
-class Reads(Detector):
-    """A text model with fixed scores for every message."""
-    name = "scores"
-    version = "1"
-    labels = ("sexual", "sex", "discriminatory", "abusive")
-    evidence = "score"
-
-    def detect(self, items: Sequence[TextItem]) -> list[tuple[Detection, ...]]:
-        return [tuple(Detection(it.id, label, s, Explanation(self.name, self.version, "scores", f"fixed {s}"))
-                      for label, s in {"sexual": 0.97, "sex": 0.8, "discriminatory": 0.8, "abusive": 0.8}.items())
-                for it in items]
-
-
 def test_the_model_alone_flags_not_the_label_but_the_others_as_before():
-    pipe = Pipeline("test", [Lexicon(), Reads()], {"language_gate": False})
-    d = pipe.classify(["women always land on their backside on the ice"])[0]
+    text = "women always land on their backside on the ice"
+    reads = {"sexual": 0.97, "sex": 0.8, "discriminatory": 0.8, "abusive": 0.8}
+    d = Pipeline("test", [Lexicon(), Scores({text: reads})], {"language_gate": False}).classify([text])[0]
     assert "sexual" not in d.labels and d.scores["sexual"] < 0.5
     assert next(r for r in d.reasons if r.label == "sexual").set_aside == "ordinary"
     assert "sex" in d.labels  # no context raised for the message's other labels: the model's sex reading stands

@@ -9,14 +9,12 @@ camera", "get him in the cell and we'll teach him some manners", "I'm tasering h
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 
-from chatprobe.detect.base import Detection, Detector, Explanation, TextItem
 from chatprobe.detect.lexicon import Lexicon
 from chatprobe.detect.pipeline import Pipeline
 
+from .test_decision import Scores
 from .test_generalised import _active
 
 OPERATIONAL = [
@@ -76,21 +74,11 @@ def test_no_custody_threat_read_where_there_is_none(lexicon, text):
     assert not any(h.rule == "lexicon.threat.custody" and h.status == "active" for h in lexicon.hits(text))
 
 
-class Threat(Detector):
-    """A text model that reads every message as a threat, as the shipped one read the orders above."""
-    name = "scores"
-    version = "1"
-    labels = ("threat",)
-    evidence = "score"
-
-    def detect(self, items: Sequence[TextItem]) -> list[tuple[Detection, ...]]:
-        return [(Detection(it.id, "threat", 0.99, Explanation(self.name, self.version, "scores", "fixed 0.99")),)
-                for it in items]
-
-
 def test_the_model_alone_flags_no_threat_where_force_is_in_its_working_sense():
-    pipe = Pipeline("test", [Lexicon(), Threat()], {"language_gate": False})
-    order, beyond = pipe.classify(["if he resists, ground him and cuff him", "if he turns up again I'll taser him"])
+    """A fixed-score model reads both as threats, as the shipped one read the orders above."""
+    texts = ["if he resists, ground him and cuff him", "if he turns up again I'll taser him"]
+    pipe = Pipeline("test", [Lexicon(), Scores({t: {"threat": 0.99} for t in texts})], {"language_gate": False})
+    order, beyond = pipe.classify(texts)
     assert order.labels == () and order.scores["threat"] < 0.5
     why = next(r for r in order.reasons if r.label == "threat")
     assert why.set_aside == "ordinary" and "force a police officer uses" in why.note  # the reviewer sees why
