@@ -29,7 +29,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from chatprobe.analyse.investigation import Names, Options, name_words
+from chatprobe.analyse.investigation import Names, Options, name_words, rebukes
 from chatprobe.analyse.people import People
 from chatprobe.analyse.stored import classify_case, load_case
 from chatprobe.case import Case
@@ -205,3 +205,35 @@ def test_a_reply_naming_a_sender_answers_his_latest_remark(tmp_path):
     got = [(f["text"].split(",")[0], f["responses"].get("Ann Price")) for f in res["findings"]]
     assert got == [("Muslims are vermin", "silent"), ("Pakis are vermin", "counter_speech"),
                    ("Muslims are scum", "counter_speech"), ("Muslims are filth", "counter_speech")]
+
+
+@pytest.mark.parametrize("text,rebuke", [
+    ("no Dan", True), ("Dan no", True), ("behave Dan", True), ("Dan, stop it!!", True), ("no Dan. just no", True),
+    ("oi Kerr, don't", True), ("nope. Dan. no", True),
+    ("no Dan, I'm on nights", False),  # an answer, not a rebuke: more is said than the rebuke
+    ("Dan", False), ("Dan!!", False), ("seriously Dan", False),  # no rebuke word: could be anything
+    ("no Dan 😂", False), ("no Dan 2", False),  # an emoji or a digit says more than a rebuke
+    ("no worries", False), ("no mate", False),  # the sender is not named
+])
+def test_a_bare_rebuke_names_the_sender_and_says_nothing_else(text, rebuke):
+    assert rebukes(text, frozenset({"dan", "kerr"})) is rebuke
+
+
+def test_a_bare_rebuke_by_name_is_a_challenge(tmp_path):
+    """"no Dan" or "behave Dan" alone is no challenge to the classifier ("no <word>" out of context is "no worries");
+    addressed to the sender of the flagged message it answers, it is one. Before 2026-12-07 Ann and Bob were silent.
+    Cara's "no Dan, I'm on nights" says more than a rebuke: silent; Eve's "no Bob" names someone else's: silent."""
+    src = tmp_path / "rebuke.txt"
+    src.write_text('05/06/2024, 21:00 - Ann Price created group "Team"\n'
+                   '05/06/2024, 21:01 - Ann Price added Bob Shaw\n'
+                   '05/06/2024, 21:01 - Ann Price added Cara Webb\n'
+                   '05/06/2024, 21:01 - Ann Price added Dan Kerr\n'
+                   '05/06/2024, 21:01 - Ann Price added Eve Long\n'
+                   '05/06/2024, 21:10 - Dan Kerr: Muslims are vermin, the lot of them\n'
+                   '05/06/2024, 21:11 - Ann Price: no Dan. just no\n'
+                   '05/06/2024, 21:11 - Bob Shaw: behave Dan\n'
+                   "05/06/2024, 21:12 - Cara Webb: no Dan, I'm on nights this week\n"
+                   '05/06/2024, 21:12 - Eve Long: no Bob\n', encoding="utf-8")
+    res = _investigation(tmp_path, src)
+    assert [f["responses"] for f in res["findings"]] == [
+        {"Ann Price": "counter_speech", "Bob Shaw": "counter_speech", "Cara Webb": "silent", "Eve Long": "silent"}]

@@ -16,7 +16,9 @@ Membership (per chat, from the system messages):
 Responses of a member present at a flagged message (the sender's own follow-ups are never responses): the
 member's messages within ``window_messages`` messages *and* ``window_minutes`` minutes after it.
 The first of them that challenges (``counter_speech``) or endorses (``endorsement``: a laughing or
-approving reply, emoji, "LMAO") decides; a member who instead left the group within the window "left";
+approving reply, emoji, "LMAO") decides. A bare rebuke by name to the sender of the flagged message it answers
+("no Dan", "Dan, stop it", "behave Dan": nothing else said, no emoji) is a challenge, though the classifier, which
+reads a message alone, cannot tell "no Dan" from "no worries"; a member who instead left the group within the window "left";
 everyone else present was ``silent``. A reply answers one flagged message, not every one in its window:
 - a message that quotes-replies to a different message is not a response to this one;
 - one that names the sender of a flagged message it could answer ("that's out of order Bob") answers that
@@ -57,6 +59,13 @@ LEAVE = {MembershipKind.LEFT, MembershipKind.REMOVED}
 TITLES = frozenset(["sgt", "sarge", "det", "insp", "inspector", "supt", "pcso", "mrs", "miss", "sir", "guv", "the",
                     "police", "officer"])
 WORD = re.compile(r"[^\W\d_]+")
+# a bare rebuke: "no Dan", "Dan no", "behave Dan", "stop it Dan!!". Read alone, "no <word>" is no challenge ("no
+# worries", "no Dan, I'm on nights"); addressed by name to the sender of the flagged message it answers, with nothing
+# else said, it is one. A core word is needed; the others may only come with it
+REBUKE_CORE = frozenset(["no", "noo", "nooo", "nope", "nah", "stop", "enough", "behave", "oi", "oii", "oy", "dont"])
+REBUKE_FILL = frozenset(["just", "it", "mate", "please", "pls", "now", "pal", "man", "lads", "ffs", "fs", "seriously",
+                         "really", "bro", "fella", "come", "on", "thats", "that", "right", "mate", "ok", "okay"])
+BARE = re.compile(r"[^\W\d_]+|[\s.,!?;:'’\-…]+")  # words and punctuation only: an emoji or a digit is more than a rebuke
 
 
 @dataclass(frozen=True)
@@ -365,6 +374,16 @@ def _answers(i: int, j: int, sender: str, sender_of: Sequence[str | None], flagg
     return all(sender_of[k] == sender for k in range(i, latest + 1))
 
 
+def rebukes(text: str, sender_words: frozenset[str]) -> bool:
+    """Whether ``text`` is nothing but a rebuke and the words of a name in ``sender_words`` ("no Dan", "Dan stop it!")."""
+    if not sender_words or "".join(BARE.findall(text)) != text:
+        return False
+    words = [w.casefold() for w in WORD.findall(text.replace("'", "").replace("’", ""))]
+    rest = [w for w in words if w not in sender_words]
+    return (len(rest) < len(words) and bool(rest) and any(w in REBUKE_CORE for w in rest)
+            and all(w in REBUKE_CORE or w in REBUKE_FILL for w in rest))
+
+
 def _finding(chat: ChatInput, msgs: list[Message], i: int, sender: str, c: Classification,
              spans: Mapping[str, list[tuple[int, int | None]]], sender_of: list[str | None],
              classifications: Mapping[str, Classification], left_at: Mapping[str, list[int]],
@@ -386,6 +405,8 @@ def _finding(chat: ChatInput, msgs: list[Message], i: int, sender: str, c: Class
             continue  # a quoted reply to something else
         rc = classifications.get(r.id)
         label = next((x for x in ("counter_speech", "endorsement") if rc and x in rc.labels), None)
+        if label is None and sender in names(j) and rebukes(r.text or "", names.words_of.get(sender, frozenset())):
+            label = "counter_speech"
         if label is not None and (r.reply_to == m.id
                                   or _answers(i, j, sender, sender_of, flagged, msgs, names, options)):
             delay = (r.timestamp - m.timestamp).total_seconds() if m.timestamp and r.timestamp else None
