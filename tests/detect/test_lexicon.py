@@ -684,6 +684,22 @@ def test_out_of_order_as_a_challenge(lexicon, text, challenge):
     assert any(label == "counter_speech" for label, _, _ in lexicon.responses(text)) is challenge
 
 
+# lexicon 2026.12.43: the plain British rebukes; a price, a biscuit tin or a verb is none
+@pytest.mark.parametrize("text,response", [
+    ("not appropriate Gary", "counter_speech"), ("that's not appropriate for this chat", "counter_speech"),
+    ("inappropriate", "counter_speech"), ("bit much that Gary", "counter_speech"),
+    ("that's a bit much mate", "counter_speech"), ("you can't be saying that in here", "counter_speech"),
+    ("you'll get us all sacked saying stuff like that", "counter_speech"), ("not the time or place", "counter_speech"),
+    ("steady on Gary", "counter_speech"), ("Gary you legend 😂", "endorsement"), ("what a legend", "endorsement"),
+    ("that's a bit much for a sandwich, £6!", None), ("steady on the biscuits, they're for the briefing", None),
+    ("inappropriate footwear for nights, get boots", None), ("do not appropriate words you don't understand", None),
+    ("it's enough to get her fired", None), ("he's a legend at darts", None),
+])
+def test_plain_rebukes_and_approval(lexicon, text, response):
+    got = [label for label, _, _ in lexicon.responses(text)]
+    assert got == ([response] if response else [])
+
+
 # lexicon 2026.12.14: a service, a place or a side named for women or men names no people
 @pytest.mark.parametrize("text,found", [
     ("the women's refuge rang, they need a welfare check", {}), ("mens toilets on the 2nd floor are flooded", {}),
