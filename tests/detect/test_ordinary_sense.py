@@ -37,6 +37,14 @@ def _ordinary(lexicon: Lexicon, text: str, label: str) -> bool:
     ("she deserves a pay rise, she's carried this team", "threat"),
     ("nobody deserves to be beaten", "threat"),
     ("I'll get you back for the coffee tomorrow", "threat"),
+    # lexicon 2026.12.44: beating someone at a game, a violence word on food or drink, a team beating another
+    ("I'll kick your arse at pool", "threat"),
+    ("gonna batter you at FIFA tonight", "threat"),
+    ("we'll slaughter them in the quiz", "threat"),
+    ("I'd 👊 a pint right now", "threat"),
+    ("I could murder a bacon roll", "threat"),
+    ("I'd kill for a coffee", "threat"),
+    ("we're going to smash them on Saturday", "sexual"),
 ])
 def test_the_ordinary_sense_is_set_aside(lexicon, text, label):
     assert _ordinary(lexicon, text, label) and not _active(lexicon, text, label)
@@ -51,9 +59,28 @@ def test_the_ordinary_sense_is_set_aside(lexicon, text, label):
     ("I'll knock your teeth out", "threat"),
     ("she deserves to be beaten", "threat"),
     ("I'll get you back for this, you'll see", "threat"),
+    # lexicon 2026.12.44: the British punch verbs, "that PC" as the person, a block knocked off
+    ("I'll knock his block off", "threat"),
+    ("I'll lamp him next time he mouths off", "threat"),
+    ("I'm going to chin that PC", "threat"),
+    ("I'll deck him", "threat"),
+    ("I might have to headbutt you", "threat"),
+    ("I'll kill you in the car park after the darts", "threat"),  # the darts are when, not what
 ])
 def test_the_threat_is_still_read(lexicon, text, label):
     assert _active(lexicon, text, label) and not _ordinary(lexicon, text, label)
+
+
+# lexicon 2026.12.44: "smack" stays out of the punch verbs ("when I smack her ass", "reddit would smack them down"), a
+# deck is also a thing to decorate, and a chin is kept up
+@pytest.mark.parametrize("text", ["would you smack her ass?", "deck the halls 🎄", "chin up mate, it'll be fine",
+                                  "she nutted out the rota in an hour"])
+def test_no_punch_without_a_punch(lexicon, text):
+    assert not _active(lexicon, text, "threat")
+
+
+def test_a_crib_is_a_house_not_cribbage(lexicon):
+    assert not _ordinary(lexicon, "eagles lose and it'll be kill the cracker at the crib", "threat")
 
 
 @pytest.mark.parametrize("text", ["I'll knock your door down and drag you out", "we'll knock his door in tonight"])
