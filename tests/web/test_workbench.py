@@ -90,3 +90,22 @@ def test_the_case_page_says_how_many_messages_were_not_assessed(client_for, site
     admin = client_for("admin")
     assert admin.get("/api/cases/german").json()["not_assessed"] == {"de": 1}
     assert "1 messages not assessed" in admin.get("/cases/german").text
+
+
+def test_the_case_page_says_how_many_flags_a_members_own_emoji_raised(client_for, site):
+    """analyse/signature.py: Aisha signs her lines with 🧕🏿 and the text model reads it as hate; the case page says how
+    many flags carry the caution that it is likely her own emoji."""
+    from chatprobe.analyse.stored import classify_case
+    from chatprobe.case import Case
+    src = site["home"].parent / "own.txt"
+    lines = ["sounds good", "on my way", "who's got the van keys?", "gym at lunch?", "running late, sorry",
+             "can someone cover my early?"]
+    src.write_text("".join(f"13/05/2024, 08:0{k} - Aisha: {t} 🧕🏿\n" for k, t in enumerate(lines)), encoding="utf-8")
+    case = Case.open("own", home=site["home"])
+    try:
+        case.import_paths([src])
+        classify_case(case)
+    finally:
+        case.close()
+    page = client_for("admin").get("/cases/own").text
+    assert 'id="own-emoji"' in page and "likely the sender's own" in page

@@ -27,11 +27,12 @@ from chatprobe.analyse.investigation import (
     investigate,
     tally,
 )
+from chatprobe.analyse import signature
 from chatprobe.analyse.media import analyse_case_media
 from chatprobe.analyse.people import People
 from chatprobe.case import Case
 from chatprobe.detect.base import TextItem
-from chatprobe.detect.pipeline import Pipeline
+from chatprobe.detect.pipeline import Decision, Pipeline
 from chatprobe.errors import NothingToAnalyse
 from chatprobe.review.decisions import states
 from chatprobe.store import audit, runs
@@ -58,24 +59,31 @@ def classify_case(case: Case, pipeline: Pipeline | None = None, progress: Progre
         raise NothingToAnalyse(f"case {case.name} has no messages", hint="import an export first: "
                                f"chatprobe import EXPORT.zip --case {case.name}")
     started = _now()
-    results: list[tuple[Any, ...]] = []
+    decisions: list[Decision] = []
     done = 0
-    not_assessed: Counter[str] = Counter()  # language → messages the English detectors were not built for
     for b in range(0, len(rows), BATCH):
         batch = rows[b:b + BATCH]
-        for d in pipe.classify([TextItem(r.id, r.text or "") for r in batch]):
-            if not d.assessed:
-                not_assessed[d.language or "?"] += 1
-            j = d.to_json()
-            results.append((d.id, json.dumps(j["labels"]),
-                            json.dumps({k: j[k] for k in ("scores", "severity", "targets", "explanations",
-                                                          "language", "assessed")},
-                                       ensure_ascii=False, sort_keys=True)))
+        decisions.extend(pipe.classify([TextItem(r.id, r.text or "") for r in batch]))
         done += len(batch)
         if progress:
             progress(done, len(rows))
+    # a member's own emoji, known from all their messages ("gym at lunch? 🧕🏽"): a caution, analyse/signature.py
+    decisions, own = signature.caution([r.sender for r in rows], [r.text or "" for r in rows], decisions, pipe)
+    results: list[tuple[Any, ...]] = []
+    not_assessed: Counter[str] = Counter()  # language → messages the English detectors were not built for
+    for d in decisions:
+        if not d.assessed:
+            not_assessed[d.language or "?"] += 1
+        j = d.to_json()
+        results.append((d.id, json.dumps(j["labels"]),
+                        json.dumps({k: j[k] for k in ("scores", "severity", "targets", "explanations",
+                                                      "language", "assessed")},
+                                   ensure_ascii=False, sort_keys=True)))
     described = pipe.describe()
     described["not_assessed"] = dict(sorted(not_assessed.items(), key=lambda kv: (-kv[1], kv[0])))
+    described["own_emoji"] = {"min_signed": signature.MIN_SIGNED, "min_share": round(signature.MIN_SHARE, 4),
+                              "found": [o.to_json() for mine in own.values() for o in mine.values()],
+                              "cautioned": sum(signature.cautioned(d) for d in decisions)}
     if media:
         results, described["media"] = analyse_case_media(case, pipe, results, media_progress)
     with case.store.transaction() as conn:

@@ -36,7 +36,7 @@ from chatprobe.detect.base import Detection, Detector, Explanation, TextItem, re
 from chatprobe.detect.encoder import vocabulary
 from chatprobe.detect.language import common_english
 from chatprobe.detect.taxonomy import taxonomy
-from chatprobe.detect.text import CENSOR, Token, collapse, fold_text, tokens
+from chatprobe.detect.text import CENSOR, EMOJI_SEQUENCE, Token, collapse, fold_text, signature_spans, tokens
 
 NAME = "lexicon"
 
@@ -1016,6 +1016,18 @@ class Lexicon(Detector):
             for cat in sorted(self.data.identity[m.group(0)]):
                 found.setdefault(cat, m.group(0))
         return found
+
+    def signature_group_emoji(self, text: str) -> list[tuple[int, int, str]]:
+        """The emoji of ``text``'s signature that name a group (``text.signature_spans``), each with its tone, sex or
+        joined parts whole: (start, end, the emoji without variation selectors). In "gym at lunch? 🧕🏽" the emoji says
+        who writes; "I hate these 🧕" and "🧕 are vile" have no signature."""
+        d = self.data
+        out = []
+        for start, end in signature_spans(text):
+            for m in EMOJI_SEQUENCE.finditer(text, start, end):
+                if any((a := n.group("alias")) and d.identity_re.search(d.alias[a]) for n in d.alias_re.finditer(m[0])):
+                    out.append((m.start(), m.end(), m[0].replace("\ufe0f", "")))
+        return out
 
     def slur_mentions(self, text: str) -> dict[str, str]:
         """Protected characteristics named by an ambiguous slur in the plural that is aimed at nobody: category → the

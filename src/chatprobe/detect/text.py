@@ -183,8 +183,8 @@ _NEUTRAL = str.maketrans({"\U0001F469": "\U0001F9D1", "\U0001F468": "\U0001F9D1"
 _SHOWS = re.compile("[\U0001F3FB-\U0001F3FF\u2640\u2642\U0001F466-\U0001F469\U0001F474\U0001F475\U0001F478"
                     "\U0001F934\U0001F930]")
 # one emoji: a character with its variation selectors and tones, and whatever zero-width joiners join to it
-_SEQUENCE = re.compile("[^\\s\u200d][\ufe0f\U0001F3FB-\U0001F3FF]*"
-                       "(?:\u200d[^\\s\u200d][\ufe0f\U0001F3FB-\U0001F3FF]*)*")
+EMOJI_SEQUENCE = re.compile("[^\\s\u200d][\ufe0f\U0001F3FB-\U0001F3FF]*"
+                            "(?:\u200d[^\\s\u200d][\ufe0f\U0001F3FB-\U0001F3FF]*)*")
 _PEOPLE = frozenset("\U0001F466\U0001F467\U0001F468\U0001F469\U0001F9D1\U0001F9D2")
 
 
@@ -201,4 +201,58 @@ def neutral_people(text: str) -> str:
         if len(seq) > 1 and (sum(c in _PEOPLE for c in seq) > 1 or "\u2764" in seq):
             return seq
         return SKIN_TONE.sub("", _SEX_SIGN.sub("", seq)).translate(_NEUTRAL)
-    return _SEQUENCE.sub(one, text)
+    return EMOJI_SEQUENCE.sub(one, text)
+
+
+# A run of emoji at a message's start or end is the writer's signature ("🧕🏽 who's bringing the cake on Friday", "gym
+# at lunch? 🧕🏽") unless the sentence goes on into it: a trailing run after a word that wants a noun ("I hate these 🧕",
+# "more 👮🏻 less 👳🏽‍♂️", "women are 🗑️") or a symbol ("gays = 🤮"), a leading run before a word that makes it the subject
+# ("👩🏿‍🏫 can't teach", "☪️ => 💀", "🧕 and 👳 …"). A message of emoji alone has no signature.
+_TAKES_NOUN = frozenset("""the a an these those this that them they all every each some any no more less fewer many most
+    few other such our your their of with than like about for to at by from against without near around among between
+    are is was were be being been am r hate hates hated hating love loves kill killing shoot stab fuck fucking bloody
+    hang bomb burn gas ban deport beat punch kick nuke exterminate eradicate remove trust see seeing saw hire marry
+    date dating blame dirty filthy stupid smelly lazy typical damn bunch lot load lots loads not and or nor vs
+    just only even also too black white brown yellow asian muslim jewish gay lesbian trans disabled old young little
+    fat ugly on in into onto over upon under towards toward across behind beside bye goodbye""".split())
+_CONTINUES = frozenset("""are is was were be am r aint ain't isn't isnt aren't arent wasn't weren't can can't cant cannot
+    could couldn't should shouldn't shouldnt must mustn't need needs needn't will won't wont would wouldn't do don't
+    dont does doesn't doesnt did didn't have has had haven't hasn't deserve deserves deserved belong belongs ruin
+    ruins ruined smell smells stink stinks get gets got go goes out never always all only and or nor vs than like
+    make makes made take takes took want wants steal steals breed breeds""".split())
+_RUN_CHAR = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u203C\u2049\u2122\u2139\u3030\u303D\u3297"
+                       "\u3299\u00A9\u00AE\ufe0f\ufe0e\u200d\u20e3\U000E0020-\U000E007F\\s]")
+_LAST_WORD = re.compile(r"([a-z0-9']+)\s*$")
+_FIRST_WORD = re.compile(r"\s*([a-z0-9']+)")
+
+
+def signature_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text``'s signature emoji stand: (start, end) of a run of emoji at its start and/or its end that the
+    sentence does not go on into (see ``_TAKES_NOUN`` and ``_CONTINUES``); none in a message of emoji alone."""
+    if text.isascii():
+        return []
+    n = len(text)
+    lead = 0
+    while lead < n and _RUN_CHAR.match(text, lead):
+        lead += 1
+    if lead == n:
+        return []
+    tail = n
+    while tail > lead and _RUN_CHAR.match(text, tail - 1):
+        tail -= 1
+    spans = []
+    if text[:lead].strip():
+        after = text[lead:tail].lower().replace("’", "'")
+        first = _FIRST_WORD.match(after)
+        if first and first.start(1) == 0 and first.group(1) not in _CONTINUES:
+            spans.append((0, lead))
+    if text[tail:].strip():
+        before = text[lead:tail].lower().replace("’", "'")
+        last = _LAST_WORD.search(before)
+        if last is None:
+            # after punctuation the sentence has ended ("gym at lunch? 🧕🏽"); after a symbol it goes on ("gays = 🤮")
+            if before.rstrip()[-1:] in ".,!?;:)…\"'":
+                spans.append((tail, n))
+        elif last.group(1) not in _TAKES_NOUN and re.sub(r"(.)\1+", r"\1", last.group(1)) not in _TAKES_NOUN:
+            spans.append((tail, n))
+    return spans

@@ -175,6 +175,10 @@ def _method(analysis: CaseAnalysis, r: Redactor) -> dict[str, Any]:
                  "words": gate.get("common_english_words") or 0,
                  "words_sha256": str(gate.get("common_english_sha256", ""))[:12]}
         if gate else None,
+        "own_emoji": ({"min_signed": own.get("min_signed"), "min_share": _percent(own.get("min_share")),
+                       "found": [f"{_s(r.name(x.get('sender')))} {_s(x.get('emoji'))} ({_s(x.get('signed'))} signed, "
+                                 f"{_s(x.get('clean'))} clean without it)" for x in own.get("found", [])],
+                       "cautioned": int(own.get("cautioned", 0))} if (own := pipe.get("own_emoji")) else None),
         "not_assessed_total": sum(counts.values()),
         "not_assessed": ", ".join(f"{k} {v:,}" for k, v in counts.items()),
         "detectors": detectors,

@@ -14,8 +14,8 @@ from chatprobe.store import schema as t
 
 
 def texts(conn: Connection, kinds: Sequence[str]) -> list[Any]:
-    """(id, text) of every message of these kinds, chat by chat in order."""
-    return list(conn.execute(select(t.message.c.id, t.message.c.text).where(t.message.c.kind.in_(kinds))
+    """(id, text, sender) of every message of these kinds, chat by chat in order."""
+    return list(conn.execute(select(t.message.c.id, t.message.c.text, t.message.c.sender).where(t.message.c.kind.in_(kinds))
                              .order_by(t.message.c.chat_id, t.message.c.position)).all())
 
 

@@ -60,7 +60,9 @@ def case_page(request: Request, access: CaseAccess = Depends(case_access),
                             "subject_statuses": list(standards.subject_statuses),
                             "can_edit": user.can_edit}
     if a:
-        data["not_assessed"] = json.loads(a.run["pipeline"]).get("not_assessed", {})
+        described = json.loads(a.run["pipeline"])
+        data["not_assessed"] = described.get("not_assessed", {})
+        data["own_emoji_cautioned"] = int((described.get("own_emoji") or {}).get("cautioned", 0))
         inv = a.investigation.to_json()
         data["chats"] = inv["chats"]
         data["members"] = inv["members"]
