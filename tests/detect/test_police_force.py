@@ -83,3 +83,40 @@ def test_the_model_alone_flags_no_threat_where_force_is_in_its_working_sense():
     why = next(r for r in order.reasons if r.label == "threat")
     assert why.set_aside == "ordinary" and "force a police officer uses" in why.note  # the reviewer sees why
     assert beyond.labels == ("threat",)
+
+
+# lexicon 2026.12.45: a person in custody handled ("take her arms", "walk her to the cells", "cuffed to the front");
+# taking someone to a police place is its own reason, and a sexual reading of the model is set aside there too, unless
+# the message says more than the job in that way
+HANDLING = [
+    "take her arms and walk her to the van if she resists",
+    "walk her to the cells, she's calmed down now",
+    "take his arms and sit him on the bench",
+    "Put her in the back of the car and cuff her to the front",
+]
+
+
+def _police_force_of(lexicon: Lexicon, text: str) -> set[str]:
+    return {h.label for h in lexicon.hits(text) if h.rule == "lexicon.police_force" and h.status == "ordinary"}
+
+
+@pytest.mark.parametrize("text", HANDLING)
+def test_handling_a_person_in_custody_is_no_threat_and_nothing_sexual(lexicon, text):
+    assert _police_force_of(lexicon, text) == {"threat", "sexual"}
+
+
+@pytest.mark.parametrize("text,labels", [
+    ("put her in the back and I'll search her myself 😏", {"threat"}),  # the leer says more than the job
+    ("walk her to the cells and have some fun with her", {"threat"}),
+    ("cuff her to the bed and see what she does", set()),  # no reason, no police place
+    ("take him behind the van and give him a kicking", set()),  # beyond the job
+])
+def test_handling_with_more_than_the_job_keeps_its_reading(lexicon, text, labels):
+    assert _police_force_of(lexicon, text) == labels
+
+
+def test_the_model_alone_flags_nothing_sexual_where_a_person_is_handled():
+    texts = ["Put her in the back of the car and cuff her to the front", "put her in the back and I'll search her myself 😏"]
+    pipe = Pipeline("test", [Lexicon(), Scores({t: {"sexual": 0.95} for t in texts})], {"language_gate": False})
+    handled, leer = pipe.classify(texts)
+    assert handled.labels == () and leer.labels == ("sexual",)

@@ -39,6 +39,7 @@ from chatprobe.detect.taxonomy import taxonomy
 from chatprobe.detect.text import CENSOR, EMOJI_SEQUENCE, Token, collapse, fold_text, signature_spans, tokens
 
 NAME = "lexicon"
+LEERING = frozenset("😏😉😈🍆🍑💦👅😜🤤😘")  # what makes a handling order more than the job (``_police_force``)
 
 # category → how a target is named in explanations when a slur names no group itself
 TARGET_OF = {"race": "an ethnic or national group", "religion": "a religious group", "sex": "women",
@@ -408,8 +409,9 @@ class LexiconData:
         # what follows a slur-like word that names a thing rather than a person ("trash bag", "a nutter of a shift")
         self.thing_after = re.compile(fill("{THING_AFTER}", raw))
         # force a police officer uses, with a reason and nothing beyond it ("if he resists, ground him and cuff him")
-        self.force = re.compile(fill(r"\b{FORCE}\b", raw))
-        self.force_reason = re.compile(fill(r"\b{FORCE_REASON}", raw))
+        self.force = re.compile(fill(r"\b(?:{FORCE}|{HANDLING})\b", raw))
+        self.force_reason = re.compile(fill(r"\b(?:{FORCE_REASON}|{HANDLING_TO})", raw))
+        self.sex_beyond = re.compile(fill(r"\b{SEX_BEYOND}\b", raw))
         self.force_beyond = re.compile(fill(r"\b(?:{BEYOND}|{CONTEMPT}\b)", raw))
         # phrases in an ordinary sense the text model reads as a label ("landed on her backside": sexual)
         self.ordinary_sense = {label: re.compile(fill(p, raw)) for label, p in raw.get("ordinary_sense", {}).items()}
@@ -805,8 +807,7 @@ class Lexicon(Detector):
                                       None, fpos, target or TARGET_OF.get(label), status))
         if d.ordinary_sense:
             result = self._ordinary_sense(ftext, result)
-        if (force := self._police_force(ftext, result)) is not None:
-            result.append(force)
+        result.extend(self._police_force(text, ftext, result))
         return result
 
     def _ordinary_sense(self, ftext: str, found: list[Hit]) -> list[Hit]:
@@ -825,19 +826,26 @@ class Lexicon(Detector):
                                  "in their ordinary sense", "ordinary sense", ftext[a:b], None, (a, b), None, "ordinary"))
         return found
 
-    def _police_force(self, ftext: str, found: list[Hit]) -> Hit | None:
+    def _police_force(self, text: str, ftext: str, found: list[Hit]) -> list[Hit]:
         """Force a police officer uses, ordered or told with its reason and nothing beyond what the job needs ("if he
-        resists, ground him and cuff him", "drag him out if he won't unlock the door"): a threat read in its working
-        sense, set aside ("ordinary"), so that the text model alone, which reads any such order as violence, flags no
-        threat there. None where a rule found abuse or a threat in the message, or it says more than the job needs
-        ("… and give him a few digs in the van", "cuff the gobby scrote"; lexicon 2026.12.38)."""
+        resists, ground him and cuff him", "drag him out if he won't unlock the door"), or a person in custody handled
+        ("take her arms and walk her to the van", "walk her to the cells": taking someone to a police place is its
+        own reason): a threat read in its working sense, set aside ("ordinary"), so that the text model alone, which
+        reads any such order as violence, flags no threat there; and a sexual reading too ("put her in the back of
+        the car and cuff her to the front"), unless the message says more than the job in that way ("I'll search her
+        myself", a winking emoji). None where a rule found abuse or a threat in the message, or it says more than the
+        job needs ("… and give him a few digs in the van", "cuff the gobby scrote"; lexicon 2026.12.38 and .45)."""
         d = self.data
         m = d.force.search(ftext)
         if (m is None or not d.force_reason.search(ftext) or d.force_beyond.search(ftext)
                 or any(h.status == "active" for h in found)):
-            return None
-        return Hit("threat", 0, 0.0, "lexicon.police_force", "force a police officer uses, with its reason",
-                   "police use of force", m.group(0), None, (m.start(), m.end()), None, "ordinary")
+            return []
+        out = [Hit("threat", 0, 0.0, "lexicon.police_force", "force a police officer uses, with its reason",
+                   "police use of force", m.group(0), None, (m.start(), m.end()), None, "ordinary")]
+        if not d.sex_beyond.search(ftext) and not any(c in LEERING for c in text):
+            out.append(Hit("sexual", 0, 0.0, "lexicon.police_force", "a person in custody handled, nothing more",
+                           "police use of force", m.group(0), None, (m.start(), m.end()), None, "ordinary"))
+        return out
 
     def _unspace(self, letters: str) -> str:
         """A run of single letters as the word it spells ("k i l l" → "kill", "g a y s" → "gays"), keeping a leading
