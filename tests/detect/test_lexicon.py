@@ -457,6 +457,23 @@ def test_intimidation_in_idiom(lexicon, text, threat):
     assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
 
 
+# lexicon 2026.12.46: intimidating someone who might report, beside reports and work talk with the same words
+@pytest.mark.parametrize("text,threat", [
+    ("grasses get what's coming to them in this nick", True),
+    ("anyone who reports this will be looking over their shoulder", True),
+    ("if he grasses on us he's finished", True),
+    ("anyone talks to professional standards, they'll answer to me", True),
+    ("we know where the whistleblower lives", True),
+    ("she reported the shoplifter to the store manager", False),
+    ("he went to PSD about his overtime claim", False),
+    ("he's finished his statement, can someone check it", False),
+    ("if she reports sick again she'll need a back to work interview", False),
+    ("I know where the new lad lives, I'll give him a lift", False),
+])
+def test_intimidating_someone_who_might_report(lexicon, text, threat):
+    assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
+
+
 # hate put as a question, or spelt out with spaces; and questions about a group that are only questions
 @pytest.mark.parametrize("text,label", [("why are gypsies even allowed to have kids?", "race"),
                                         ("how is a trans woman allowed to work with children", "gender_identity"),
