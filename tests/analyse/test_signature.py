@@ -148,5 +148,10 @@ def test_a_stored_case_cautions_and_reports_it(tmp_path):
     html = render(analysis, "c")
     assert "members' own emoji" in html and "&lt;b&gt;Aisha&lt;/b&gt; 🧕🏿 (8 signed" in html
     assert "<b>Aisha</b>" not in html
+    # the members table and the JSON say how many of her flags carry a caution, so that she does not read as the
+    # chat's worst offender at a glance
+    member = next(m for m in analysis.investigation.to_json()["members"] if m["name"] == "<b>Aisha</b>")
+    assert member["flagged_cautioned"] == len(flagged) > 0
+    assert f"{len(flagged)} with a caution: read in context" in html
     redacted = render(analysis, "c", Redactor(others=True))  # a pseudonym here as everywhere else in the report
     assert "🧕🏿 (8 signed" in redacted and "Aisha" not in redacted

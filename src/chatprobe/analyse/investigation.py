@@ -90,6 +90,7 @@ class Profile:
     last_flagged: datetime | None = None
     present_for_flagged: int = 0
     responses: Counter[str] = field(default_factory=Counter)
+    flagged_cautioned: int = 0  # flagged messages sent whose flag carries a caution (a known misreading)
 
     @property
     def flagged_messages(self) -> int:
@@ -162,6 +163,7 @@ class Investigation:
             "members": [{
                 "name": p.name, "aliases": p.aliases, "subject": p.subject, "chats": p.chats,
                 "messages_sent": p.messages_sent, "flagged_sent": dict(p.flagged_sent),
+                "flagged_cautioned": p.flagged_cautioned,
                 "flagged_by_severity": {str(k): v for k, v in sorted(p.flagged_by_severity.items())},
                 "first_flagged": p.first_flagged.isoformat() if p.first_flagged else None,
                 "last_flagged": p.last_flagged.isoformat() if p.last_flagged else None,
@@ -307,7 +309,7 @@ def tally(findings: Sequence[Finding], profiles: Mapping[str, Profile], chats: S
     """Fill the profiles' and chats' flagged counts and responses from the findings (counts start at zero)."""
     for p in profiles.values():
         p.flagged_sent, p.flagged_by_severity, p.responses = Counter(), Counter(), Counter()
-        p.present_for_flagged, p.first_flagged, p.last_flagged = 0, None, None
+        p.present_for_flagged, p.first_flagged, p.last_flagged, p.flagged_cautioned = 0, None, None, 0
     for s in chats:
         s.flagged, s.flagged_messages = Counter(), 0
     by_chat = {s.chat_id: s for s in chats}
@@ -315,6 +317,7 @@ def tally(findings: Sequence[Finding], profiles: Mapping[str, Profile], chats: S
         p = profiles[f.sender]
         p.flagged_sent.update(f.categories)
         p.flagged_by_severity[f.severity] += 1
+        p.flagged_cautioned += bool(f.classification.why(f.categories)[1])
         ts = f.message.timestamp
         if ts is not None:
             p.first_flagged = ts if p.first_flagged is None else min(p.first_flagged, ts)

@@ -90,7 +90,8 @@ def _print_investigation(analysis: Any, written: list[Path]) -> None:
     for p in inv.profiles.values():
         if p.flagged_sent:
             ui.err.print(f"  {escape(p.name)} sent: " + escape(", ".join(
-                f"{names.get(k, k)} {v}" for k, v in sorted(p.flagged_sent.items()))))
+                f"{names.get(k, k)} {v}" for k, v in sorted(p.flagged_sent.items())))
+                + (f" [yellow]({p.flagged_cautioned} with a caution)[/]" if p.flagged_cautioned else ""))
     line = not_assessed_line(analysis.run)
     if line:
         ui.err.print(f"[yellow]{escape(line)}[/]")

@@ -90,6 +90,7 @@ def render(analysis: CaseAnalysis, case_name: str, redactor: Redactor | None = N
                      "aliases": r.text("" if (r.active and not p.subject) else ", ".join(p.aliases)),
                      "messages": p.messages_sent,
                      "flagged": ", ".join(f"{names.get(k, k)} {v}" for k, v in sorted(p.flagged_sent.items())) or "—",
+                     "cautioned": p.flagged_cautioned,
                      "first_flagged": _ts(p.first_flagged), "last_flagged": _ts(p.last_flagged),
                      "present": p.present_for_flagged, "endorsed": p.responses["endorsement"],
                      "challenged": p.responses["counter_speech"], "silent": p.responses["silent"],
