@@ -155,3 +155,6 @@ def test_a_stored_case_cautions_and_reports_it(tmp_path):
     assert f"{len(flagged)} with a caution: read in context" in html
     redacted = render(analysis, "c", Redactor(others=True))  # a pseudonym here as everywhere else in the report
     assert "🧕🏿 (8 signed" in redacted and "Aisha" not in redacted
+    from chatprobe.report.write import result_json
+    data = result_json(analysis, "c", Redactor(others=True))  # and in the JSON's method part
+    assert "Aisha" not in json.dumps(data, ensure_ascii=False)

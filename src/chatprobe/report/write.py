@@ -44,6 +44,9 @@ def result_json(analysis: CaseAnalysis, case_name: str, redactor: Redactor | Non
     data["case"] = case_name
     data["analysis_run"] = {k: analysis.run[k] for k in ("id", "started_at", "finished_at", "tool_version", "status")}
     data["pipeline"] = json.loads(analysis.run["pipeline"])
+    if r.active:  # the members whose own emoji the case found (analyse/signature.py) are named there too
+        for x in (data["pipeline"].get("own_emoji") or {}).get("found", []):
+            x["sender"] = r.name(x.get("sender")) or x.get("sender")
     data["evidence"] = [{"file": e["original_name"], "sha256": e["sha256"], "size": e["size"]}
                         for e in analysis.evidence]
     data["import_warnings"] = [{"file": w["file"], "line": w["line"], "code": w["code"], "message": w["message"]}
