@@ -130,7 +130,8 @@ def test_a_stored_case_cautions_and_reports_it(tmp_path):
     src = tmp_path / "team.txt"
     src.write_text('05/06/2024, 21:00 - Ann Price created group "Team"\n'
                    '05/06/2024, 21:01 - Ann Price added <b>Aisha</b>\n'
-                   + "".join(f"05/06/2024, 21:{10 + k:02d} - <b>Aisha</b>: {t} 🧕🏿\n" for k, t in enumerate(lines)),
+                   + "".join(f"05/06/2024, 21:{10 + k:02d} - <b>Aisha</b>: {t} 🧕🏿\n" for k, t in enumerate(lines))
+                   + "05/06/2024, 22:00 - Dan Kerr: next time that skipper mouths off I'll deck him\n",
                    encoding="utf-8")
     case = Case.open("c", home=tmp_path / "home")
     try:
@@ -141,8 +142,10 @@ def test_a_stored_case_cautions_and_reports_it(tmp_path):
         case.close()
     own = json.loads(analysis.run["pipeline"])["own_emoji"]
     assert [(x["sender"], x["emoji"], x["signed"]) for x in own["found"]] == [("<b>Aisha</b>", "🧕🏿", 8)]
-    flagged = [f for f in analysis.investigation.findings]
+    flagged = [f for f in analysis.investigation.findings if f.sender == "<b>Aisha</b>"]
     assert own["cautioned"] == len(flagged)  # every flag on her own signed lines comes from the emoji alone
+    # Dan's one uncautioned threat lists him before Aisha's cautioned flags, in the members table and the chart
+    assert list(analysis.investigation.profiles)[:2] == ["Dan Kerr", "<b>Aisha</b>"]
     from chatprobe.report.html import render
     from chatprobe.report.redact import Redactor
     html = render(analysis, "c")
@@ -153,6 +156,7 @@ def test_a_stored_case_cautions_and_reports_it(tmp_path):
     member = next(m for m in analysis.investigation.to_json()["members"] if m["name"] == "<b>Aisha</b>")
     assert member["flagged_cautioned"] == len(flagged) > 0
     assert f"{len(flagged)} with a caution: read in context" in html
+    assert f"&lt;b&gt;Aisha&lt;/b&gt; ({len(flagged)} cautioned)" in html  # the by-member chart
     redacted = render(analysis, "c", Redactor(others=True))  # a pseudonym here as everywhere else in the report
     assert "🧕🏿 (8 signed" in redacted and "Aisha" not in redacted
     from chatprobe.report.write import result_json

@@ -301,7 +301,10 @@ def investigate(chats: Iterable[ChatInput], classifications: Mapping[str, Classi
         person = people.people.get(name)
         p.aliases = sorted(person.aliases, key=str.casefold) if person else []
         p.subject = bool(person and person.subject)
-    ordered = dict(sorted(profiles.items(), key=lambda kv: (-kv[1].flagged_messages, kv[0].casefold())))
+    # most flags first, counting first the flags that carry no caution (a member whose every flag is their own emoji
+    # read as hate is not the chat's worst offender)
+    ordered = dict(sorted(profiles.items(), key=lambda kv: (-(kv[1].flagged_messages - kv[1].flagged_cautioned),
+                                                            -kv[1].flagged_messages, kv[0].casefold())))
     return Investigation(summaries, findings, ordered, options, people)
 
 

@@ -109,7 +109,10 @@ def heatmap(profiles: Sequence[Profile], categories: Sequence[str], names: dict[
     top_count = max(p.flagged_sent.get(c, 0) for p in rows for c in cols)
     heads = {c: _two_lines(names.get(c, c)) for c in cols}
     widest = max(len(line) for c in cols for line in heads[c])
-    left = max(120, 9 * max(len(label.get(p.name, p.name)) for p in rows) + 16)
+    # a member's cautioned flags (known misreadings, such as their own emoji read as hate) are said beside their name
+    shown = {p.name: label.get(p.name, p.name) + (f" ({p.flagged_cautioned} cautioned)" if p.flagged_cautioned else "")
+             for p in rows}
+    left = max(120, 9 * max(len(shown[p.name]) for p in rows) + 16)
     top, rh = 58, 34
     cw = max(80, 9 * widest + 16)  # wide enough for the longest line of a heading at 15 px
     width = left + cw * len(cols) + 10
@@ -127,7 +130,7 @@ def heatmap(profiles: Sequence[Profile], categories: Sequence[str], names: dict[
     for i, p in enumerate(rows):
         y = top + rh * i
         out.append(f'<text x="{left - 8}" y="{y + rh / 2 + 5:.1f}" text-anchor="end">'
-                   f'{escape(label.get(p.name, p.name))}</text>')
+                   f'{escape(shown[p.name])}</text>')
         for j, c in enumerate(cols):
             n = p.flagged_sent.get(c, 0)
             shade = 0.08 + 0.92 * n / top_count if n else 0.0
