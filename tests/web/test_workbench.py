@@ -100,12 +100,20 @@ def test_the_case_page_says_how_many_flags_a_members_own_emoji_raised(client_for
     src = site["home"].parent / "own.txt"
     lines = ["sounds good", "on my way", "who's got the van keys?", "gym at lunch?", "running late, sorry",
              "can someone cover my early?"]
-    src.write_text("".join(f"13/05/2024, 08:0{k} - Aisha: {t} 🧕🏿\n" for k, t in enumerate(lines)), encoding="utf-8")
+    src.write_text("".join(f"13/05/2024, 08:0{k} - Aisha: {t} 🧕🏿\n" for k, t in enumerate(lines))
+                   + "13/05/2024, 09:00 - Dan: anyone who reports this will be looking over their shoulder\n",
+                   encoding="utf-8")
     case = Case.open("own", home=site["home"])
     try:
         case.import_paths([src])
         classify_case(case)
     finally:
         case.close()
-    page = client_for("admin").get("/cases/own").text
+    admin = client_for("admin")
+    page = admin.get("/cases/own").text
     assert 'id="own-emoji"' in page and "likely the sender's own" in page
+    # the review queue: at a severity, Dan's threat (no caution) before Aisha's cautioned flags, which say so
+    rows = admin.get("/api/cases/own/queue").json()["findings"]
+    same = [r for r in rows if r["severity"] == 2]
+    assert same[0]["sender"] == "Dan" and not same[0]["caution"] and all(r["caution"] for r in same[1:])
+    assert "caution-mark" in admin.get("/cases/own/queue").text
