@@ -469,6 +469,12 @@ def test_intimidation_in_idiom(lexicon, text, threat):
     ("he's finished his statement, can someone check it", False),
     ("if she reports sick again she'll need a back to work interview", False),
     ("I know where the new lad lives, I'll give him a lift", False),
+    # lexicon 2026.12.47: a promise to make someone's life a misery
+    ("I'll make his life a misery if he reports us", True),
+    ("I'm going to make your life a misery on this team", True),
+    ("the new rota will make my life hell", False),
+    ("kids make your life a misery at that age", False),
+    ("I'll make your life easier and do the paperwork", False),
 ])
 def test_intimidating_someone_who_might_report(lexicon, text, threat):
     assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
