@@ -43,15 +43,8 @@ MEMBERS, SIGNING, SHARE, WORST_CASE_LINES = 14, 12, 0.6, 30
 
 
 def group_emoji(lexicon: object, text: str) -> list[str]:
-    """The emoji of ``text`` that name a group (anywhere), without variation selectors, in order."""
-    from chatprobe.detect.text import EMOJI_SEQUENCE
-    d = lexicon.data  # type: ignore[attr-defined]
-    out = []
-    for m in EMOJI_SEQUENCE.finditer(text):
-        if not m[0].isascii() and any((a := n.group("alias")) and d.identity_re.search(d.alias[a])
-                                      for n in d.alias_re.finditer(m[0])):
-            out.append(m[0].replace("\ufe0f", ""))
-    return list(dict.fromkeys(out))
+    """The emoji of ``text`` that name a group (anywhere: ``Lexicon.group_emoji``), each once, in order."""
+    return list(dict.fromkeys(e for _, _, e in lexicon.group_emoji(text)))  # type: ignore[attr-defined]
 
 
 def sign(rng: random.Random, text: str, emoji: str) -> str:

@@ -36,6 +36,8 @@ from chatprobe.detect.taxonomy import taxonomy
 
 MIN_SIGNED = 5  # messages of the sender the emoji signs
 MIN_SHARE = 2 / 3  # of those, the share that raise nothing read without it
+MARK = "likely the sender's own emoji"  # in the caution this step writes; ``cautioned`` looks for it
+Signature = list[tuple[int, int, str]]  # a message's signature emoji that name a group: (start, end, emoji)
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,7 @@ class OwnEmoji:
 
 
 def categories(d: Decision) -> set[str]:
-    codes = set(taxonomy().text_codes)
-    return {label for label in d.labels if label in codes}
+    return set(taxonomy().categories_of(d.labels))
 
 
 def lexicon_of(pipeline: Pipeline) -> Lexicon | None:
@@ -65,16 +66,24 @@ def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return text
 
 
-def own_emoji(senders: Sequence[str | None], texts: Sequence[str], pipeline: Pipeline,
-              lexicon: Lexicon) -> dict[str, dict[str, OwnEmoji]]:
+def signatures(senders: Sequence[str | None], texts: Sequence[str], lexicon: Lexicon) -> dict[int, Signature]:
+    """message index → its signature's group emoji (``Lexicon.signature_group_emoji``), for messages with a sender
+    and one; read once for both steps below."""
+    out = {}
+    for k, (who, text) in enumerate(zip(senders, texts, strict=True)):
+        if who is not None and not text.isascii() and (sig := lexicon.signature_group_emoji(text)):
+            out[k] = sig
+    return out
+
+
+def own_emoji(senders: Sequence[str | None], texts: Sequence[str], signed_by: dict[int, Signature],
+              pipeline: Pipeline) -> dict[str, dict[str, OwnEmoji]]:
     """sender → their own emoji (module docstring): each group emoji that signs at least ``MIN_SIGNED`` of their
     messages, at least ``MIN_SHARE`` of which raise nothing read again without it."""
     where: dict[tuple[str, str], list[tuple[int, tuple[int, int]]]] = defaultdict(list)
-    for k, (who, text) in enumerate(zip(senders, texts, strict=True)):
-        if who is None or text.isascii():
-            continue
-        for a, b, e in lexicon.signature_group_emoji(text):
-            where[(who, e)].append((k, (a, b)))
+    for k, sig in signed_by.items():
+        for a, b, e in sig:
+            where[(senders[k] or "", e)].append((k, (a, b)))
     todo = []  # (sender, emoji, the message read without it)
     for (who, e), found in sorted(where.items()):
         by_message: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -102,15 +111,16 @@ def caution(senders: Sequence[str | None], texts: Sequence[str], decisions: Sequ
     lexicon = lexicon_of(pipeline)
     if lexicon is None:
         return list(decisions), {}
-    own = own_emoji(senders, texts, pipeline, lexicon)
+    signed_by = signatures(senders, texts, lexicon)
+    own = own_emoji(senders, texts, signed_by, pipeline)
     todo: list[tuple[int, str, list[OwnEmoji]]] = []
-    for k, (who, text, d) in enumerate(zip(senders, texts, decisions, strict=True)):
-        mine = own.get(who or "", {})
-        if not mine or not categories(d):
+    for k, sig in sorted(signed_by.items()):
+        mine = own.get(senders[k] or "", {})
+        if not mine or not categories(decisions[k]):
             continue
-        spans = [(a, b, mine[e]) for a, b, e in lexicon.signature_group_emoji(text) if e in mine]
+        spans = [(a, b, mine[e]) for a, b, e in sig if e in mine]
         if spans:
-            todo.append((k, _blank(text, [(a, b) for a, b, _ in spans]), [o for _, _, o in spans]))
+            todo.append((k, _blank(texts[k], [(a, b) for a, b, _ in spans]), [o for _, _, o in spans]))
     out = list(decisions)
     if not todo:
         return out, own
@@ -122,7 +132,7 @@ def caution(senders: Sequence[str | None], texts: Sequence[str], decisions: Sequ
             continue
         which = "; ".join(f"{o.emoji} signs {o.signed} of this sender's messages, {o.clean} of which raise nothing "
                           "without it" for o in dict.fromkeys(used))
-        note = (f"{which}: likely the sender's own emoji, and without it this message raises no "
+        note = (f"{which}: {MARK}, and without it this message raises no "
                 f"{', '.join(sorted(dropped))} flag; read it in context (an emoji can also be a running nickname "
                 "for a colleague, which is itself abuse)")
         reasons = tuple(replace(r, caution=note) if r.label in dropped and r.set_aside is None else r
@@ -133,4 +143,4 @@ def caution(senders: Sequence[str | None], texts: Sequence[str], decisions: Sequ
 
 def cautioned(d: Decision) -> bool:
     """Whether a decision carries the case caution of ``caution``."""
-    return any(r.caution and "likely the sender's own emoji" in r.caution for r in d.reasons)
+    return any(r.caution and MARK in r.caution for r in d.reasons)

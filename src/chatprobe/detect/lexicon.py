@@ -1025,17 +1025,19 @@ class Lexicon(Detector):
                 found.setdefault(cat, m.group(0))
         return found
 
-    def signature_group_emoji(self, text: str) -> list[tuple[int, int, str]]:
-        """The emoji of ``text``'s signature that name a group (``text.signature_spans``), each with its tone, sex or
-        joined parts whole: (start, end, the emoji without variation selectors). In "gym at lunch? 🧕🏽" the emoji says
-        who writes; "I hate these 🧕" and "🧕 are vile" have no signature."""
+    def group_emoji(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        """Each emoji of ``text[start:end]`` that names a group (🧕🏽, 🏳️‍🌈, ♿), with its tone, sex or joined parts whole:
+        (start, end, the emoji without variation selectors)."""
         d = self.data
-        out = []
-        for start, end in signature_spans(text):
-            for m in EMOJI_SEQUENCE.finditer(text, start, end):
-                if any((a := n.group("alias")) and d.identity_re.search(d.alias[a]) for n in d.alias_re.finditer(m[0])):
-                    out.append((m.start(), m.end(), m[0].replace("\ufe0f", "")))
-        return out
+        return [(m.start(), m.end(), m[0].replace("\ufe0f", ""))
+                for m in EMOJI_SEQUENCE.finditer(text, start, len(text) if end is None else end)
+                if not m[0].isascii() and any((a := n.group("alias")) and d.identity_re.search(d.alias[a])
+                                              for n in d.alias_re.finditer(m[0]))]
+
+    def signature_group_emoji(self, text: str) -> list[tuple[int, int, str]]:
+        """The emoji of ``text``'s signature that name a group (``text.signature_spans``, ``group_emoji``). In "gym at
+        lunch? 🧕🏽" the emoji says who writes; "I hate these 🧕" and "🧕 are vile" have no signature."""
+        return [g for start, end in signature_spans(text) for g in self.group_emoji(text, start, end)]
 
     def slur_mentions(self, text: str) -> dict[str, str]:
         """Protected characteristics named by an ambiguous slur in the plural that is aimed at nobody: category → the
