@@ -226,3 +226,8 @@ class Finding:
     @property
     def score(self) -> float:
         return max((self.classification.scores.get(c, 0.0) for c in self.categories), default=0.0)
+
+    @property
+    def cautioned(self) -> bool:
+        """Whether its flag looks like a known misreading of the text model (a caution on one of its categories)."""
+        return bool(self.classification.why(self.categories)[1])

@@ -64,7 +64,7 @@ WORD = re.compile(r"[^\W\d_]+")
 # else said, it is one. A core word is needed; the others may only come with it
 REBUKE_CORE = frozenset(["no", "noo", "nooo", "nope", "nah", "stop", "enough", "behave", "oi", "oii", "oy", "dont"])
 REBUKE_FILL = frozenset(["just", "it", "mate", "please", "pls", "now", "pal", "man", "lads", "ffs", "fs", "seriously",
-                         "really", "bro", "fella", "come", "on", "thats", "that", "right", "mate", "ok", "okay"])
+                         "really", "bro", "fella", "come", "on", "thats", "that", "right", "ok", "okay"])
 BARE = re.compile(r"[^\W\d_]+|[\s.,!?;:'’\-…]+")  # words and punctuation only: an emoji or a digit is more than a rebuke
 
 
@@ -320,7 +320,7 @@ def tally(findings: Sequence[Finding], profiles: Mapping[str, Profile], chats: S
         p = profiles[f.sender]
         p.flagged_sent.update(f.categories)
         p.flagged_by_severity[f.severity] += 1
-        p.flagged_cautioned += bool(f.classification.why(f.categories)[1])
+        p.flagged_cautioned += f.cautioned
         ts = f.message.timestamp
         if ts is not None:
             p.first_flagged = ts if p.first_flagged is None else min(p.first_flagged, ts)

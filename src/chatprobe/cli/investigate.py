@@ -95,7 +95,7 @@ def _print_investigation(analysis: Any, written: list[Path]) -> None:
     line = not_assessed_line(analysis.run)
     if line:
         ui.err.print(f"[yellow]{escape(line)}[/]")
-    cautioned = sum(1 for f in inv.findings if f.classification.why(f.categories)[1])
+    cautioned = sum(f.cautioned for f in inv.findings)
     if cautioned:
         ui.err.print(f"[yellow]{cautioned:,} flagged {'message looks' if cautioned == 1 else 'messages look'} like a known misreading "
                      "of the text model (talk of illness or bedtime as sexual, a member's own emoji as hate): each "

@@ -154,7 +154,7 @@ def _base_rows(a: CaseAnalysis) -> list[dict[str, Any]]:
         rows.append({"message_id": m.id, "sender": f.sender, "timestamp": m.timestamp.isoformat() if m.timestamp else "",
                      "chat": f.chat_title or m.chat_id, "chat_id": m.chat_id, "text": m.text or f"({m.kind.value})",
                      "categories": list(f.categories), "severity": f.severity, "score": round(f.score, 3),
-                     "caution": bool(f.classification.why(f.categories)[1]),
+                     "caution": f.cautioned,
                      "_search": (m.text + " " + (f.classification.image_text or "") + " "
                                  + (f.classification.transcript or "")).casefold()})
     # most severe first; at a severity, a flag that looks like a known misreading (a caution: a member's own emoji read
