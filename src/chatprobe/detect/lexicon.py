@@ -39,7 +39,6 @@ from chatprobe.detect.taxonomy import taxonomy
 from chatprobe.detect.text import CENSOR, EMOJI_SEQUENCE, Token, collapse, fold_text, signature_spans, tokens
 
 NAME = "lexicon"
-LEERING = frozenset("😏😉😈🍆🍑💦👅😜🤤😘")  # what makes a handling order more than the job (``_police_force``)
 
 # category → how a target is named in explanations when a slur names no group itself
 TARGET_OF = {"race": "an ethnic or national group", "religion": "a religious group", "sex": "women",
@@ -422,6 +421,7 @@ class LexiconData:
         self.laughing = frozenset(emo["laughing"])
         self.approving = frozenset(emo["approving"])
         self.disapproving = frozenset(emo["disapproving"])
+        self.leering = frozenset(emo["leering"])  # what makes a handling order more than the job (``_police_force``)
 
     def unjoined(self, word: str) -> str | None:
         """``word`` read as a group's name run onto one word beside it ("hatemuslims" → "hate muslims", "muslimsare" →
@@ -842,7 +842,7 @@ class Lexicon(Detector):
             return []
         out = [Hit("threat", 0, 0.0, "lexicon.police_force", "force a police officer uses, with its reason",
                    "police use of force", m.group(0), None, (m.start(), m.end()), None, "ordinary")]
-        if not d.sex_beyond.search(ftext) and not any(c in LEERING for c in text):
+        if not d.sex_beyond.search(ftext) and not any(c in d.leering for c in text):
             out.append(Hit("sexual", 0, 0.0, "lexicon.police_force", "a person in custody handled, nothing more",
                            "police use of force", m.group(0), None, (m.start(), m.end()), None, "ordinary"))
         return out
