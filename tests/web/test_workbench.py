@@ -75,18 +75,23 @@ def _audit(client) -> list[dict]:
         return audit.entries(conn)
 
 
-def test_the_case_page_says_how_many_messages_were_not_assessed(client_for, site):
+def _analysed_case(site, name: str, export: str) -> None:
+    """A case ``name`` in the served home, with one WhatsApp export of this text imported and classified."""
     from chatprobe.analyse.stored import classify_case
     from chatprobe.case import Case
-    src = site["home"].parent / "de.txt"
-    src.write_text("13/05/2024, 08:00 - Jonas: Kann jemand meine Schicht am Freitag übernehmen?\n"
-                   "13/05/2024, 08:01 - Ann: Morning all, briefing at 9\n", encoding="utf-8")
-    case = Case.open("german", home=site["home"])
+    src = site["home"].parent / f"{name}.txt"
+    src.write_text(export, encoding="utf-8")
+    case = Case.open(name, home=site["home"])
     try:
         case.import_paths([src])
         classify_case(case)
     finally:
         case.close()
+
+
+def test_the_case_page_says_how_many_messages_were_not_assessed(client_for, site):
+    _analysed_case(site, "german", "13/05/2024, 08:00 - Jonas: Kann jemand meine Schicht am Freitag übernehmen?\n"
+                                   "13/05/2024, 08:01 - Ann: Morning all, briefing at 9\n")
     admin = client_for("admin")
     assert admin.get("/api/cases/german").json()["not_assessed"] == {"de": 1}
     assert "1 messages not assessed" in admin.get("/cases/german").text
@@ -95,20 +100,10 @@ def test_the_case_page_says_how_many_messages_were_not_assessed(client_for, site
 def test_the_case_page_says_how_many_flags_a_members_own_emoji_raised(client_for, site):
     """analyse/signature.py: Aisha signs her lines with 🧕🏿 and the text model reads it as hate; the case page says how
     many flags carry the caution that it is likely her own emoji."""
-    from chatprobe.analyse.stored import classify_case
-    from chatprobe.case import Case
-    src = site["home"].parent / "own.txt"
     lines = ["sounds good", "on my way", "who's got the van keys?", "gym at lunch?", "running late, sorry",
              "can someone cover my early?"]
-    src.write_text("".join(f"13/05/2024, 08:0{k} - Aisha: {t} 🧕🏿\n" for k, t in enumerate(lines))
-                   + "13/05/2024, 09:00 - Dan: anyone who reports this will be looking over their shoulder\n",
-                   encoding="utf-8")
-    case = Case.open("own", home=site["home"])
-    try:
-        case.import_paths([src])
-        classify_case(case)
-    finally:
-        case.close()
+    _analysed_case(site, "own", "".join(f"13/05/2024, 08:0{k} - Aisha: {t} 🧕🏿\n" for k, t in enumerate(lines))
+                   + "13/05/2024, 09:00 - Dan: anyone who reports this will be looking over their shoulder\n")
     admin = client_for("admin")
     page = admin.get("/cases/own").text
     assert 'id="own-emoji"' in page and "likely the sender's own" in page
