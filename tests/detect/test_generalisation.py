@@ -301,3 +301,16 @@ def test_ordinary_lines_signed_with_an_emoji_raise_no_more_flags_than_recorded(p
         flags = [t for (t, _), d in zip(rows, pipeline.classify([t for t, _ in rows]), strict=True)
                  if protocol.flagged(d)]
         assert len(flags) <= most, (seed, len(flags))
+
+
+def test_probe_labels_counts_a_probe_file_as_a_reviewer_would(tmp_path):
+    """training/probe_labels.py, which counts the probe files of 2026-12-07 (tests/fixtures/probes) that the model card
+    quotes: a line is right when it is flagged exactly when a category is expected, with one of them."""
+    import probe_labels
+    f = tmp_path / "p.txt"
+    f.write_text("# header\nMuslims are vermin|religion\nMuslims are vermin|race\nwho's got the van keys?|-\n"
+                 "who's got the van keys?|threat\n", encoding="utf-8")
+    rows = probe_labels.probe(f)
+    assert rows[0] == ("Muslims are vermin", "religion") and len(rows) == 4
+    assert [ok for ok, _ in probe_labels.categories_right(rows)] == [True, False, True, False]
+    assert len(probe_labels.probe(ROOT / "tests" / "fixtures" / "probes" / "2026-12-07-probeT3.txt")) == 24
