@@ -480,6 +480,134 @@ def test_intimidating_someone_who_might_report(lexicon, text, threat):
     assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
 
 
+# lexicon 2026.12.48: intimidation after the fact, aimed at whoever told; the job's consequences are no threat
+@pytest.mark.parametrize("text,threat", [
+    ("whoever went to PSD is going to get hurt", True),
+    ("the snitch who told the super will pay for it", True),
+    ("if we find out who leaked the footage, they're dead", True),
+    ("whoever grassed up the relief had better watch their back", True),
+    ("whoever talked to the IOPC is finished here", True),
+    ("whoever told you that is dead wrong", False),
+    ("whoever leaked the footage is going to get sacked", False),
+    ("whoever reported the fault, the printer works now", False),
+    ("whoever told the DI about the leaving do, he's coming", False),
+    ("whoever finished the biscuits is going to pay", False),
+])
+def test_intimidation_of_whoever_told(lexicon, text, threat):
+    assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
+
+
+# lexicon 2026.12.48: a police identity code made a generalisation about race; a description stays the job
+@pytest.mark.parametrize("text,race", [
+    ("typical IC3 behaviour that", True),
+    ("of course it's an IC3, what do you expect", True),
+    ("yet another IC6 in custody", True),
+    ("IC4s, they can't help themselves", True),
+    ("IC3 male, 5ft 10, white trainers, last seen on foot", False),
+    ("two IC1 females detained at the scene", False),
+    ("update the IC code on the custody record, it's IC2 not IC1", False),
+])
+def test_identity_codes_used_to_generalise(lexicon, text, race):
+    assert ("race" in active(lexicon, text)) is race, statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text,label", [
+    ("gypsies, they can't help themselves", "race"),
+    ("muslims, it's in their nature", "religion"),
+    ("women drivers, they never change", "sex"),
+])
+def test_a_group_said_to_be_so_by_nature(lexicon, text, label):
+    assert label in active(lexicon, text), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text", ["the kids can't help themselves at Christmas",
+                                  "policing is in their blood, the whole family",
+                                  "they never change the rota, do they"])
+def test_nature_said_of_no_group(lexicon, text):
+    assert not active(lexicon, text) & {"race", "religion", "sex"}, statuses(lexicon, text)
+
+
+# lexicon 2026.12.48: pictures of someone in custody or a victim, shared or wanted for sex; evidence handling stays
+@pytest.mark.parametrize("text,sexual", [
+    ("put the pics from the strip search on the group", True),
+    ("send the lads the footage of her in the cell, she's got nothing on", True),
+    ("photos of the victim? she's fit", True),
+    ("strip search footage to be kept for the file", False),
+    ("send the scene photos to the SIO", False),
+    ("custody image attached for the ID parade", False),
+    ("pics of her new puppy on the group, so cute", False),
+])
+def test_pictures_of_someone_in_custody_shared_for_sex(lexicon, text, sexual):
+    assert ("sexual" in active(lexicon, text)) is sexual, statuses(lexicon, text)
+
+
+# lexicon 2026.12.48: a trans person's gender denied by pronouns refused, "it" with a body, "he thinks he's a woman"
+@pytest.mark.parametrize("text,denied", [
+    ("I won't use his pronouns, simple as", True),
+    ("it's still got a beard, I'm not calling it Sophie", True),
+    ("he thinks he's a woman, what a joke", True),
+    ("she reckons she's a man now", True),
+    ("please use their pronouns on the custody record", False),
+    ("it's got a dent, the pool car, needs a trim", False),
+    ("he thinks he's a genius", False),
+    ("she thinks she's a lady's maid in a costume drama", False),
+])
+def test_gender_denied_by_pronouns_and_it(lexicon, text, denied):
+    assert ("gender_identity" in active(lexicon, text)) is denied, statuses(lexicon, text)
+
+
+# lexicon 2026.12.48: a rank put down to sleeping with a boss; a colleague's sex life guessed at
+@pytest.mark.parametrize("text,label", [
+    ("she only made inspector because she's been shagging the super", "sex"),
+    ("she slept her way to the top, everyone knows", "sex"),
+    ("bet the new sergeant is dirty in bed", "sexual"),
+])
+def test_promotion_by_sex_and_colleagues_in_bed(lexicon, text, label):
+    assert label in active(lexicon, text), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text", ["she only made sergeant because she worked for it",
+                                  "he only got promoted because he slept on it and applied again",
+                                  "I bet the new sergeant is good at the job"])
+def test_promotion_and_bets_that_are_not_sexist(lexicon, text):
+    assert not active(lexicon, text) & {"sex", "sexual"}, statuses(lexicon, text)
+
+
+# lexicon 2026.12.48: a colleague mocked as gay by innuendo, beside the same words in their ordinary sense
+@pytest.mark.parametrize("text,mocked", [
+    ("he's a friend of Dorothy that one", True),
+    ("don't bend over in the locker room, Gaz is about", True),
+    ("arses against the wall, Gaz's in", True),
+    ("the new PC bats for the other side", True),
+    ("I heard she swings the other way", True),
+    ("don't bend over when lifting, bend your knees", False),
+    ("backs against the wall this month, two off sick", False),
+    ("he plays for the other team on Sunday, derby day", False),
+    ("'don't drop the soap' was a tasteless board game", False),
+])
+def test_innuendo_about_orientation(lexicon, text, mocked):
+    assert ("sexual_orientation" in active(lexicon, text)) is mocked, statuses(lexicon, text)
+
+
+# lexicon 2026.12.48: women said to "cry rape"; a group blamed for the country being finished; "old biddies"
+@pytest.mark.parametrize("text,label", [
+    ("they only cry rape when they regret it", "sex"),
+    ("she's crying rape again, typical", "sex"),
+    ("Poles everywhere, this country is done", "race"),
+    ("this country has gone to the dogs, immigrants on every corner", "race"),
+    ("old biddies clogging up the front counter", "age"),
+])
+def test_rape_reports_called_lies_and_a_country_blamed_on_a_group(lexicon, text, label):
+    assert label in active(lexicon, text), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text", ["she reported a rape at 3am, SOIT officer attending",
+                                  "this country is finished if the buses don't improve",
+                                  "immigrants aren't why this country is finished, the banks are"])
+def test_rape_reports_and_a_finished_country_that_blame_nobody(lexicon, text):
+    assert not active(lexicon, text) & {"sex", "race"}, statuses(lexicon, text)
+
+
 # hate put as a question, or spelt out with spaces; and questions about a group that are only questions
 @pytest.mark.parametrize("text,label", [("why are gypsies even allowed to have kids?", "race"),
                                         ("how is a trans woman allowed to work with children", "gender_identity"),
