@@ -529,7 +529,7 @@ def test_nature_said_of_no_group(lexicon, text):
 
 # lexicon 2026.12.48: pictures of someone in custody or a victim, shared or wanted for sex; evidence handling stays
 @pytest.mark.parametrize("text,sexual", [
-    ("put the pics from the strip search on the group", True),
+    ("put the pics from the strip search on the group chat", True),
     ("send the lads the footage of her in the cell, she's got nothing on", True),
     ("photos of the victim? she's fit", True),
     ("strip search footage to be kept for the file", False),
@@ -606,6 +606,24 @@ def test_rape_reports_called_lies_and_a_country_blamed_on_a_group(lexicon, text,
                                   "immigrants aren't why this country is finished, the banks are"])
 def test_rape_reports_and_a_finished_country_that_blame_nobody(lexicon, text):
     assert not active(lexicon, text) & {"sex", "race"}, statuses(lexicon, text)
+
+
+# lookalikes of the 2026.12.48 rules, written after they shipped and read as a user would: the job's words stay clean
+@pytest.mark.parametrize("text,label", [
+    ("whoever reported the broken radio will get it replaced tomorrow", "threat"),
+    ("whoever told the DI will get his answer by Monday", "threat"),
+    ("whoever told you that is finished with the rota now", "threat"),
+    ("the lad who reported the crash is dead, RTC on the A1", "threat"),
+    ("typical IC3 description, nothing else on the log", "race"),
+    ("pics from the scene are on the group drive for the SIO", "sexual"),
+    ("bodycam footage from the search, send it to the team for the briefing", "sexual"),
+    ("not using the pronouns on the form, the system doesn't have the field", "gender_identity"),
+    ("she thinks she's a lad, always first in the pub lol", "gender_identity"),
+    ("crying rape is a myth, most reports are true", "sex"),
+    ("the old lads' club, this country is finished without them lol", "age"),
+])
+def test_lookalikes_of_the_police_chat_rules(lexicon, text, label):
+    assert label not in active(lexicon, text), statuses(lexicon, text)
 
 
 # hate put as a question, or spelt out with spaces; and questions about a group that are only questions
