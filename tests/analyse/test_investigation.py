@@ -29,7 +29,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from chatprobe.analyse.investigation import Names, Options, name_words, rebukes
+from chatprobe.analyse.investigation import Names, Options, name_words, rebukes, refuses
 from chatprobe.analyse.people import People
 from chatprobe.analyse.stored import classify_case, load_case
 from chatprobe.case import Case
@@ -237,3 +237,28 @@ def test_a_bare_rebuke_by_name_is_a_challenge(tmp_path):
     res = _investigation(tmp_path, src)
     assert [f["responses"] for f in res["findings"]] == [
         {"Ann Price": "counter_speech", "Bob Shaw": "counter_speech", "Cara Webb": "silent", "Eve Long": "silent"}]
+
+
+@pytest.mark.parametrize("text,refusal", [
+    ("absolutely not. footage stays on the system", True), ("Definitely not, that's a sacking offence", True),
+    ("don't you dare, it's evidence", True), ("not on my watch", True), ("no chance - delete it", True),
+    ("absolutely not!", True), ("not happening mate", False),  # "mate" follows: not a clause of its own
+    ("definitely not sure", False), ("absolutely", False), ("no way, when?", False),  # no refusal, or amazement
+    ("I said absolutely not", False),  # the refusal must open the reply
+])
+def test_a_refusal_opens_the_reply(text, refusal):
+    assert refuses(text) is refusal
+
+
+def test_a_reply_that_opens_with_a_refusal_is_a_challenge(tmp_path):
+    """"absolutely not. footage stays on the system", in reply to a flagged message, refuses it whatever follows (before
+    2026-12-07, session 22, it was silent: it says more than a bare rebuke and names nobody). "no way, when?" is not."""
+    src = tmp_path / "refusal.txt"
+    src.write_text('05/06/2024, 21:00 - Ann Price created group "Team"\n'
+                   '05/06/2024, 21:01 - Ann Price added Bob Shaw\n'
+                   '05/06/2024, 21:01 - Ann Price added Dan Kerr\n'
+                   '05/06/2024, 21:10 - Dan Kerr: Muslims are vermin, the lot of them\n'
+                   '05/06/2024, 21:11 - Ann Price: absolutely not. footage stays on the system\n'
+                   '05/06/2024, 21:12 - Bob Shaw: no way, when?\n', encoding="utf-8")
+    res = _investigation(tmp_path, src)
+    assert [f["responses"] for f in res["findings"]] == [{"Ann Price": "counter_speech", "Bob Shaw": "silent"}]

@@ -66,6 +66,12 @@ REBUKE_CORE = frozenset(["no", "noo", "nooo", "nope", "nah", "stop", "enough", "
 REBUKE_FILL = frozenset(["just", "it", "mate", "please", "pls", "now", "pal", "man", "lads", "ffs", "fs", "seriously",
                          "really", "bro", "fella", "come", "on", "thats", "that", "right", "ok", "okay"])
 BARE = re.compile(r"[^\W\d_]+|[\s.,!?;:'’\-…]+")  # words and punctuation only: an emoji or a digit is more than a rebuke
+# a reply that opens with a refusal, as a sentence or clause of its own, refuses what it answers whatever follows
+# ("absolutely not. footage stays on the system", "don't you dare, it's evidence"); "no way" is amazement as often
+# ("no way, when?"), "absolutely" alone is agreement
+REFUSAL = re.compile(r"\s*(?:absolutely|definitely|certainly|hell|fuck|god) not\b|\s*not (?:a chance|a hope|happening|on my "
+                     r"watch|in a million years)\b|\s*(?:don'?t|do not) you dare\b|\s*no chance\b", re.IGNORECASE)
+REFUSAL_END = re.compile(r"\s*(?:[.,!;:…\-–—]|$)")
 
 
 @dataclass(frozen=True)
@@ -380,6 +386,13 @@ def _answers(i: int, j: int, sender: str, sender_of: Sequence[str | None], flagg
     return all(sender_of[k] == sender for k in range(i, latest + 1))
 
 
+def refuses(text: str) -> bool:
+    """Whether ``text`` opens with a refusal standing as a sentence or clause of its own ("absolutely not. …",
+    "not on my watch, …"); not "definitely not sure"."""
+    m = REFUSAL.match(text.replace("’", "'"))
+    return bool(m) and bool(REFUSAL_END.match(text, m.end()))
+
+
 def rebukes(text: str, sender_words: frozenset[str]) -> bool:
     """Whether ``text`` is nothing but a rebuke and the words of a name in ``sender_words`` ("no Dan", "Dan stop it!")."""
     if not sender_words or "".join(BARE.findall(text)) != text:
@@ -412,6 +425,8 @@ def _finding(chat: ChatInput, msgs: list[Message], i: int, sender: str, c: Class
         rc = classifications.get(r.id)
         label = next((x for x in ("counter_speech", "endorsement") if rc and x in rc.labels), None)
         if label is None and sender in names(j) and rebukes(r.text or "", names.words_of.get(sender, frozenset())):
+            label = "counter_speech"
+        if label is None and refuses(r.text or ""):
             label = "counter_speech"
         if label is not None and (r.reply_to == m.id
                                   or _answers(i, j, sender, sender_of, flagged, msgs, names, options)):
