@@ -18,7 +18,9 @@ member's messages within ``window_messages`` messages *and* ``window_minutes`` m
 The first of them that challenges (``counter_speech``) or endorses (``endorsement``: a laughing or
 approving reply, emoji, "LMAO") decides. A bare rebuke by name to the sender of the flagged message it answers
 ("no Dan", "Dan, stop it", "behave Dan": nothing else said, no emoji) is a challenge, though the classifier, which
-reads a message alone, cannot tell "no Dan" from "no worries"; a member who instead left the group within the window "left";
+reads a message alone, cannot tell "no Dan" from "no worries"; so is a reply that opens with a refusal as a clause of
+its own ("absolutely not. footage stays on the system", "don't you dare, it's evidence"; not "no way, when?"); a
+member who instead left the group within the window "left";
 everyone else present was ``silent``. A reply answers one flagged message, not every one in its window:
 - a message that quotes-replies to a different message is not a response to this one;
 - one that names the sender of a flagged message it could answer ("that's out of order Bob") answers that
