@@ -71,7 +71,7 @@ BARE = re.compile(r"[^\W\d_]+|[\s.,!?;:'’\-…]+")  # words and punctuation on
 # a reply that opens with a refusal, as a sentence or clause of its own, refuses what it answers whatever follows
 # ("absolutely not. footage stays on the system", "don't you dare, it's evidence"); "no way" is amazement as often
 # ("no way, when?"), "absolutely" alone is agreement
-REFUSAL = re.compile(r"\s*(?:absolutely|definitely|certainly|hell|fuck|god) not\b|\s*not (?:a chance|a hope|happening|on my "
+REFUSAL = re.compile(r"\s*(?:absolutely|definitely|certainly) not\b|\s*not (?:a chance|a hope|happening|on my "
                      r"watch|in a million years)\b|\s*(?:don'?t|do not) you dare\b|\s*no chance\b", re.IGNORECASE)
 REFUSAL_END = re.compile(r"\s*(?:[.,!;:…\-–—]|$)")
 
