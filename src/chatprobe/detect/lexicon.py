@@ -401,7 +401,7 @@ class LexiconData:
         self.negation = re.compile(ctx["negation"])
         self.reported = re.compile(ctx["reported"])
         self.mention = re.compile(ctx["mention"])
-        self.counter_quote = re.compile(ctx["counter_quote"])
+        self.counter_quote = re.compile(fill(ctx["counter_quote"], raw))  # {PRONOUNS}, shared with the misgender rule
         self.denial = re.compile(ctx["denial"])
         self.self_ref = re.compile(ctx["self_reference"])
         self.homonym = re.compile(fill(ctx["homonym"], raw))
