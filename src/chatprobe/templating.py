@@ -20,7 +20,14 @@ def environment(package: str, folder: str = "templates", compact: bool = False) 
                       trim_blocks=compact, lstrip_blocks=compact, keep_trailing_newline=True)
     env.filters["tojson_attr"] = lambda v: json.dumps(v)
     env.filters["thousands"] = lambda v: f"{int(v):,}"
+    env.filters["plural"] = plural
     return env
+
+
+def plural(n: Any, noun: str, nouns: str | None = None) -> str:
+    """``n`` and the noun in its number, with thousands separators: "1 finding", "0 findings", "1,204 findings"."""
+    n = int(n or 0)
+    return f"{n:,} {noun if n == 1 else nouns or noun + 's'}"
 
 
 def render(env: Environment, template: str, **data: Any) -> str:

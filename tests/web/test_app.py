@@ -191,3 +191,18 @@ def test_a_finding_page_shows_the_caution_of_a_known_misreading(tmp_path):
     assert not any("caution" in e for e in data["explanations"])
     page = c.get(f"/cases/family/findings/{f['message_id']}").text
     assert '<p class="caution"><b>Caution:</b> ' + CAUTION["bedside"] + "</p>" in page
+
+
+def test_the_queue_pages_keep_their_filters_and_count_in_words(client_for, monkeypatch):
+    from chatprobe.web.routes import review
+    monkeypatch.setattr(review, "PAGE", 1)
+    rev = client_for("rev")
+    html = rev.get("/cases/night/queue?date_from=2024-05-02").text
+    assert "2 findings, most severe first" in html and "all 2 matching findings" in html
+    nxt = re.search(r'id="page-next" href="\?([^"]+)"', html).group(1).replace("&amp;", "&")
+    assert nxt == "date_from=2024-05-02&page_no=2"
+    second = rev.get(f"/cases/night/queue?{nxt}").text
+    assert 'id="page-next"' not in second and "date_from=2024-05-02&amp;page_no=1" in second
+    one = rev.get("/cases/night/queue?category=sex").text
+    assert "1 finding, most severe first" in one and "the one matching finding" in one
+    assert "1 findings" not in one and "(3 findings)" in rev.get("/cases/night").text

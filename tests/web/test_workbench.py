@@ -94,7 +94,7 @@ def test_the_case_page_says_how_many_messages_were_not_assessed(client_for, site
                                    "13/05/2024, 08:01 - Ann: Morning all, briefing at 9\n")
     admin = client_for("admin")
     assert admin.get("/api/cases/german").json()["not_assessed"] == {"de": 1}
-    assert "1 messages not assessed" in admin.get("/cases/german").text
+    assert "1 message not assessed" in admin.get("/cases/german").text
 
 
 def test_the_case_page_says_how_many_flags_a_members_own_emoji_raised(client_for, site):

@@ -130,9 +130,11 @@ def investigation_options(f: Any) -> Any:
 
 def not_assessed_line(run: dict[str, Any] | None) -> str | None:
     """'N messages not assessed (language de 12, nl 3) …' from an analysis run, or None."""
+    from chatprobe.templating import plural  # jinja2 loads only where a line needs it
+
     counts = json.loads(run["pipeline"]).get("not_assessed", {}) if run else {}
     if not counts:
         return None
     langs = ", ".join(f"{k} {v:,}" for k, v in counts.items())
-    return (f"{sum(counts.values()):,} messages not assessed (language {langs}): chatprobe detects English only; "
+    return (f"{plural(sum(counts.values()), 'message')} not assessed (language {langs}): chatprobe detects English only; "
             "they are listed in the report's method section")
