@@ -81,7 +81,7 @@ class HateScores(Scores):
 @pytest.mark.parametrize("text,flagged", [
     # an ambiguous slur aimed at nobody is no lexicon hit, but it names the group the model reads the message as hating
     ("why do we pay for cripples to sit at home all day", True),
-    ("mongs from the day centre are out again, lock your cars", True),
+    ("loonies from the day centre are out again, lock your cars", True),  # "mongs" is a slur since 2026.12.49
     # with no group named at all, the model alone must reach 0.9
     ("why do we pay for them to sit at home all day", False),
     # the word in its ordinary sense names nobody ("queen" is a slur only of a man)

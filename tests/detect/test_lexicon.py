@@ -914,7 +914,8 @@ def test_banter_and_sport_talk_that_sound_like_insults_or_violence(lexicon, text
 # text model, which must then read the message as hateful (test_decision.py); spelt as written, not in its ordinary sense
 @pytest.mark.parametrize("text,found", [
     ("why do we pay for cripples to sit at home all day", {"disability": "cripples"}),
-    ("Mongs from the day centre are out again", {"disability": "Mongs"}),
+    # ("mongs" was here until lexicon 2026.12.49 made it a slur wherever it stands)
+    ("Loonies from the day centre are out again", {"disability": "Loonies"}),
     ("my brother is a right queen", {}), ("the queen opened parliament", {}),
     ("off for a fag", {}), ("why do we pay for crippls to sit at home", {}),
     # a singular is one person or a thing, not a group
@@ -1056,3 +1057,101 @@ def test_raghead_and_towelhead_are_slurs_for_race_and_religion(lexicon, text):
     """Aimed at Muslims and Sikhs as much as at Arabs (lexicon 2026.12.39): both categories, one hit each."""
     active = {h.label for h in lexicon.hits(text) if h.status == "active"}
     assert {"race", "religion"} <= active
+
+
+# lexicon 2026.12.49: a place held only for a quota, a woman's mood put down to her period, people called "coloured"
+@pytest.mark.parametrize("text,label", [
+    ("she's only on the team to tick a box", "sex"),
+    ("they only took her on to hit the quota", "sex"),
+    ("diversity hire, obviously, she can't even do a stop search", "sex"),
+    ("he only passed because he's black, quota filling", "race"),
+    ("she's only in CID cos of her colour", "race"),
+    ("she's on her period, that's why she's a nightmare", "sex"),
+    ("must be that time of the month, she's been a cow all shift", "sex"),
+    ("she's PMSing again lads, keep your heads down", "sex"),
+    ("women are useless on firearms when they're on their period", "sex"),
+    ("let the coloured lad do the paperwork, they love that", "race"),
+    ("a lot of coloureds on that estate", "race"),
+])
+def test_quota_places_periods_and_a_dated_word_for_race(lexicon, text, label):
+    assert label in active(lexicon, text), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text,label", [
+    ("she's only on the team to cover the leave, back to CID next month", "sex"),
+    ("she's only here to hit the burglary targets this quarter", "sex"),
+    ("he was promoted because he's a brilliant detective", "race"),
+    ("the diversity hire scheme opens in January", "sex"),
+    ("I'm on my period, can someone cover the first hour", "sex"),
+    ("I thought I was bitchy because I was PMSing", "sex"),
+    ("she's been hormonal since the baby, bless her", "sex"),
+    ("the coloured lights on the van are broken", "race"),
+    ("wash the coloureds on 30 or they'll run", "race"),
+    ("whites and coloureds in separate loads please", "race"),
+    ("as a coloured man I have seen it all", "race"),
+    ("he called the victim a coloured lad, PSD are looking at it", "race"),
+])
+def test_quotas_periods_and_colours_in_their_ordinary_sense(lexicon, text, label):
+    assert label not in active(lexicon, text), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text", ["you can't say coloured people any more, it's 2026",
+                                  "Are we ever going to be able to say colored people again?",
+                                  "as a colored man I have nothing but respect for the job"])
+def test_the_dated_word_mentioned_or_in_american_spelling_is_not_read(lexicon, text):
+    assert "race" not in active(lexicon, text), statuses(lexicon, text)
+
+
+# lexicon 2026.12.49: violence against a woman excused, blamed on her or played down, beside reports of it
+@pytest.mark.parametrize("text", [
+    "no wonder he hit her, she never shuts up",
+    "can't blame him for clocking her, she's a nightmare",
+    "he only slapped her, hardly a crime",
+    "she had it coming, the amount she nags",
+    "if she'd kept her mouth shut he wouldn't have hit her",
+    "a slap never hurt anyone, she'll live",
+    "she probably deserved it, have you heard her mouth",
+])
+def test_violence_against_a_woman_excused(lexicon, text):
+    assert "sex" in active(lexicon, text), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text", [
+    "he slapped her, DASH done, arrested for ABH",
+    "she said he hit her because she wouldn't shut up about the money",
+    "suspect only hit her once, no visible injury, not enough for ABH",
+    "the officer only pushed her back to create space, not a crime",
+    "she had a row with him, he hit her",
+    "she deserved better, he hit her",
+    "I'd have hit her up on WhatsApp if I had her number",
+    "3 days later? I would have hit her back with \"New phone who this?\"",
+    "no wonder he hit her, he'd been drinking since noon, arrest for ABH",
+    "can't blame him for clocking off early, he did a double",
+])
+def test_violence_against_a_woman_reported_not_excused(lexicon, text):
+    assert "sex" not in active(lexicon, text), statuses(lexicon, text)
+
+
+# lexicon 2026.12.49: "something to report" promised to someone who reported or complained, not the idiom in jest
+@pytest.mark.parametrize("text,threat", [
+    ("he wants to report me? I'll give him something to report", True),
+    ("if she keeps calling 999 someone should give her a reason to", True),
+    ("keeps crying harassment, let's give him some actual harassment to cry about", True),
+    ("let's give them something to report, a proper good news story for the paper", False),
+    ("I'll give you something to complain about: the canteen's shut till Monday", False),
+    ("give him a reason to call back, leave a card", False),
+    ("if he complains again give him the PSD email", False),
+])
+def test_something_to_report_promised(lexicon, text, threat):
+    assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
+
+
+# lexicon 2026.12.49: "mongs" is a slur wherever it stands; "mong" alone still needs aiming
+@pytest.mark.parametrize("text,slur", [
+    ("Mongs from the day centre are out again, lock your cars", True),
+    ("two mongs tried to nick a bike outside Greggs", True),
+    ("don't use words like mongs, it's 2026", False),
+    ("new sign up at mong kok protest site", False),
+])
+def test_mongs_is_a_slur_wherever_it_stands(lexicon, text, slur):
+    assert ("disability" in active(lexicon, text)) is slur, statuses(lexicon, text)
