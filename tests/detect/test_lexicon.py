@@ -1155,3 +1155,21 @@ def test_something_to_report_promised(lexicon, text, threat):
 ])
 def test_mongs_is_a_slur_wherever_it_stands(lexicon, text, slur):
     assert ("disability" in active(lexicon, text)) is slur, statuses(lexicon, text)
+
+
+# lexicon 2026.12.49: harm to a person in custody hinted, beside falls, cuffs and van rides reported or routed
+@pytest.mark.parametrize("text,threat", [
+    ("shame if he tripped on the way into the van", True),
+    ("put the cuffs on extra tight for that one", True),
+    ("take him the long way round in the van, bumpy roads", True),
+    ("brake hard at the lights so he bangs his head on the cage", True),
+    ("accidents happen in the back of a van, just saying", True),
+    ("he slipped on the custody steps, FME called, no injury", False),
+    ("the cuffs were extra tight, loosened them at the desk", False),
+    ("rough ride in the van, the suspension's gone, tell fleet", False),
+    ("shame if he trips up in interview, his solicitor's good", False),
+    ("take him the long way round the one way system, the van won't fit down Mill Lane", False),
+    ("accidents happen in custody too, fill in the form please", False),
+])
+def test_harm_to_a_prisoner_hinted(lexicon, text, threat):
+    assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
