@@ -147,3 +147,10 @@ def test_the_older_encryption_notice_is_recognised(write):
     msgs, stream = parse_all(write("2016-08-06, 1:18 p.m. - Messages you send to this group are now secured with "
                                    "end-to-end encryption. Tap for more info.\n2016-08-06, 1:23 p.m. - Ann: hi\n"))
     assert msgs[0].system_type == "encryption_notice" and not stream.warnings.all()
+
+
+def test_the_weak_inference_says_how_often_in_words(write) -> None:
+    lines = ["07/12/2026, 21:00 - A: x", "07/12/2026, 22:00 - A: y", "08/12/2026, 00:30 - A: z"]
+    _, stream = parse_all(write("\n".join(lines) + "\n"))
+    (w,) = [w for w in stream.warnings.all() if w.code == "date-order"]
+    assert "changes once and the second 0 times" in w.message and "1 times" not in w.message, w.message

@@ -161,15 +161,15 @@ def decide_date_order(ev: DateEvidence, override: str | None) -> tuple[str, str,
         if ev.backwards_if_dmy != ev.backwards_if_mdy:
             order = "dmy" if ev.backwards_if_dmy < ev.backwards_if_mdy else "mdy"
             notes.append(
-                f"dates run backwards {ev.backwards_if_dmy} times read as day/month and "
-                f"{ev.backwards_if_mdy} times read as month/day"
+                f"dates run backwards {_times(ev.backwards_if_dmy)} read as day/month and "
+                f"{_times(ev.backwards_if_mdy)} read as month/day"
             )
             source = "inferred-weak"
         elif ev.first_changes != ev.second_changes:
             order = "dmy" if ev.first_changes > ev.second_changes else "mdy"
             notes.append(
-                f"the first field changes {ev.first_changes} times and the second {ev.second_changes} "
-                "times; the day changes more often than the month"
+                f"the first field changes {_times(ev.first_changes)} and the second {_times(ev.second_changes)}; "
+                "the day changes more often than the month"
             )
             source = "inferred-weak"
         else:
@@ -355,3 +355,8 @@ def plan_ranges(source: Source, detection: LayoutGuess, workers: int) -> list[tu
     starts = [0, *cuts]
     ends: list[int | None] = [*cuts, None]
     return list(zip(starts, ends, strict=True))
+
+
+def _times(n: int) -> str:
+    """"once", "twice", "3 times": how often, in words a reader expects."""
+    return {0: "0 times", 1: "once", 2: "twice"}.get(n, f"{n:,} times")
