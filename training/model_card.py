@@ -1239,7 +1239,10 @@ def main() -> None:
               '  89.2% (seed 4 unchanged at 89.2%), nothing else moved, no flag. Measured and not pursued: a "disabled',
               '  toilets/bays/badges" ordinary sense (hatemoji-style hate uses those words) and a literal prefilter for the phrase',
               '  rules (about a tenth of classify time). `protocol.py`: only the police-chat rows; `train.py --shipped` and `signature_chat.py`: nothing moved;',
-              '  cautions 195 of 242 false flags, 6 of 1,710 true (3 new true flags from the new rules).',
+              '  cautions 195 of 242 false flags, 6 of 1,710 true (3 new true flags from the new rules). Not shipped: R, jokes at a',
+              '  Muslim colleague (held back 3 -> 4 of 7 where +2 was asked; `training/rejected/lexicon-religion-jokes.diff`).',
+              '  Investigation: a summons by name that says nothing else but when and where ("Dan, my office at the end of the',
+              '  shift") is a challenge (held back 2 -> 6 of 6 replies; earlier reply probes unchanged).',
               "- The lexicon needs maintenance: new slurs and spellings appear; add them to `lexicon_en.toml`.",
               "- Sarcasm, context across messages and images are out of scope for the text model (issue 4 adds",
               "  conversation context; issue 6 media).", ""]

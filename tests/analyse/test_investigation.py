@@ -29,7 +29,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from chatprobe.analyse.investigation import Names, Options, name_words, rebukes, refuses
+from chatprobe.analyse.investigation import Names, Options, name_words, rebukes, refuses, summons
 from chatprobe.analyse.people import People
 from chatprobe.analyse.stored import classify_case, load_case
 from chatprobe.case import Case
@@ -260,5 +260,31 @@ def test_a_reply_that_opens_with_a_refusal_is_a_challenge(tmp_path):
                    '05/06/2024, 21:10 - Dan Kerr: Muslims are vermin, the lot of them\n'
                    '05/06/2024, 21:11 - Ann Price: absolutely not. footage stays on the system\n'
                    '05/06/2024, 21:12 - Bob Shaw: no way, when?\n', encoding="utf-8")
+    res = _investigation(tmp_path, src)
+    assert [f["responses"] for f in res["findings"]] == [{"Ann Price": "counter_speech", "Bob Shaw": "silent"}]
+
+
+@pytest.mark.parametrize("text,summoned", [
+    ("Gary, my office at the end of the shift", True), ("my office. now Gary", True),
+    ("Gary I want a word with you after briefing", True), ("Gary. My office, 10 minutes", True),
+    ("Gary we need to talk about that", True),
+    ("Gary come and see me, I've got your birthday card lol", False),  # other business
+    ("Gary, a word of advice: the A1 is shut", False), ("Gary can you bring the van keys to my office", False),
+    ("Gary, my office is freezing, can you look at the heater", False),
+])
+def test_a_summons_says_nothing_but_when_and_where(text, summoned):
+    assert summons(text, frozenset({"gary"})) is summoned
+
+
+def test_a_summons_by_name_is_a_challenge(tmp_path):
+    """The inspector's "Dan, my office at the end of the shift", in reply to a flagged message of Dan's, challenges it
+    (before 2026-12-07, session 23, it was silent); "see me after briefing about the rota" names nobody and is not."""
+    src = tmp_path / "summons.txt"
+    src.write_text('05/06/2024, 21:00 - Ann Price created group "Team"\n'
+                   '05/06/2024, 21:01 - Ann Price added Bob Shaw\n'
+                   '05/06/2024, 21:01 - Ann Price added Dan Kerr\n'
+                   '05/06/2024, 21:10 - Dan Kerr: Muslims are vermin, the lot of them\n'
+                   '05/06/2024, 21:11 - Ann Price: Dan, my office at the end of the shift\n'
+                   '05/06/2024, 21:12 - Bob Shaw: see me after briefing about the rota please\n', encoding="utf-8")
     res = _investigation(tmp_path, src)
     assert [f["responses"] for f in res["findings"]] == [{"Ann Price": "counter_speech", "Bob Shaw": "silent"}]

@@ -19,8 +19,9 @@ The first of them that challenges (``counter_speech``) or endorses (``endorsemen
 approving reply, emoji, "LMAO") decides. A bare rebuke by name to the sender of the flagged message it answers
 ("no Dan", "Dan, stop it", "behave Dan": nothing else said, no emoji) is a challenge, though the classifier, which
 reads a message alone, cannot tell "no Dan" from "no worries"; so is a reply that opens with a refusal as a clause of
-its own ("absolutely not. footage stays on the system", "don't you dare, it's evidence"; not "no way, when?"); a
-member who instead left the group within the window "left";
+its own ("absolutely not. footage stays on the system", "don't you dare, it's evidence"; not "no way, when?"), and a
+summons by name that says nothing else but when and where ("Dan, my office at the end of the shift"; not "Dan, see
+me, I've got your birthday card"); a member who instead left the group within the window "left";
 everyone else present was ``silent``. A reply answers one flagged message, not every one in its window:
 - a message that quotes-replies to a different message is not a response to this one;
 - one that names the sender of a flagged message it could answer ("that's out of order Bob") answers that
@@ -74,6 +75,16 @@ BARE = re.compile(r"[^\W\d_]+|[\s.,!?;:'’\-…]+")  # words and punctuation on
 REFUSAL = re.compile(r"\s*(?:absolutely|definitely|certainly) not\b|\s*not (?:a chance|a hope|happening|on my "
                      r"watch|in a million years)\b|\s*(?:don'?t|do not) you dare\b|\s*no chance\b", re.IGNORECASE)
 REFUSAL_END = re.compile(r"\s*(?:[.,!;:…\-–—]|$)")
+# a summons to the sender of a flagged message, by name, and nothing else but when and where ("Gary, my office
+# at the end of the shift", "Gary I want a word with you after briefing", "we need to talk about that"): a
+# supervisor's challenge; not a summons with other business ("come and see me, I've got your birthday card", "a
+# word of advice: the A1 is shut", "bring the keys to my office")
+SUMMONS = re.compile(r"\b(?:my office|(?:come and |come )?see me|(?:(?:i want|i need|id like|can i have|could i have|"
+                     r"ill have|have) )?a (?:quick |quiet )?word(?: with you)?|we need (?:to talk|a word|to have a "
+                     r"chat))\b", re.IGNORECASE)
+SUMMONS_FILL = frozenset("now please pls after before briefing shift the end of at in private when you get go home "
+                         "minutes mins min tomorrow today first thing morning later asap straight away right with "
+                         "quick quiet then about that this it what said just".split())
 
 
 @dataclass(frozen=True)
@@ -395,6 +406,17 @@ def refuses(text: str) -> bool:
     return bool(m) and bool(REFUSAL_END.match(text, m.end()))
 
 
+def summons(text: str, sender_words: frozenset[str]) -> bool:
+    """Whether ``text`` summons the sender to account and says nothing else but when and where ("Gary. My office, 10
+    minutes", "Gary I want a word with you after briefing"); the caller counts it where the reply names the sender."""
+    plain = text.replace("'", "").replace("’", "")
+    m = SUMMONS.search(plain)
+    if m is None:
+        return False
+    rest = [w.casefold() for w in WORD.findall(plain[:m.start()] + " " + plain[m.end():])]
+    return all(w in sender_words or w in SUMMONS_FILL or w.isdigit() for w in rest)
+
+
 def rebukes(text: str, sender_words: frozenset[str]) -> bool:
     """Whether ``text`` is nothing but a rebuke and the words of a name in ``sender_words`` ("no Dan", "Dan stop it!")."""
     if not sender_words or "".join(BARE.findall(text)) != text:
@@ -429,6 +451,8 @@ def _finding(chat: ChatInput, msgs: list[Message], i: int, sender: str, c: Class
         if label is None and sender in names(j) and rebukes(r.text or "", names.words_of.get(sender, frozenset())):
             label = "counter_speech"
         if label is None and refuses(r.text or ""):
+            label = "counter_speech"
+        if label is None and sender in names(j) and summons(r.text or "", names.words_of.get(sender, frozenset())):
             label = "counter_speech"
         if label is not None and (r.reply_to == m.id
                                   or _answers(i, j, sender, sender_of, flagged, msgs, names, options)):

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from chatprobe.errors import ChatprobeError
+from chatprobe.templating import plural
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -130,8 +131,6 @@ def investigation_options(f: Any) -> Any:
 
 def not_assessed_line(run: dict[str, Any] | None) -> str | None:
     """'N messages not assessed (language de 12, nl 3) …' from an analysis run, or None."""
-    from chatprobe.templating import plural  # jinja2 loads only where a line needs it
-
     counts = json.loads(run["pipeline"]).get("not_assessed", {}) if run else {}
     if not counts:
         return None
