@@ -1233,7 +1233,7 @@ def main() -> None:
               '  hinted ("shame if he tripped on the way into the van", "cuffs on extra tight for that one"; threat.custody_hint)',
               '  4 -> 7 of 10. None turned a line wrong. Lookalikes written after each freeze were read and the rules narrowed where',
               '  they misread them (3 left wrong, in the issue note). Corpus: 14 texts change hits, 5 change label, all right.',
-              '  `seed_spread.py` against `74218f4` (2026.12.48; shipped heads and heads seeds 0-4), run by run: police-chat **locked',
+              '  `seed_spread.py` against the shipped run of 2026.12.48 (shipped heads and heads seeds 0-4), run by run: police-chat **locked',
               '  57.7% -> 65.4%** in every run (seed 1: 53.8% -> 61.5%; the first time the locked half moved; one of its two new',
               '  catches carries another category than the one expected: locked category right 93.3% -> 88.2%), dev 86.5% ->',
               '  89.2% (seed 4 unchanged at 89.2%), nothing else moved, no flag. Measured and not pursued: a "disabled',
