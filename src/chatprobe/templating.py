@@ -10,6 +10,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined, select_autoescape
 
+from chatprobe.wording import plural
+
 
 def environment(package: str, folder: str = "templates", compact: bool = False) -> Environment:
     """Templates from ``package``/``folder``, HTML-escaped by default. ``compact``: block tags leave no blank
@@ -22,12 +24,6 @@ def environment(package: str, folder: str = "templates", compact: bool = False) 
     env.filters["thousands"] = lambda v: f"{int(v):,}"
     env.filters["plural"] = plural
     return env
-
-
-def plural(n: Any, noun: str, nouns: str | None = None) -> str:
-    """``n`` and the noun in its number, with thousands separators: "1 finding", "0 findings", "1,204 findings"."""
-    n = int(n or 0)
-    return f"{n:,} {noun if n == 1 else nouns or noun + 's'}"
 
 
 def render(env: Environment, template: str, **data: Any) -> str:

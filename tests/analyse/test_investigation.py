@@ -250,18 +250,23 @@ def test_a_refusal_opens_the_reply(text, refusal):
     assert refuses(text) is refusal
 
 
-def test_a_reply_that_opens_with_a_refusal_is_a_challenge(tmp_path):
-    """"absolutely not. footage stays on the system", in reply to a flagged message, refuses it whatever follows (before
-    2026-12-07, session 22, it was silent: it says more than a bare rebuke and names nobody). "no way, when?" is not."""
-    src = tmp_path / "refusal.txt"
+def _replies_to_dan(home: Path, ann: str, bob: str) -> list[dict]:
+    """The responses recorded for Dan's flagged message when Ann, then Bob, reply to it."""
+    src = home / "replies.txt"
     src.write_text('05/06/2024, 21:00 - Ann Price created group "Team"\n'
                    '05/06/2024, 21:01 - Ann Price added Bob Shaw\n'
                    '05/06/2024, 21:01 - Ann Price added Dan Kerr\n'
                    '05/06/2024, 21:10 - Dan Kerr: Muslims are vermin, the lot of them\n'
-                   '05/06/2024, 21:11 - Ann Price: absolutely not. footage stays on the system\n'
-                   '05/06/2024, 21:12 - Bob Shaw: no way, when?\n', encoding="utf-8")
-    res = _investigation(tmp_path, src)
-    assert [f["responses"] for f in res["findings"]] == [{"Ann Price": "counter_speech", "Bob Shaw": "silent"}]
+                   f'05/06/2024, 21:11 - Ann Price: {ann}\n'
+                   f'05/06/2024, 21:12 - Bob Shaw: {bob}\n', encoding="utf-8")
+    return [f["responses"] for f in _investigation(home, src)["findings"]]
+
+
+def test_a_reply_that_opens_with_a_refusal_is_a_challenge(tmp_path):
+    """"absolutely not. footage stays on the system", in reply to a flagged message, refuses it whatever follows (before
+    2026-12-07, session 22, it was silent: it says more than a bare rebuke and names nobody). "no way, when?" is not."""
+    assert _replies_to_dan(tmp_path, "absolutely not. footage stays on the system", "no way, when?") == [
+        {"Ann Price": "counter_speech", "Bob Shaw": "silent"}]
 
 
 @pytest.mark.parametrize("text,summoned", [
@@ -279,12 +284,6 @@ def test_a_summons_says_nothing_but_when_and_where(text, summoned):
 def test_a_summons_by_name_is_a_challenge(tmp_path):
     """The inspector's "Dan, my office at the end of the shift", in reply to a flagged message of Dan's, challenges it
     (before 2026-12-07, session 23, it was silent); "see me after briefing about the rota" names nobody and is not."""
-    src = tmp_path / "summons.txt"
-    src.write_text('05/06/2024, 21:00 - Ann Price created group "Team"\n'
-                   '05/06/2024, 21:01 - Ann Price added Bob Shaw\n'
-                   '05/06/2024, 21:01 - Ann Price added Dan Kerr\n'
-                   '05/06/2024, 21:10 - Dan Kerr: Muslims are vermin, the lot of them\n'
-                   '05/06/2024, 21:11 - Ann Price: Dan, my office at the end of the shift\n'
-                   '05/06/2024, 21:12 - Bob Shaw: see me after briefing about the rota please\n', encoding="utf-8")
-    res = _investigation(tmp_path, src)
-    assert [f["responses"] for f in res["findings"]] == [{"Ann Price": "counter_speech", "Bob Shaw": "silent"}]
+    assert _replies_to_dan(tmp_path, "Dan, my office at the end of the shift",
+                           "see me after briefing about the rota please") == [
+        {"Ann Price": "counter_speech", "Bob Shaw": "silent"}]

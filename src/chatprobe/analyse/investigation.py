@@ -406,25 +406,39 @@ def refuses(text: str) -> bool:
     return bool(m) and bool(REFUSAL_END.match(text, m.end()))
 
 
+def _unquoted(text: str) -> str:
+    """``text`` without apostrophes, as the reply patterns read it ("don't" is "dont", "I'd like" is "Id like")."""
+    return text.replace("'", "").replace("’", "")
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, case-folded, apostrophes dropped; digits are no words."""
+    return [w.casefold() for w in WORD.findall(_unquoted(text))]
+
+
 def summons(text: str, sender_words: frozenset[str]) -> bool:
     """Whether ``text`` summons the sender to account and says nothing else but when and where ("Gary. My office, 10
     minutes", "Gary I want a word with you after briefing"); the caller counts it where the reply names the sender."""
-    plain = text.replace("'", "").replace("’", "")
+    plain = _unquoted(text)
     m = SUMMONS.search(plain)
-    if m is None:
-        return False
-    rest = [w.casefold() for w in WORD.findall(plain[:m.start()] + " " + plain[m.end():])]
-    return all(w in sender_words or w in SUMMONS_FILL or w.isdigit() for w in rest)
+    return m is not None and all(w in sender_words or w in SUMMONS_FILL
+                                 for w in _words(plain[:m.start()] + " " + plain[m.end():]))
 
 
 def rebukes(text: str, sender_words: frozenset[str]) -> bool:
     """Whether ``text`` is nothing but a rebuke and the words of a name in ``sender_words`` ("no Dan", "Dan stop it!")."""
     if not sender_words or "".join(BARE.findall(text)) != text:
         return False
-    words = [w.casefold() for w in WORD.findall(text.replace("'", "").replace("’", ""))]
+    words = _words(text)
     rest = [w for w in words if w not in sender_words]
     return (len(rest) < len(words) and bool(rest) and any(w in REBUKE_CORE for w in rest)
             and all(w in REBUKE_CORE or w in REBUKE_FILL for w in rest))
+
+
+def _challenges(text: str, names_sender: bool, sender_words: frozenset[str]) -> bool:
+    """A challenge the classifier, reading a message alone, cannot see: a reply that opens with a refusal, or one that
+    names the sender and is nothing but a rebuke or a summons."""
+    return refuses(text) or (names_sender and (rebukes(text, sender_words) or summons(text, sender_words)))
 
 
 def _finding(chat: ChatInput, msgs: list[Message], i: int, sender: str, c: Classification,
@@ -448,11 +462,7 @@ def _finding(chat: ChatInput, msgs: list[Message], i: int, sender: str, c: Class
             continue  # a quoted reply to something else
         rc = classifications.get(r.id)
         label = next((x for x in ("counter_speech", "endorsement") if rc and x in rc.labels), None)
-        if label is None and sender in names(j) and rebukes(r.text or "", names.words_of.get(sender, frozenset())):
-            label = "counter_speech"
-        if label is None and refuses(r.text or ""):
-            label = "counter_speech"
-        if label is None and sender in names(j) and summons(r.text or "", names.words_of.get(sender, frozenset())):
+        if label is None and _challenges(r.text or "", sender in names(j), names.words_of.get(sender, frozenset())):
             label = "counter_speech"
         if label is not None and (r.reply_to == m.id
                                   or _answers(i, j, sender, sender_of, flagged, msgs, names, options)):

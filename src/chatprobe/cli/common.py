@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from chatprobe.errors import ChatprobeError
-from chatprobe.templating import plural
+from chatprobe.wording import plural
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)

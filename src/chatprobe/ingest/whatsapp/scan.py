@@ -27,6 +27,7 @@ from chatprobe.ingest.whatsapp.layouts import (
     resolve_year,
     year_first,
 )
+from chatprobe.wording import times
 
 DETECT_LINES = 2000
 PARALLEL_MIN_BYTES = 24 << 20  # below this, one process is quicker than starting workers
@@ -161,14 +162,14 @@ def decide_date_order(ev: DateEvidence, override: str | None) -> tuple[str, str,
         if ev.backwards_if_dmy != ev.backwards_if_mdy:
             order = "dmy" if ev.backwards_if_dmy < ev.backwards_if_mdy else "mdy"
             notes.append(
-                f"dates run backwards {_times(ev.backwards_if_dmy)} read as day/month and "
-                f"{_times(ev.backwards_if_mdy)} read as month/day"
+                f"dates run backwards {times(ev.backwards_if_dmy)} read as day/month and "
+                f"{times(ev.backwards_if_mdy)} read as month/day"
             )
             source = "inferred-weak"
         elif ev.first_changes != ev.second_changes:
             order = "dmy" if ev.first_changes > ev.second_changes else "mdy"
             notes.append(
-                f"the first field changes {_times(ev.first_changes)} and the second {_times(ev.second_changes)}; "
+                f"the first field changes {times(ev.first_changes)} and the second {times(ev.second_changes)}; "
                 "the day changes more often than the month"
             )
             source = "inferred-weak"
@@ -355,8 +356,3 @@ def plan_ranges(source: Source, detection: LayoutGuess, workers: int) -> list[tu
     starts = [0, *cuts]
     ends: list[int | None] = [*cuts, None]
     return list(zip(starts, ends, strict=True))
-
-
-def _times(n: int) -> str:
-    """"once", "twice", "3 times": how often, in words a reader expects."""
-    return {0: "0 times", 1: "once", 2: "twice"}.get(n, f"{n:,} times")
