@@ -1173,3 +1173,141 @@ def test_mongs_is_a_slur_wherever_it_stands(lexicon, text, slur):
 ])
 def test_harm_to_a_prisoner_hinted(lexicon, text, threat):
     assert ("threat" in active(lexicon, text)) is threat, statuses(lexicon, text)
+
+
+# lexicon 2026.12.50: a person insulted with their race, religion, orientation, gender identity or disability as the
+# insult's adjective, beside the same words in things, one's own and reported speech
+@pytest.mark.parametrize("text,label", [
+    ("autistic freak on the custody list again", "disability"),
+    ("muslim twat in cell 4 won't stop banging", "religion"),
+    ("that jewish prick from the council rang again", "religion"),
+    ("gay twat on the front desk lost my file", "sexual_orientation"),
+    ("asian twat in the shop wouldn't give us the footage", "race"),
+    ("the deaf twat can't hear his own radio", "disability"),
+    ("the little sikh shit kicked the van door", "religion"),
+    ("that black bastard legged it over the fence", "race"),
+])
+def test_an_identity_word_on_an_insult(lexicon, text, label):
+    assert label in active(lexicon, text), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text,label", [
+    ("the black bitch lab got out of the garden again", "race"),
+    ("I'm a gay idiot, I left my warrant card at home", "sexual_orientation"),
+    ("chinese cabbage and noodles for tea", "race"),
+    ("the white bastard sword in the museum display got nicked", "race"),
+    ("that gay loser movie was brilliant", "sexual_orientation"),
+    ("you blind bastard, that was never offside", "disability"),
+    ("he called me a muslim twat, I've reported it", "religion"),
+    ("the muslim lad on nights is a top bloke", "religion"),
+])
+def test_identity_words_beside_insults_in_things_and_ones_own(lexicon, text, label):
+    assert label not in active(lexicon, text), statuses(lexicon, text)
+
+
+# lexicon 2026.12.50: pornography shared with the group or asked for, beside pornography as police work
+@pytest.mark.parametrize("text,sexual", [
+    ("posted the porno to the group, enjoy lads", True),
+    ("who's got the mucky vid from last night, send it over", True),
+    ("anyone got any decent porn for nights", True),
+    ("shared a dirty video with the boys, check your phones", True),
+    ("the suspect's laptop was full of porn, sent it to hi-tech", False),
+    ("victim says her ex posted revenge porn in a group chat", False),
+    ("he was arrested for sending porn to a 14 year old, the file's with CPS", False),
+    ("food porn in the group chat, look at this curry", False),
+    ("has anyone got the porn filter password, the intranet blocked the BBC", False),
+    ("who's got the dirty mags from the raid, they need booking in", False),
+    ("send it over, the CCTV from the garage, xxx", False),
+])
+def test_pornography_shared_with_the_group(lexicon, text, sexual):
+    hits = [h for h in lexicon.hits(text) if h.rule == "lexicon.sexual.porn_shared" and h.status == "active"]
+    assert bool(hits) is sexual, statuses(lexicon, text)
+
+
+def test_a_rule_gives_nothing_where_its_unless_pattern_matches(lexicon):
+    """`unless` reads the whole message: the job's words before the porn named stop the rule as well as after it."""
+    assert any(h.rule == "lexicon.sexual.porn_shared" for h in lexicon.hits("porn in the group chat lads"))
+    assert not any(h.rule == "lexicon.sexual.porn_shared"
+                   for h in lexicon.hits("seized phone: porn in the group chat lads"))
+
+
+# lexicon 2026.12.50: the stock jibes at disabled and mentally ill people, beside the kit, the care and the assessment
+@pytest.mark.parametrize("text,jibe", [
+    ("he needs a helmet and a carer, not a warrant card", True),
+    ("care in the community strikes again, bloke talking to a lamppost", True),
+    ("she's got the mental age of a five year old, no point interviewing her", True),
+    ("he's away with the fairies, should be in a padded cell", True),
+    ("wear a helmet on the bike, it's the law in the unit", False),
+    ("he needs a helmet for the motorbike course on Tuesday", False),
+    ("give him a helmet from the stores, he's on the carrier tomorrow", False),
+    ("the care in the community team will visit on Monday", False),
+    ("she's been in care in the community since 2019, no concerns", False),
+    ("intermediary says she has a mental age of about eight, appropriate adult booked", False),
+])
+def test_stock_jibes_at_disabled_people(lexicon, text, jibe):
+    assert ("disability" in active(lexicon, text)) is jibe, statuses(lexicon, text)
+
+
+# lexicon 2026.12.50: a thing called a waste of space is no insult; a person is, wherever they sit
+@pytest.mark.parametrize("text,insult", [
+    ("the printer is a waste of space", False),
+    ("that old car is a waste of space in the yard", False),
+    ("that system's a complete waste of space, crashed twice today", False),
+    ("those new body cams are a waste of space, battery dies by 10", False),
+    ("the new sarge is a waste of space", True),
+    ("the lads on the van are a waste of space", True),
+    ("the bloke on the front desk is a waste of space", True),
+    ("the new pcs are a waste of space, can't write a statement between them", True),
+])
+def test_a_waste_of_space_said_of_a_thing(lexicon, text, insult):
+    assert ("derogatory" in active(lexicon, text)) is insult, statuses(lexicon, text)
+
+
+# lexicon 2026.12.50: slurs for East Asian, Black, Irish and Italian people the lexicon did not hold
+@pytest.mark.parametrize("text,slur", [
+    ("ching chong on the takeaway counter got shirty with me", True),
+    ("the slanty eyed lot at the nail bar won't give statements", True),
+    ("bog trotters in the pub kicking off, St Patrick's day", True),
+    ("fuzzy wuzzies from the hostel are out again", True),
+    ("ting tong, the microwave's done", False),
+    ("the fuzzy wuzzy teddy in the victim suite needs a wash", False),
+    ("she has a slant on the story that I don't buy", False),
+    ("the victim says he was called ching chong, hate crime flagged", False),
+])
+def test_slurs_added_in_2026_12_50(lexicon, text, slur):
+    assert ("race" in active(lexicon, text)) is slur, statuses(lexicon, text)
+
+
+# lexicon 2026.12.50: a partner's beating joked about, beside a partner's accidents and the reports of abuse
+@pytest.mark.parametrize("text,threat", [
+    ("if my missus spoke to me like that she'd be in A&E", True),
+    ("nothing says romance like a good slap 😂", True),
+    ("my other half answers back, she'd be wearing sunglasses for a week", True),
+    ("a black eye is just a love bite for grown ups", True),
+    ("if my missus spoke to me like that I'd be sleeping on the sofa", False),
+    ("my missus said she slipped on the ice, she'd be in A&E now if I hadn't caught her", False),
+    ("my other half tried the new gym class, she's in A&E with a sprained ankle", False),
+    ("nothing says romance like a takeaway and a film", False),
+])
+def test_a_partners_beating_joked_about(lexicon, text, threat):
+    hits = [h for h in lexicon.hits(text) if h.rule == "lexicon.threat.partner_joke" and h.status == "active"]
+    assert bool(hits) is threat, statuses(lexicon, text)
+
+
+# lexicon 2026.12.50: a woman met on duty or a colleague rated for sex, beside fitness, kit and praise
+@pytest.mark.parametrize("text,sexual", [
+    ("she can cuff me any day 😍", True),
+    ("the new DC's got a great set of lungs on her", True),
+    ("I'd risk the misconduct for a go on that", True),
+    ("that victim from the burglary is well fit, got her number off the crime report", True),
+    ("the complainant sent a selfie, would smash", True),
+    ("the victim is fit for interview, solicitor on the way", False),
+    ("prisoner in cell 4 is fit to detain, FME seen her", False),
+    ("I'd have a go on that bike if I had the licence", False),
+    ("the dc is fit as, back from injury and running the 10k", False),
+    ("she can search me any time for the keys, I've lost them again", False),
+    ("the suspect was proper gorgeous in the dock, suit and tie, jury loved him", False),
+])
+def test_a_woman_met_on_duty_rated_for_sex(lexicon, text, sexual):
+    hits = [h for h in lexicon.hits(text) if h.rule == "lexicon.sexual.rated" and h.status == "active"]
+    assert bool(hits) is sexual, statuses(lexicon, text)

@@ -253,6 +253,9 @@ class Rule:
     negatable_inside: bool
     # the rule's ``emoji`` words (its ``{EMOJI}``): one counts there only where the message wrote it as an emoji
     emoji: re.Pattern[str] | None = None
+    # the rule's ``unless``: where it matches anywhere in the message, the rule gives nothing ("revenge porn job",
+    # "sent it to hi-tech": pornography named as police work, not shared)
+    unless: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,7 +360,8 @@ class LexiconData:
             self.rules.append(Rule(r["id"], r["label"], int(r["severity"]), r["note"], re.compile(pat),
                                    tuple(gslots), tuple(nslots), bool(r.get("group_also", False)),
                                    bool(r.get("negatable_inside", False)),
-                                   re.compile(rf"\b{emoji_alt}\b") if "emoji" in r else None))
+                                   re.compile(rf"\b{emoji_alt}\b") if "emoji" in r else None,
+                                   re.compile(fill(r["unless"], raw)) if "unless" in r else None))
         # a word of a group's name misspelt by one letter ("muslms", "blakc people", "immigrnts", "gay peple"): each
         # inner letter dropped and each pair of neighbours after the first letter swapped, where the result is no
         # English or lexicon word and no two words share it (``Lexicon._spelt`` also reads one letter added)
@@ -783,6 +787,8 @@ class Lexicon(Detector):
         ftext = self._unspaced(ftext)
         written_as_emoji = self._emoji_words(text)  # for the rules with ``emoji`` words; none in an ASCII text
         for rule in d.rules:
+            if rule.unless is not None and rule.unless.search(ftext):
+                continue
             for m in rule.regex.finditer(_read_by(rule, ftext, written_as_emoji)):
                 if rule.label == "derogatory" and _food_sense((words := m.group(0).split())[-1], words, ftext):
                     continue  # "these jam tarts are lovely": the insult word in its food sense
