@@ -147,7 +147,9 @@ def test_evaluation_lines_are_split_by_their_text_and_never_trained_on(module):
                                   "analyse-own-emoji-set-aside.diff", "lexicon-warnings-of-consequences.diff",
                                   "lexicon-nominal-group-names.diff", "lexicon-counter-quote-posting-noun.diff",
                                   "lexicon-religion-jokes.diff", "lexicon-tea-and-typing.diff",
-                                  "lexicon-english-held-against.diff", "lexicon-victims-scorned.diff"])
+                                  "lexicon-english-held-against.diff", "lexicon-victims-scorned.diff",
+                                  "lexicon-old-scorned.diff", "lexicon-religious-dress-mocked.diff",
+                                  "lexicon-consent-mocked.diff"])
 def test_the_rejected_changes_still_apply_for_re_measuring(name):
     import shutil
     import subprocess
