@@ -1224,6 +1224,13 @@ def test_pornography_shared_with_the_group(lexicon, text, sexual):
     assert bool(hits) is sexual, statuses(lexicon, text)
 
 
+def test_a_rule_needs_its_requires_pattern_somewhere_in_the_message(lexicon):
+    """`requires` reads the whole message once: the woman may be named before the rating or after it."""
+    rated = lambda t: any(h.rule == "lexicon.sexual.rated_woman" for h in lexicon.hits(t))
+    assert rated("that victim is well fit, got her number") and rated("she's the victim, and the victim is well fit")
+    assert not rated("that victim is well fit, got his number")
+
+
 def test_a_rule_gives_nothing_where_its_unless_pattern_matches(lexicon):
     """`unless` reads the whole message: the job's words before the porn named stop the rule as well as after it."""
     assert any(h.rule == "lexicon.sexual.porn_shared" for h in lexicon.hits("porn in the group chat lads"))
@@ -1309,5 +1316,17 @@ def test_a_partners_beating_joked_about(lexicon, text, threat):
     ("the suspect was proper gorgeous in the dock, suit and tie, jury loved him", False),
 ])
 def test_a_woman_met_on_duty_rated_for_sex(lexicon, text, sexual):
-    hits = [h for h in lexicon.hits(text) if h.rule == "lexicon.sexual.rated" and h.status == "active"]
+    hits = [h for h in lexicon.hits(text) if h.rule in ("lexicon.sexual.rated", "lexicon.sexual.rated_woman")
+            and h.status == "active"]
     assert bool(hits) is sexual, statuses(lexicon, text)
+
+
+def test_a_phrase_repeated_thousands_of_times_gives_a_bounded_number_of_hits(lexicon):
+    """Each hit's status reads the text before it; past MAX_RULE_HITS of one rule or one word the rest are not read, so
+    a hostile message ("care in the community " x 2,000) takes seconds, not minutes, and is still flagged."""
+    from chatprobe.detect.lexicon import MAX_RULE_HITS
+
+    for phrase, rule in (("care in the community strikes again ", "lexicon.disability.jibe"),
+                         ("ching chong ", "lexicon.slur")):
+        hits = [h for h in lexicon.hits(phrase * 2000) if h.rule == rule]
+        assert 0 < len(hits) <= MAX_RULE_HITS and any(h.status == "active" for h in hits)

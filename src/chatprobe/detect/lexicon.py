@@ -240,6 +240,12 @@ class Entry:
         return self.term.endswith("s") and not self.term.endswith("ss")
 
 
+# the most hits one phrase rule (or one word) gives in one message: each hit's status reads the text before it, so a
+# message that repeats a phrase thousands of times ("care in the community " x 3,000) would take minutes; the first hits
+# decide what the message is (a finding needs one), the rest add nothing a reviewer reads
+MAX_RULE_HITS = 25
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
@@ -256,6 +262,10 @@ class Rule:
     # the rule's ``unless``: where it matches anywhere in the message, the rule gives nothing ("revenge porn job",
     # "sent it to hi-tech": pornography named as police work, not shared)
     unless: re.Pattern[str] | None = None
+    # the rule's ``requires``: the rule gives something only where this matches somewhere in the message ("she", "her":
+    # a woman rated only where the message says it is a woman); searched once, so a rule need not look ahead over the
+    # whole message from every word, which takes time that grows with the square of a long message's length
+    requires: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,7 +371,8 @@ class LexiconData:
                                    tuple(gslots), tuple(nslots), bool(r.get("group_also", False)),
                                    bool(r.get("negatable_inside", False)),
                                    re.compile(rf"\b{emoji_alt}\b") if "emoji" in r else None,
-                                   re.compile(fill(r["unless"], raw)) if "unless" in r else None))
+                                   re.compile(fill(r["unless"], raw)) if "unless" in r else None,
+                                   re.compile(fill(r["requires"], raw)) if "requires" in r else None))
         # a word of a group's name misspelt by one letter ("muslms", "blakc people", "immigrnts", "gay peple"): each
         # inner letter dropped and each pair of neighbours after the first letter swapped, where the result is no
         # English or lexicon word and no two words share it (``Lexicon._spelt`` also reads one letter added)
@@ -755,7 +766,11 @@ class Lexicon(Detector):
         for i, j, e, how in word_hits:
             if e.category == "sexual" and not e.ambiguous:
                 sexual_context = True
+        per_term: dict[str, int] = {}
         for i, j, e, how in word_hits:
+            per_term[e.term] = per_term.get(e.term, 0) + 1
+            if per_term[e.term] > MAX_RULE_HITS:
+                continue  # one word repeated thousands of times: see MAX_RULE_HITS
             before = folded_words[max(0, i - 2):i]
             after = folded_words[j + 1:j + 2]
             if e.ambiguous:
@@ -789,7 +804,11 @@ class Lexicon(Detector):
         for rule in d.rules:
             if rule.unless is not None and rule.unless.search(ftext):
                 continue
-            for m in rule.regex.finditer(_read_by(rule, ftext, written_as_emoji)):
+            if rule.requires is not None and not rule.requires.search(ftext):
+                continue
+            for n, m in enumerate(rule.regex.finditer(_read_by(rule, ftext, written_as_emoji))):
+                if n == MAX_RULE_HITS:
+                    break  # a message repeating one phrase thousands of times: its status checks read the whole text
                 if rule.label == "derogatory" and _food_sense((words := m.group(0).split())[-1], words, ftext):
                     continue  # "these jam tarts are lovely": the insult word in its food sense
                 groups = [m.group(g) for g in rule.group_slots if m.group(g)]
