@@ -24,6 +24,7 @@ Response labels come from the same data: ``endorsement`` for short laughing or a
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
@@ -802,11 +803,15 @@ class Lexicon(Detector):
         ftext = self._unspaced(ftext)
         written_as_emoji = self._emoji_words(text)  # for the rules with ``emoji`` words; none in an ASCII text
         for rule in d.rules:
+            found = rule.regex.finditer(_read_by(rule, ftext, written_as_emoji))
+            first = next(found, None)
+            if first is None:
+                continue  # most messages: the rule's own pattern is the cheap test, its unless/requires come after
             if rule.unless is not None and rule.unless.search(ftext):
                 continue
             if rule.requires is not None and not rule.requires.search(ftext):
                 continue
-            for n, m in enumerate(rule.regex.finditer(_read_by(rule, ftext, written_as_emoji))):
+            for n, m in enumerate(itertools.chain((first,), found)):
                 if n == MAX_RULE_HITS:
                     break  # a message repeating one phrase thousands of times: its status checks read the whole text
                 if rule.label == "derogatory" and _food_sense((words := m.group(0).split())[-1], words, ftext):
