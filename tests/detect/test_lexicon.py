@@ -1330,3 +1330,125 @@ def test_a_phrase_repeated_thousands_of_times_gives_a_bounded_number_of_hits(lex
                          ("ching chong ", "lexicon.slur")):
         hits = [h for h in lexicon.hits(phrase * 2000) if h.rule == rule]
         assert 0 < len(hits) <= MAX_RULE_HITS and any(h.status == "active" for h in hits)
+
+
+# lexicon 2026.12.51: a strip search or a woman's body photographed or shared, and the dead posed with or laughed at,
+# beside the evidential record
+@pytest.mark.parametrize("text,label", [
+    ("send us the pics from the custody strip search lol", "sexual"),
+    ("took a photo of her cleavage while she was giving her statement", "sexual"),
+    ("got a sneaky pic of the complainant bending over 😂", "sexual"),
+    ("took a selfie with the body at the scene, sent it to the group", "derogatory"),
+    ("the pics from the fatal are in the group if anyone wants a laugh", "derogatory"),
+])
+def test_pictures_taken_of_bodies_and_the_dead(lexicon, text, label):
+    assert label in active(lexicon, text), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text", [
+    "crime scene photos are on the system, don't share them outside the MIT",
+    "took photos of her injuries to the chest and legs for the file",
+    "photos of the strip search room refurb are on the intranet",
+    "selfie with the dead sea scrolls at the museum 😂",
+    "posing with the body armour for the recruitment poster lol",
+    "the pics from the fatal are awful, poor lad, don't laugh at anything today",
+    "pics from the jumper on the bridge were sent to the coroner, no laughing matter",
+    "sneaky pic of the victim's dog, he was so good during the statement",
+])
+def test_pictures_as_the_job(lexicon, text):
+    assert not {"sexual", "derogatory"} & active(lexicon, text), statuses(lexicon, text)
+
+
+# lexicon 2026.12.51: people written off "the lot of them", beside praise, arrests, things and protected groups
+@pytest.mark.parametrize("text,derogatory", [
+    ("scrotes the lot of them on that estate", True),
+    ("smackheads the lot of them, not worth the paperwork", True),
+    ("the drivers on that shift are useless the lot of them", True),
+    ("waste of space the lot of them in the control room", True),
+    ("good lads the lot of them on the late turn", False),
+    ("nicked the lot of them for public order", False),
+    ("the new radios are useless the lot of them", False),
+    ("arrested the junkies, the lot of them are in custody now", False),
+])
+def test_people_written_off_the_lot_of_them(lexicon, text, derogatory):
+    hits = [h for h in lexicon.hits(text) if h.rule == "lexicon.derogatory.written_off" and h.status == "active"]
+    assert bool(hits) is derogatory, statuses(lexicon, text)
+
+
+def test_the_lot_of_them_leaves_a_protected_group_and_its_own_insults_to_their_category(lexicon):
+    """A disability or sex insult keeps its own category, and a named group is the hate rules': {GROUP} in `unless`."""
+    for text in ("mongs the lot of them", "slags the lot of them", "non-binary people? criminals, the lot of them"):
+        assert not any(h.rule == "lexicon.derogatory.written_off" for h in lexicon.hits(text)), text
+
+
+def test_group_in_an_unless_or_requires_pattern_is_any_identity_term(lexicon):
+    rule = next(r for r in lexicon.data.rules if r.id == "derogatory.written_off")
+    assert rule.unless is not None and rule.unless.search("muslims") and not rule.unless.search("the lads")
+    assert "{GROUP}" not in rule.unless.pattern
+
+
+# lexicon 2026.12.51: migrants called by coded names, beside the official words and the benefits office
+@pytest.mark.parametrize("text,race", [
+    ("the dinghy divers are at it again down the seafront", True),
+    ("the small boats lot get four star hotels and we get a pay freeze", True),
+    ("he's only here for the benefits, like the rest of them", True),
+    ("another dinghy load of chancers at the hotel", True),
+    ("the small boats operation is on the briefing", False),
+    ("the small boats lot from the Home Office are visiting on Tuesday", False),
+    ("the boat people on the marina complained about the noise", False),
+    ("she came over for the benefits meeting at the jobcentre", False),
+    ("he's only here for the weekend, back to Leeds monday", False),
+])
+def test_migrants_called_by_coded_names(lexicon, text, race):
+    assert ("race" in active(lexicon, text)) is race, statuses(lexicon, text)
+
+
+# lexicon 2026.12.51: mental illness mocked by the old names for hospitals and minds, beside businesses and lab coats
+@pytest.mark.parametrize("text,disability", [
+    ("the loony bin's lost another one, he's on the bypass in his pants", True),
+    ("the funny farm rang, they want their patient back", True),
+    ("take him back to the nuthouse where he belongs", True),
+    ("she's ready for the men in white coats", True),
+    ("he's not the full shilling, that one", True),
+    ("the funny farm comedy night at the rugby club is sold out", False),
+    ("the Nut House cafe on the high street was burgled", False),
+    ("call the men in white coats from forensics, the scene's ready", False),
+    ("it's not the full shilling amount, he owes another tenner", False),
+    ("he called the hospital a loony bin, I've noted it for the complaint", False),
+])
+def test_mental_illness_mocked_by_old_names(lexicon, text, disability):
+    assert ("disability" in active(lexicon, text)) is disability, statuses(lexicon, text)
+
+
+# lexicon 2026.12.51: a trans person called "it" or a he-she, or their body made the question
+@pytest.mark.parametrize("text,gi", [
+    ("what's in its knickers, that's what I want to know", True),
+    ("the he-she from the custody suite is back in", True),
+    ("it's a bloke, I don't care what his passport says", True),
+    ("did you check what it's got down there before the search", True),
+    ("he/she must complete the form before the end of the shift", False),
+    ("a he or she will be assigned as your tutor", False),
+    ("what's in its pants, the baby needs changing", False),
+    ("what it's got down there is a broken exhaust, the van's going to the garage", False),
+    ("the suspect's passport says Romanian, he's a bloke in his 40s", False),
+])
+def test_a_trans_person_called_it(lexicon, text, gi):
+    assert ("gender_identity" in active(lexicon, text)) is gi, statuses(lexicon, text)
+
+
+# lexicon 2026.12.51: violence an officer says they want to do, or a weapon kept with someone's name on it
+@pytest.mark.parametrize("text,threat", [
+    ("would love to batter one of these protesters", True),
+    ("I've got a taser with his name on it", True),
+    ("itching to baton one of those climate lot", True),
+    ("dying to drop one of them on the floor, just one", True),
+    ("would love to get one of these new batons, the old ones are rubbish", False),
+    ("there's a parcel with his name on it at the front desk", False),
+    ("would love to hit one of those targets at the range tomorrow", False),
+    ("dying to kick one of these habits, the vapes are killing me", False),
+    ("the knife with his name on it was seized from the car, exhibit JB/3", False),
+    ("there's a round with your name on it at the bar, cheers for today", False),
+])
+def test_violence_wanted(lexicon, text, threat):
+    hits = [h for h in lexicon.hits(text) if h.rule == "lexicon.threat.wanted" and h.status == "active"]
+    assert bool(hits) is threat, statuses(lexicon, text)

@@ -353,6 +353,10 @@ class LexiconData:
         neg_alt = ctx["negation"].removeprefix(r"\b(?:").removesuffix(r")\b")
 
         self.rules: list[Rule] = []
+
+        def side(r: dict[str, Any], key: str) -> re.Pattern[str] | None:
+            """A rule's ``unless`` or ``requires`` pattern; {GROUP} there is any identity term (no slot to name)."""
+            return re.compile(fill(r[key].replace("{GROUP}", f"(?:{alt})(?![a-z])"), raw)) if key in r else None
         for r in raw["rule"]:
             pat = r["pattern"]
             gslots: list[str] = []
@@ -372,8 +376,7 @@ class LexiconData:
                                    tuple(gslots), tuple(nslots), bool(r.get("group_also", False)),
                                    bool(r.get("negatable_inside", False)),
                                    re.compile(rf"\b{emoji_alt}\b") if "emoji" in r else None,
-                                   re.compile(fill(r["unless"], raw)) if "unless" in r else None,
-                                   re.compile(fill(r["requires"], raw)) if "requires" in r else None))
+                                   side(r, "unless"), side(r, "requires")))
         # a word of a group's name misspelt by one letter ("muslms", "blakc people", "immigrnts", "gay peple"): each
         # inner letter dropped and each pair of neighbours after the first letter swapped, where the result is no
         # English or lexicon word and no two words share it (``Lexicon._spelt`` also reads one letter added)
