@@ -149,7 +149,10 @@ def test_evaluation_lines_are_split_by_their_text_and_never_trained_on(module):
                                   "lexicon-religion-jokes.diff", "lexicon-tea-and-typing.diff",
                                   "lexicon-english-held-against.diff", "lexicon-victims-scorned.diff",
                                   "lexicon-old-scorned.diff", "lexicon-religious-dress-mocked.diff",
-                                  "lexicon-consent-mocked.diff"])
+                                  "lexicon-consent-mocked.diff", "lexicon-process-punish.diff",
+                                  "lexicon-innuendo-hinted.diff", "lexicon-pork-prank.diff", "lexicon-food-smell.diff",
+                                  "lexicon-custody-joke.diff", "lexicon-drugged.diff",
+                                  "lexicon-partner-discipline.diff"])
 def test_the_rejected_changes_still_apply_for_re_measuring(name):
     import shutil
     import subprocess
