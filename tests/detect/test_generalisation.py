@@ -273,8 +273,8 @@ LOOKALIKE_MAX_FLAGS = 9  # the model card lists them: 7 from the model, 2 from t
 MODERATION_F1_FLOOR = {"first": {"sexual": 0.85, "threat": 0.9}, "second": {"sexual": 0.75, "threat": 0.8},
                        # the third set (2026-12-06, lexicon 2026.12.19): sexual 0.90, threat 0.71
                        "third": {"sexual": 0.85, "threat": 0.65}}
-# the model card: abusive caught 89.2% (dev) and 65.4% (locked; lexicon 2026.12.49, unchanged by 2026.12.50), every
-# work line left alone
+# the model card: abusive caught 94.6% (dev; lexicon 2026.12.51) and 65.4% (locked; lexicon 2026.12.49, unchanged by
+# 2026.12.50 and 2026.12.51), every work line left alone
 POLICE_CHAT_FLOOR = {"dev": {"abusive_caught": 0.8, "work_left_alone": 0.96},
                      "locked": {"abusive_caught": 0.6, "work_left_alone": 0.96}}
 # training/fresh_functional.py, both rounds (2026-12-06, lexicon 2026.12.18): dev 80.9% / 96.1%, locked 74.2% / 97.9%
