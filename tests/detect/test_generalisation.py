@@ -152,7 +152,8 @@ def test_evaluation_lines_are_split_by_their_text_and_never_trained_on(module):
                                   "lexicon-consent-mocked.diff", "lexicon-process-punish.diff",
                                   "lexicon-innuendo-hinted.diff", "lexicon-pork-prank.diff", "lexicon-food-smell.diff",
                                   "lexicon-custody-joke.diff", "lexicon-drugged.diff",
-                                  "lexicon-partner-discipline.diff"])
+                                  "lexicon-partner-discipline.diff", "lexicon-tea-sent.diff",
+                                  "lexicon-dim-idioms.diff"])
 def test_the_rejected_changes_still_apply_for_re_measuring(name):
     import shutil
     import subprocess
