@@ -1452,3 +1452,26 @@ def test_a_trans_person_called_it(lexicon, text, gi):
 def test_violence_wanted(lexicon, text, threat):
     hits = [h for h in lexicon.hits(text) if h.rule == "lexicon.threat.wanted" and h.status == "active"]
     assert bool(hits) is threat, statuses(lexicon, text)
+
+
+# lexicon 2026.12.52: the old formulas of extermination, beside things, pests and the saying named as a saying
+@pytest.mark.parametrize("text,label", [
+    ("the only good paedo is a dead paedo", "threat"),
+    ("the only good one is a dead one, you know who I mean", "threat"),
+    ("Hitler had the right idea with that lot", "religion"),
+])
+def test_the_only_good_one_is_a_dead_one(lexicon, text, label):
+    assert label in active(lexicon, text), statuses(lexicon, text)
+
+
+@pytest.mark.parametrize("text", [
+    "the only good thing about nights is the overtime",
+    "the only good battery is a dead battery to swap out, charge them all",
+    "the only good phone is a dead phone on rest days",
+    '"the only good Indian is a dead Indian" was a slogan of the Indian wars, the lecture said',
+    "Hitler was a monster, the documentary was harrowing",
+    "he said Hitler had the right idea, I've reported it to PSD",
+])
+def test_the_formulas_as_things_and_as_history(lexicon, text):
+    assert not any(h.rule in ("lexicon.threat.only_good_dead", "lexicon.hate.hitler") and h.status == "active"
+                   for h in lexicon.hits(text)), statuses(lexicon, text)
