@@ -153,7 +153,7 @@ def test_evaluation_lines_are_split_by_their_text_and_never_trained_on(module):
                                   "lexicon-innuendo-hinted.diff", "lexicon-pork-prank.diff", "lexicon-food-smell.diff",
                                   "lexicon-custody-joke.diff", "lexicon-drugged.diff",
                                   "lexicon-partner-discipline.diff", "lexicon-tea-sent.diff",
-                                  "lexicon-dim-idioms.diff"])
+                                  "lexicon-dim-idioms.diff", "lexicon-jungle.diff"])
 def test_the_rejected_changes_still_apply_for_re_measuring(name):
     import shutil
     import subprocess
