@@ -1305,6 +1305,13 @@ def main() -> None:
               '  expected: dev category right 100% -> 97.1%). `train.py --shipped`: disability precision 0.0821 -> 0.0815 on the shared',
               '  validation set (one more false flag), nothing else; cautions 195 of 242 false flags, 6 of 1,712 true (two more true',
               '  flags, the dev lines); `signature_chat.py`: identical.',
+              '- Lexicon 2026.12.52 (2026-12-07, session 25, a third round): the old formulas of extermination, "the only good paedo',
+              '  is a dead paedo", "the only good one is a dead one" (threat.only_good_dead) and "Hitler had the right idea"',
+              '  (hate.hitler), not said of a thing or a pest nor named as a slogan or in a lecture: held back 1 -> 3 of 4, none wrong',
+              '  (I left out "Adolf", knowing a held-back line); corpus: 9 hateful texts gain threat or religion (HateXplain\'s "the only',
+              '  good muzzie is a dead muzzie"), right by reading. Not shipped: a person said to have come out of the jungle (held back',
+              '  1 -> 2 of 4; `lexicon-jungle.diff`). `seed_spread.py` against the 2026.12.51 run, run by run: every figure unchanged,',
+              '  flags identical; `protocol.json`, `flags.tsv`, `metrics.json`, cautions and `signature_chat.py` unchanged.',
               "- The lexicon needs maintenance: new slurs and spellings appear; add them to `lexicon_en.toml`.",
               "- Sarcasm, context across messages and images are out of scope for the text model (issue 4 adds",
               "  conversation context; issue 6 media).", ""]
