@@ -814,9 +814,8 @@ class Lexicon(Detector):
                 continue
             if rule.requires is not None and not rule.requires.search(ftext):
                 continue
-            for n, m in enumerate(itertools.chain((first,), found)):
-                if n == MAX_RULE_HITS:
-                    break  # a message repeating one phrase thousands of times: its status checks read the whole text
+            # at most MAX_RULE_HITS: a message repeating one phrase thousands of times, whose status checks read the text
+            for m in itertools.islice(itertools.chain((first,), found), MAX_RULE_HITS):
                 if rule.label == "derogatory" and _food_sense((words := m.group(0).split())[-1], words, ftext):
                     continue  # "these jam tarts are lovely": the insult word in its food sense
                 groups = [m.group(g) for g in rule.group_slots if m.group(g)]
