@@ -36,6 +36,7 @@ from typing import Any
 from chatprobe.detect.base import Detection, Detector, Explanation, TextItem, registry
 from chatprobe.detect.encoder import vocabulary
 from chatprobe.detect.language import common_english
+from chatprobe.detect.prefilter import NO_NEEDS, Needs, needs, text_grams
 from chatprobe.detect.taxonomy import taxonomy
 from chatprobe.detect.text import CENSOR, EMOJI_SEQUENCE, Token, collapse, fold_text, signature_spans, tokens
 
@@ -267,6 +268,8 @@ class Rule:
     # a woman rated only where the message says it is a woman); searched once, so a rule need not look ahead over the
     # whole message from every word, which takes time that grows with the square of a long message's length
     requires: re.Pattern[str] | None = None
+    # what every match of ``regex`` contains (``prefilter``): a message without it is not searched
+    needs: Needs = NO_NEEDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +300,15 @@ def fill(pattern: str, raw: dict[str, Any]) -> str:
         if pattern == done:
             break
     raise ValueError("the lexicon's placeholders name each other in a circle")
+
+
+def _expanded(pattern: str, slots: dict[str, str], raw: dict[str, Any]) -> str:
+    """A rule's pattern with its slots filled: each {GROUP} a named group g0, g1 … and each {NEG} n0, n1 … around
+    ``slots``' pattern for it, {EMOJI} and {INSULT} as ``slots`` says; then its placeholders (``fill``)."""
+    for slot, name in (("{GROUP}", "g"), ("{NEG}", "n")):
+        for i in range(pattern.count(slot)):
+            pattern = pattern.replace(slot, f"(?P<{name}{i}>{slots[slot]})", 1)
+    return fill(pattern.replace("{EMOJI}", slots["{EMOJI}"]).replace("{INSULT}", slots["{INSULT}"]), raw)
 
 
 class LexiconData:
@@ -357,26 +369,26 @@ class LexiconData:
         def side(r: dict[str, Any], key: str) -> re.Pattern[str] | None:
             """A rule's ``unless`` or ``requires`` pattern; {GROUP} there is any identity term (no slot to name)."""
             return re.compile(fill(r[key].replace("{GROUP}", f"(?:{alt})(?![a-z])"), raw)) if key in r else None
+        # the filter reads the group names and insults once, not in every rule (``prefilter.needs``'s ``parts``)
+        group, insult = f"(?:{alt})(?![a-z])", f"(?:{ins_alt})"
+        parts = {"\ue000": group, "\ue001": insult}
         for r in raw["rule"]:
-            pat = r["pattern"]
-            gslots: list[str] = []
-            nslots: list[str] = []
-            while "{GROUP}" in pat:
-                name = f"g{len(gslots)}"
-                gslots.append(name)
-                pat = pat.replace("{GROUP}", f"(?P<{name}>(?:{alt})(?![a-z]))", 1)
-            while "{NEG}" in pat:
-                name = f"n{len(nslots)}"
-                nslots.append(name)
-                pat = pat.replace("{NEG}", f"(?P<{name}>{neg_alt})", 1)
+            gslots = tuple(f"g{i}" for i in range(r["pattern"].count("{GROUP}")))
+            nslots = tuple(f"n{i}" for i in range(r["pattern"].count("{NEG}")))
             emoji_alt = "(?:" + "|".join(map(re.escape, r.get("emoji", ()))) + ")"
-            pat = pat.replace("{EMOJI}", emoji_alt)
-            pat = fill(pat.replace("{INSULT}", f"(?:{ins_alt})"), raw)
+            slots = {"{GROUP}": group, "{NEG}": neg_alt, "{EMOJI}": emoji_alt, "{INSULT}": insult}
+            pat = _expanded(r["pattern"], slots, raw)
+            # a rule with ``emoji`` reads the text with some of its words in capitals (``_read_by``): the same
+            # text lower-cased, so the filter holds while those words are ASCII
+            filtered = all(w.isascii() for w in r.get("emoji", ())) and not any(c in pat for c in parts)
             self.rules.append(Rule(r["id"], r["label"], int(r["severity"]), r["note"], re.compile(pat),
-                                   tuple(gslots), tuple(nslots), bool(r.get("group_also", False)),
+                                   gslots, nslots, bool(r.get("group_also", False)),
                                    bool(r.get("negatable_inside", False)),
                                    re.compile(rf"\b{emoji_alt}\b") if "emoji" in r else None,
-                                   side(r, "unless"), side(r, "requires")))
+                                   side(r, "unless"), side(r, "requires"),
+                                   needs(_expanded(r["pattern"], slots | {"{GROUP}": "\ue000", "{INSULT}": "\ue001"}, raw),
+                                         parts) if filtered else NO_NEEDS))
+        self.rule_grams = frozenset().union(*(g for rule in self.rules for g in rule.needs.grams))
         # a word of a group's name misspelt by one letter ("muslms", "blakc people", "immigrnts", "gay peple"): each
         # inner letter dropped and each pair of neighbours after the first letter swapped, where the result is no
         # English or lexicon word and no two words share it (``Lexicon._spelt`` also reads one letter added)
@@ -805,7 +817,11 @@ class Lexicon(Detector):
         # "k i l l all …", "I h a t e …": the rules read the word the letters spell
         ftext = self._unspaced(ftext)
         written_as_emoji = self._emoji_words(text)  # for the rules with ``emoji`` words; none in an ASCII text
-        for rule in d.rules:
+        # only the rules that can match: each needs one gram of each of its sets (``Needs.may_match``, here with
+        # the sets' own C method, for it runs for every rule of every message)
+        present = text_grams(ftext, d.rule_grams)
+        rules = d.rules if present is None else [r for r in d.rules if not any(map(present.isdisjoint, r.needs.grams))]
+        for rule in rules:
             found = rule.regex.finditer(_read_by(rule, ftext, written_as_emoji))
             first = next(found, None)
             if first is None:

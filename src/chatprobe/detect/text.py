@@ -73,7 +73,18 @@ class Token(NamedTuple):
 
 
 def tokens(text: str) -> list[Token]:
-    """Whitespace tokens with folded forms. Leading/trailing punctuation is trimmed from the form."""
+    """Whitespace tokens with folded forms. Leading/trailing punctuation is trimmed from the form. A message's
+    tokens are remembered (the last 4,096 messages of up to 256 characters: most chat messages, in a few MB): the
+    lexicon, its responses and the pipeline's decision each read them."""
+    return list(_remembered_tokens(text)) if len(text) <= 256 else _tokens(text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _remembered_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(_tokens(text))
+
+
+def _tokens(text: str) -> list[Token]:
     out: list[Token] = []
     clean = text.translate(ZERO_WIDTH) if any(ord(c) in ZERO_WIDTH for c in text) else text
     # offsets refer to `clean`; map back when zero-width characters were removed
@@ -121,8 +132,9 @@ def _form(folded: str) -> str:
 _RUN = re.compile(r"(.)\1+", re.DOTALL)
 
 
+@lru_cache(maxsize=1 << 14)
 def collapse(word: str) -> str:
-    """Runs of the same letter become one ("niiiggga" → "niga")."""
+    """Runs of the same letter become one ("niiiggga" → "niga"; remembered: every word of a message is collapsed)."""
     return _RUN.sub(r"\1", word)
 
 
