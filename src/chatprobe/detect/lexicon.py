@@ -37,6 +37,7 @@ from chatprobe.detect.base import Detection, Detector, Explanation, TextItem, re
 from chatprobe.detect.encoder import vocabulary
 from chatprobe.detect.language import common_english
 from chatprobe.detect.prefilter import NO_NEEDS, Needs, needs, text_grams
+from chatprobe.detect.prefilter import forget as forget_readings
 from chatprobe.detect.taxonomy import taxonomy
 from chatprobe.detect.text import CENSOR, EMOJI_SEQUENCE, Token, collapse, fold_text, signature_spans, tokens
 
@@ -389,6 +390,7 @@ class LexiconData:
                                    needs(_expanded(r["pattern"], slots | {"{GROUP}": "\ue000", "{INSULT}": "\ue001"}, raw),
                                          parts) if filtered else NO_NEEDS))
         self.rule_grams = frozenset().union(*(g for rule in self.rules for g in rule.needs.grams))
+        forget_readings()
         # a word of a group's name misspelt by one letter ("muslms", "blakc people", "immigrnts", "gay peple"): each
         # inner letter dropped and each pair of neighbours after the first letter swapped, where the result is no
         # English or lexicon word and no two words share it (``Lexicon._spelt`` also reads one letter added)

@@ -235,6 +235,13 @@ def needs(pattern: str, parts: Mapping[str, str] | None = None, most: int = 6) -
     return Needs(tuple(frozenset(_gram(s) for s in strings) for strings in sets[:most]))  # type: ignore[misc]
 
 
+def forget() -> None:
+    """Drop what reading patterns remembered (gram frequencies, each string's gram, each set's cost, shared parts:
+    some 25 MB for the lexicon's rules); call when a set of patterns has been read."""
+    for f in (_frequency, _gram, _cost, _part_required):
+        f.cache_clear()
+
+
 def text_grams(text: str, wanted: frozenset[str]) -> frozenset[str] | None:
     """The grams of ``text`` (lower-cased as ``needs`` reads patterns) among ``wanted``; None for a text longer than
     MAX_TEXT."""
