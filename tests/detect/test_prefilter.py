@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chatprobe.detect.lexicon import Lexicon, Rule, _read_by
-from chatprobe.detect.prefilter import CASELESS, MAX_TEXT, Needs, needs, text_grams
+from chatprobe.detect.lexicon import Lexicon, _read_by
+from chatprobe.detect.prefilter import CASELESS, MAX_TEXT, Needs, grams_of, needs, text_grams
+from chatprobe.detect.text import fold_text
 
 PROBES = Path(__file__).resolve().parents[1] / "fixtures" / "probes"
 
@@ -118,17 +120,17 @@ def test_no_probe_line_that_a_rule_matches_is_skipped(lexicon: Lexicon) -> None:
     assert matched > 300  # 363 on 2026-12-07: the test reads real rule matches
 
 
-def _drawn_matches(rule: Rule, grams: frozenset[str]) -> list[str]:
-    """Texts drawn from ``rule``'s pattern that it matches, each checked against the filter."""
+def _drawn_matches(regex: re.Pattern[str], passes: Callable[[str], bool]) -> list[str]:
+    """Texts drawn from ``regex`` that it matches, each of which the filter (``passes``) must let through."""
     seen: list[str] = []
 
     @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None,
-          derandomize=True)
-    @given(st.from_regex(rule.regex))
+              derandomize=True)
+    @given(st.from_regex(regex))
     def check(text: str) -> None:
-        if rule.regex.search(text):
+        if regex.search(text):
             seen.append(text)
-            assert rule.needs.may_match(text_grams(text, grams)), (rule.id, text)
+            assert passes(text), text
 
     check()
     return seen
@@ -136,5 +138,19 @@ def _drawn_matches(rule: Rule, grams: frozenset[str]) -> list[str]:
 
 @pytest.mark.parametrize("index", range(0, 60, 6))
 def test_rule_matches_drawn_from_each_rule_are_never_skipped(lexicon: Lexicon, index: int) -> None:
-    for rule in lexicon.data.rules[index:index + 6]:
-        assert _drawn_matches(rule, lexicon.data.rule_grams), rule.id
+    d = lexicon.data
+    for rule in d.rules[index:index + 6]:
+        assert _drawn_matches(rule.regex, lambda t, r=rule: r.needs.may_match(text_grams(t, d.rule_grams))), rule.id
+
+
+def test_context_patterns_are_filtered_and_never_skip_a_match(lexicon: Lexicon) -> None:
+    """The context patterns read for every message (reported speech, a word mentioned, counter-speech, homonyms):
+    each has something to read, and no text drawn from one, nor a probe line, that it matches is skipped."""
+    d = lexicon.data
+    assert all(n.grams for n in d.context_needs.values()), d.context_needs
+    lines = [line for path in sorted(PROBES.glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
+    for name, n in d.context_needs.items():
+        regex = getattr(d, name)
+        matched = [t for t in map(fold_text, lines) if regex.search(t)]
+        assert all(n.may_match(grams_of(t)) for t in matched), name
+        assert _drawn_matches(regex, lambda t, n=n: n.may_match(grams_of(t))), name

@@ -36,7 +36,7 @@ from typing import Any
 from chatprobe.detect.base import Detection, Detector, Explanation, TextItem, registry
 from chatprobe.detect.encoder import vocabulary
 from chatprobe.detect.language import common_english
-from chatprobe.detect.prefilter import NO_NEEDS, Needs, needs, text_grams
+from chatprobe.detect.prefilter import NO_NEEDS, Needs, grams_of, needs, text_grams
 from chatprobe.detect.prefilter import forget as forget_readings
 from chatprobe.detect.taxonomy import taxonomy
 from chatprobe.detect.text import CENSOR, EMOJI_SEQUENCE, Token, collapse, fold_text, signature_spans, tokens
@@ -390,7 +390,6 @@ class LexiconData:
                                    needs(_expanded(r["pattern"], slots | {"{GROUP}": "\ue000", "{INSULT}": "\ue001"}, raw),
                                          parts) if filtered else NO_NEEDS))
         self.rule_grams = frozenset().union(*(g for rule in self.rules for g in rule.needs.grams))
-        forget_readings()
         # a word of a group's name misspelt by one letter ("muslms", "blakc people", "immigrnts", "gay peple"): each
         # inner letter dropped and each pair of neighbours after the first letter swapped, where the result is no
         # English or lexicon word and no two words share it (``Lexicon._spelt`` also reads one letter added)
@@ -438,6 +437,10 @@ class LexiconData:
         self.denial = re.compile(ctx["denial"])
         self.self_ref = re.compile(ctx["self_reference"])
         self.homonym = re.compile(fill(ctx["homonym"], raw))
+        # what the context patterns every message is read with need (``Lexicon.context``, ``Lexicon.responses``)
+        self.context_needs = {name: needs(getattr(self, name).pattern)
+                              for name in ("reported", "mention", "counter_quote", "homonym", "counter")}
+        forget_readings()
         # what follows a slur-like word that names a thing rather than a person ("trash bag", "a nutter of a shift")
         self.thing_after = re.compile(fill("{THING_AFTER}", raw))
         # force a police officer uses, with a reason and nothing beyond it ("if he resists, ground him and cuff him")
@@ -1045,13 +1048,20 @@ class Lexicon(Detector):
         counter-speech that quotes hate, "homonym" for an ordinary sense of a slur-like word; None otherwise. The pipeline holds model-only flags to a higher
         bar in these messages."""
         folded = fold_text(text)
-        if self._reported(folded) or self.data.mention.search(folded):
+        can = self._can_match(folded)
+        if (can("reported") and self._reported(folded)) or (can("mention") and self.data.mention.search(folded)):
             return "quoted"
-        if self.data.counter_quote.search(folded):
+        if can("counter_quote") and self.data.counter_quote.search(folded):
             return "counter"
-        if self.data.homonym.search(folded):
+        if can("homonym") and self.data.homonym.search(folded):
             return "homonym"
         return None
+
+    def _can_match(self, folded: str) -> Callable[[str], bool]:
+        """Whether the context pattern of a name (``LexiconData.context_needs``) can match ``folded``: most messages
+        hold none of what they need, and the patterns are large."""
+        present = grams_of(folded)
+        return lambda name: self.data.context_needs[name].may_match(present)
 
     def _reported(self, folded: str) -> bool:
         """A reported-speech cue that is not a condition ("if she reports us" is a threat, not a report)."""
@@ -1116,8 +1126,8 @@ class Lexicon(Detector):
         approves = sum(c in d.approving for c in emoji)
         disapproves = sum(c in d.disapproving for c in emoji)
         words = fold_text(text)
-        if d.counter.search(words):
-            out.append(("counter_speech", 0.9, "a challenge: " + d.counter.search(words).group(0)))  # type: ignore[union-attr]
+        if d.context_needs["counter"].may_match(grams_of(words)) and (challenge := d.counter.search(words)):
+            out.append(("counter_speech", 0.9, "a challenge: " + challenge.group(0)))
         elif disapproves and not words:
             out.append(("counter_speech", 0.6, "disapproving emoji"))
         if not disapproves and len(words.split()) <= 8 and not out:

@@ -23,7 +23,7 @@ import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -242,10 +242,18 @@ def forget() -> None:
         f.cache_clear()
 
 
-def text_grams(text: str, wanted: frozenset[str]) -> frozenset[str] | None:
-    """The grams of ``text`` (lower-cased as ``needs`` reads patterns) among ``wanted``; None for a text longer than
-    MAX_TEXT."""
+@lru_cache(maxsize=16)
+def grams_of(text: str) -> frozenset[str] | None:
+    """Every gram of ``text`` (``text_grams`` with nothing left out), for a text several patterns are read over in
+    turn (the last few texts are remembered); None for a text longer than MAX_TEXT."""
     if len(text) > MAX_TEXT:
         return None
     low = text.lower() if text.isascii() else text.translate(CASELESS).lower()
-    return wanted.intersection({low[i:i + n] for n in range(MIN_GRAM, GRAM + 1) for i in range(len(low) - n + 1)})
+    return frozenset({low[i:i + n] for n in range(MIN_GRAM, GRAM + 1) for i in range(len(low) - n + 1)})
+
+
+def text_grams(text: str, wanted: frozenset[str]) -> frozenset[str] | None:
+    """The grams of ``text`` (lower-cased as ``needs`` reads patterns) among ``wanted``; None for a text longer than
+    MAX_TEXT."""
+    present = grams_of(text)
+    return None if present is None else wanted & present
