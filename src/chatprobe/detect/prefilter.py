@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -66,15 +67,15 @@ def _frequency() -> dict[str, int]:
 
 @cache
 def _gram(s: str) -> str | None:
-    """The rarest substring of ``s`` of GRAM letters (``s`` itself when shorter; the first of the rarest), lower-cased;
-    None when ``s`` is too short or holds a non-ASCII letter."""
+    """The rarest substring of ``s`` of GRAM letters (``s`` itself when shorter; of the rarest, the first in ASCII
+    order), lower-cased; None when ``s`` is too short or holds a non-ASCII letter."""
     s = s.translate(CASELESS).lower()
     if len(s) < MIN_GRAM or not s.isascii():
         return None
     if len(s) <= GRAM:
         return s
-    get = _frequency().get
-    return min((s[i:i + GRAM] for i in range(len(s) - GRAM + 1)), key=lambda g: get(g, 0))
+    grams = [s[i:i + GRAM] for i in range(len(s) - GRAM + 1)]
+    return min(zip(map(_frequency().get, grams, repeat(0)), grams))[1]
 
 
 @cache
