@@ -145,12 +145,18 @@ def peers_python() -> Path:
 PREVIOUS_MODEL = "f263afb"  # the last revision with the frozen MiniLM + heads (text model 2026.11.1)
 
 
-def previous_chatprobe(rev: str) -> list[str]:
-    """A command running chatprobe as of ``rev`` (a git worktree under benchmarks/out), in this venv."""
+def previous_tree(rev: str) -> Path:
+    """chatprobe's tree as of ``rev``: a git worktree under benchmarks/out, made on first use."""
     wt = OUT / f"previous-{rev}"
     if not wt.exists():
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(wt), rev], check=True,
                        capture_output=True)
+    return wt
+
+
+def previous_chatprobe(rev: str) -> list[str]:
+    """A command running chatprobe as of ``rev`` (``previous_tree``), in this venv."""
+    wt = previous_tree(rev)
     return ["env", f"PYTHONPATH={wt / 'src'}", sys.executable, "-c",
             "import sys, chatprobe.cli as c; assert c.__file__.startswith(%r), c.__file__; sys.argv[0] = 'chatprobe'; "
             "c.main()" % str(wt)]

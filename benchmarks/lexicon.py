@@ -33,7 +33,7 @@ CHILD = r"""
 import hashlib, json, sys, time
 from chatprobe.detect.base import TextItem
 from chatprobe.detect.lexicon import Lexicon
-assert Lexicon.__module__ and sys.modules["chatprobe"].__file__.startswith(sys.argv[2]), sys.modules["chatprobe"].__file__
+assert sys.modules["chatprobe"].__file__.startswith(sys.argv[2]), sys.modules["chatprobe"].__file__
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 t0 = time.perf_counter()
 lx = Lexicon()
@@ -52,11 +52,8 @@ def compare_code(rev: str, texts: list[str], repeat: int) -> None:
     import json
     import tempfile
 
-    from classify import OUT
-    wt = OUT / f"previous-{rev}"
-    if not wt.exists():
-        subprocess.run(["git", "-C", str(HERE.parent), "worktree", "add", "--detach", str(wt), rev], check=True,
-                       capture_output=True)
+    from classify import previous_tree
+    wt = previous_tree(rev)
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as fh:
         json.dump(texts, fh)
     trees = {"this tree": HERE.parent, f"as of {rev}": wt}

@@ -822,11 +822,9 @@ class Lexicon(Detector):
         # "k i l l all …", "I h a t e …": the rules read the word the letters spell
         ftext = self._unspaced(ftext)
         written_as_emoji = self._emoji_words(text)  # for the rules with ``emoji`` words; none in an ASCII text
-        # only the rules that can match: each needs one gram of each of its sets (``Needs.may_match``, here with
-        # the sets' own C method, for it runs for every rule of every message)
+        # only the rules that can match (``Needs.may_match``: one gram of each of the rule's sets in the message)
         present = text_grams(ftext, d.rule_grams)
-        rules = d.rules if present is None else [r for r in d.rules if not any(map(present.isdisjoint, r.needs.grams))]
-        for rule in rules:
+        for rule in (r for r in d.rules if r.needs.may_match(present)):
             found = rule.regex.finditer(_read_by(rule, ftext, written_as_emoji))
             first = next(found, None)
             if first is None:
