@@ -73,6 +73,10 @@ def test_pipeline_memo_gives_the_same_decisions_as_a_fresh_run():
     warm.memo_size = 3
     warm.classify(["a new text", "another one"])  # over the limit: the memo starts again
     assert set(warm._memo) == {"a new text", "another one"}
+    # a batch that fills the memo while it repeats a remembered text (a case of over 100,000 distinct messages)
+    again = ["another one", "a third", "a fourth", "Muslims are vermin"]
+    assert [d.to_json() for d in warm.classify(again)] == [d.to_json() for d in Pipeline.default().classify(again)]
+    assert set(warm._memo) == {"a third", "a fourth", "Muslims are vermin"}
 
 
 class _Random(Detector):

@@ -201,20 +201,22 @@ class Pipeline:
     def classify(self, texts: Iterable[str] | Sequence[TextItem]) -> list[Decision]:
         items = [t if isinstance(t, TextItem) else TextItem(str(i), t) for i, t in enumerate(texts)]
         memo = self._memo
-        todo = list(dict.fromkeys(it.text for it in items if it.text not in memo))
+        known = {t: memo[t] for t in dict.fromkeys(it.text for it in items) if t in memo}  # this batch's own copy
+        todo = list(dict.fromkeys(it.text for it in items if it.text not in known))
         if todo:
             uitems = [TextItem(str(k), t) for k, t in enumerate(todo)]
             # a score detector reads the text with a misspelt group's name spelt right (``Lexicon.respelt``); the
             # explicit ones read it as written, for their spans quote it
             read = [TextItem(it.id, self._respelt(it.text)) for it in uitems] if self._respellers else uitems
             per_detector = [d.detect(uitems if d.evidence == "explicit" else read) for d in self.detectors]
-            if len(memo) + len(todo) > self.memo_size:
-                memo.clear()
-            for k, text in enumerate(todo):
-                memo[text] = self._decide(text, [dets[k] for dets in per_detector])
+            fresh = {text: self._decide(text, [dets[k] for dets in per_detector]) for k, text in enumerate(todo)}
+            if len(memo) + len(fresh) > self.memo_size:
+                memo.clear()  # full: start again (this batch's remembered decisions are in ``known``)
+            memo.update(fresh)
+            known.update(fresh)
         out = []
         for it in items:
-            d = memo[it.text]
+            d = known[it.text]
             out.append(Decision(it.id, d.labels, d.scores, d.severity, d.targets, d.reasons, d.language,
                                 d.assessed))
         return out
