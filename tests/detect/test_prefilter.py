@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chatprobe.detect.lexicon import Lexicon, _read_by
-from chatprobe.detect.prefilter import CASELESS, MAX_TEXT, Needs, grams_of, needs, text_grams
+from chatprobe.detect.prefilter import CASELESS, MAX_TEXT, Needs, NeedsIndex, grams_of, needs, text_grams
 from chatprobe.detect.text import fold_text
 
 PROBES = Path(__file__).resolve().parents[1] / "fixtures" / "probes"
@@ -82,6 +82,25 @@ def test_prefilter_never_skips_a_match(pattern: str, text: str) -> None:
         assert may_match(pattern, text), (pattern, text)
 
 
+_GRAMS = st.frozensets(st.sampled_from(["aab", "abc", "bca", "cab", "ccc", "abab"]), min_size=1, max_size=3)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck), database=None,
+          derandomize=True)
+@given(st.lists(st.lists(_GRAMS, max_size=3).map(lambda sets: Needs(tuple(sets))), max_size=6),
+       st.one_of(st.none(), st.frozensets(st.sampled_from(["aab", "abc", "bca", "cab", "ccc", "abab", "zzz"]))))
+def test_the_index_gives_exactly_the_patterns_that_may_match(needs_list: list[Needs],
+                                                             present: frozenset[str] | None) -> None:
+    assert NeedsIndex(needs_list).matching(present) == [i for i, n in enumerate(needs_list) if n.may_match(present)]
+
+
+def test_the_index_of_the_lexicon_rules_is_every_rule_that_may_match(lexicon: Lexicon) -> None:
+    d = lexicon.data
+    for line in ["muslims are vile", "go back to africa", "hello all", "k i l l all gays", "🔪 all the 🏳️‍🌈", "x" * 5000]:
+        present = text_grams(lexicon._unspaced(lexicon._rule_text(line)), d.rule_index.grams)
+        assert d.rule_index.matching(present) == [i for i, r in enumerate(d.rules) if r.needs.may_match(present)]
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck), database=None,
           derandomize=True)
 @given(st.data())
@@ -112,11 +131,12 @@ def test_no_probe_line_that_a_rule_matches_is_skipped(lexicon: Lexicon) -> None:
     for path in sorted(PROBES.glob("*.txt")):
         for line in path.read_text("utf-8").splitlines():
             ftext = lexicon._unspaced(lexicon._rule_text(line))
-            present = text_grams(ftext, d.rule_grams)
+            present = text_grams(ftext, d.rule_index.grams)
             for rule in d.rules:
                 if rule.regex.search(_read_by(rule, ftext, lexicon._emoji_words(line))):
                     matched += 1
                     assert rule.needs.may_match(present), (rule.id, line)
+                    assert d.rules.index(rule) in d.rule_index.matching(present), (rule.id, line)
     assert matched > 300  # 363 on 2026-12-07: the test reads real rule matches
 
 
@@ -140,7 +160,7 @@ def _drawn_matches(regex: re.Pattern[str], passes: Callable[[str], bool]) -> lis
 def test_rule_matches_drawn_from_each_rule_are_never_skipped(lexicon: Lexicon, index: int) -> None:
     d = lexicon.data
     for rule in d.rules[index:index + 6]:
-        assert _drawn_matches(rule.regex, lambda t, r=rule: r.needs.may_match(text_grams(t, d.rule_grams))), rule.id
+        assert _drawn_matches(rule.regex, lambda t, r=rule: r.needs.may_match(text_grams(t, d.rule_index.grams))), rule.id
 
 
 def test_context_patterns_are_filtered_and_never_skip_a_match(lexicon: Lexicon) -> None:

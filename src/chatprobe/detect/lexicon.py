@@ -36,7 +36,7 @@ from typing import Any
 from chatprobe.detect.base import Detection, Detector, Explanation, TextItem, registry
 from chatprobe.detect.encoder import vocabulary
 from chatprobe.detect.language import common_english
-from chatprobe.detect.prefilter import NO_NEEDS, Needs, grams_of, needs, text_grams
+from chatprobe.detect.prefilter import NO_NEEDS, Needs, NeedsIndex, grams_of, needs, text_grams
 from chatprobe.detect.prefilter import forget as forget_readings
 from chatprobe.detect.taxonomy import taxonomy
 from chatprobe.detect.text import CENSOR, EMOJI_SEQUENCE, Token, collapse, fold_text, signature_spans, tokens
@@ -389,7 +389,7 @@ class LexiconData:
                                    side(r, "unless"), side(r, "requires"),
                                    needs(_expanded(r["pattern"], slots | {"{GROUP}": "\ue000", "{INSULT}": "\ue001"}, raw),
                                          parts) if filtered else NO_NEEDS))
-        self.rule_grams = frozenset().union(*(g for rule in self.rules for g in rule.needs.grams))
+        self.rule_index = NeedsIndex([rule.needs for rule in self.rules])
         # a word of a group's name misspelt by one letter ("muslms", "blakc people", "immigrnts", "gay peple"): each
         # inner letter dropped and each pair of neighbours after the first letter swapped, where the result is no
         # English or lexicon word and no two words share it (``Lexicon._spelt`` also reads one letter added)
@@ -823,8 +823,8 @@ class Lexicon(Detector):
         ftext = self._unspaced(ftext)
         written_as_emoji = self._emoji_words(text)  # for the rules with ``emoji`` words; none in an ASCII text
         # only the rules that can match (``Needs.may_match``: one gram of each of the rule's sets in the message)
-        present = text_grams(ftext, d.rule_grams)
-        for rule in (r for r in d.rules if r.needs.may_match(present)):
+        present = text_grams(ftext, d.rule_index.grams)
+        for rule in map(d.rules.__getitem__, d.rule_index.matching(present)):
             found = rule.regex.finditer(_read_by(rule, ftext, written_as_emoji))
             first = next(found, None)
             if first is None:

@@ -216,6 +216,31 @@ class Needs:
         return present is None or not any(map(present.isdisjoint, self.grams))
 
 
+class NeedsIndex:
+    """Which of several patterns' ``Needs`` may match a text: each pattern is filed under the grams of its first
+    (rarest) set, so a text's grams look up the few patterns worth checking instead of every pattern being checked
+    (``matching`` gives exactly the patterns whose ``may_match`` holds, in their order)."""
+
+    def __init__(self, needs: Sequence[Needs]) -> None:
+        self.needs = tuple(needs)
+        self.grams: frozenset[str] = frozenset().union(*(g for n in self.needs for g in n.grams))
+        self._always = frozenset(i for i, n in enumerate(self.needs) if not n.grams)
+        by_gram: dict[str, list[int]] = {}
+        for i, n in enumerate(self.needs):
+            for g in n.grams[0] if n.grams else ():
+                by_gram.setdefault(g, []).append(i)
+        self._by_gram = {g: tuple(found) for g, found in by_gram.items()}
+
+    def matching(self, present: frozenset[str] | set[str] | None) -> list[int]:
+        """The positions of the patterns that may match a text whose grams are ``present`` (``text_grams`` over
+        ``grams``; None: unknown, every pattern), in order."""
+        if present is None:
+            return list(range(len(self.needs)))
+        filed = self._by_gram
+        found = set(self._always).union(*(filed[g] for g in present if g in filed))
+        return [i for i in sorted(found) if self.needs[i].may_match(present)]
+
+
 @cache
 def _part_required(pattern: str) -> tuple[frozenset[str], ...]:
     """``_Reader.required`` of a shared part, read once."""
