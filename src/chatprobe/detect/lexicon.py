@@ -1046,20 +1046,20 @@ class Lexicon(Detector):
         counter-speech that quotes hate, "homonym" for an ordinary sense of a slur-like word; None otherwise. The pipeline holds model-only flags to a higher
         bar in these messages."""
         folded = fold_text(text)
-        can = self._can_match(folded)
-        if (can("reported") and self._reported(folded)) or (can("mention") and self.data.mention.search(folded)):
+        can = self._can_match
+        if ((can("reported", folded) and self._reported(folded))
+                or (can("mention", folded) and self.data.mention.search(folded))):
             return "quoted"
-        if can("counter_quote") and self.data.counter_quote.search(folded):
+        if can("counter_quote", folded) and self.data.counter_quote.search(folded):
             return "counter"
-        if can("homonym") and self.data.homonym.search(folded):
+        if can("homonym", folded) and self.data.homonym.search(folded):
             return "homonym"
         return None
 
-    def _can_match(self, folded: str) -> Callable[[str], bool]:
-        """Whether the context pattern of a name (``LexiconData.context_needs``) can match ``folded``: most messages
-        hold none of what they need, and the patterns are large."""
-        present = grams_of(folded)
-        return lambda name: self.data.context_needs[name].may_match(present)
+    def _can_match(self, name: str, folded: str) -> bool:
+        """Whether the context pattern ``name`` (``LexiconData.context_needs``) can match ``folded``: most messages
+        hold none of what they need, and the patterns are large (``grams_of`` remembers the last few texts)."""
+        return self.data.context_needs[name].may_match(grams_of(folded))
 
     def _reported(self, folded: str) -> bool:
         """A reported-speech cue that is not a condition ("if she reports us" is a threat, not a report)."""
@@ -1124,7 +1124,7 @@ class Lexicon(Detector):
         approves = sum(c in d.approving for c in emoji)
         disapproves = sum(c in d.disapproving for c in emoji)
         words = fold_text(text)
-        if d.context_needs["counter"].may_match(grams_of(words)) and (challenge := d.counter.search(words)):
+        if self._can_match("counter", words) and (challenge := d.counter.search(words)):
             out.append(("counter_speech", 0.9, "a challenge: " + challenge.group(0)))
         elif disapproves and not words:
             out.append(("counter_speech", 0.6, "disapproving emoji"))
